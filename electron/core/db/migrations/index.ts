@@ -1,0 +1,8 @@
+import { migration001 } from './001-initial';
+import type { Migration } from './types';
+
+/** Every migration, in order. Append only; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,49 @@
+/**
+ * Ports: what the core needs from the outside world, as interfaces only. Adapters live
+ * beside the core (keychain via a keytar-compatible library, for the CLI and tests) or in
+ * electron/main (safeStorage, notifications, clipboard) and are injected.
+ */
+
+/** How much a quick-unlock backend protects the key it holds. */
+export type KeychainStrength = 'strong' | 'weak' | 'none';
+
+/** What a keychain backend says about itself. */
+export interface KeychainInfo {
+  /** e.g. "secret-service", "macos-keychain", "windows-credential-manager", "safeStorage:gnome_libsecret". */
+  readonly backend: string;
+  /** `none` means it must not be used (Linux `basic_text`, no Secret Service running). */
+  readonly strength: KeychainStrength;
+  /** One human line explaining the strength. */
+  readonly detail: string;
+}
+
+/**
+ * Keeps a 32-byte quick-unlock secret outside the vault file, in the OS keychain.
+ * The vault stores the vault key wrapped by that secret, never the secret itself.
+ */
+export interface KeyProtector {
+  /** Which backend this is and whether it may be used. Never throws. */
+  info(): Promise<KeychainInfo>;
+  /**
+   * Keeps `secret` for vault `vaultId`. Returns an opaque blob the vault stores next to the
+   * wrapped key (empty for keychains that hold the secret themselves; the encrypted secret
+   * for Electron's safeStorage). Throws AppError KEYCHAIN_UNAVAILABLE when the backend
+   * cannot be used.
+   */
+  protect(vaultId: string, secret: Buffer): Promise<Buffer>;
+  /**
+   * Returns the secret kept by `protect`. Throws AppError KEYCHAIN_NOT_ENABLED when the
+   * keychain no longer holds it, KEYCHAIN_UNAVAILABLE when the backend cannot be reached.
+   */
+  recover(vaultId: string, stored: Buffer): Promise<Buffer>;
+  /** Removes what `protect` kept. Idempotent; never throws for a missing entry. */
+  forget(vaultId: string): Promise<void>;
+}
+
+/** Time source, injectable so tests can move the clock. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The real clock. */
+export const systemClock: Clock = { now: () => new Date() };

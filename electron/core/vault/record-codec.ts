@@ -1,0 +1,83 @@
+/**
+ * What sealed envelopes hold, as JSON with a schema: decrypted bytes are parsed and checked
+ * before use, so a record that decrypts but is not what we wrote is reported as damage,
+ * never used as silently different data.
+ */
+import { z } from 'zod';
+import { AUDIT_ACTIONS } from '../../../shared/domain/token';
+import { PLATFORM_IDS } from '../../../shared/domain/platform-ids';
+import { CHECK_RESULTS } from '../../../shared/domain/status';
+
+const id = z.string().regex(/^[0-9a-f]{32}$/);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const timestamp = z.string().min(1).max(40);
+
+const lastCheck = z.strictObject({
+  at: timestamp,
+  result: z.enum(CHECK_RESULTS),
+  reason: z.string().max(500).optional(),
+});
+
+/** Overview of an account record. */
+export const accountOverview = z.strictObject({
+  v: z.literal(1),
+  kind: z.literal('account'),
+  platform: z.enum(PLATFORM_IDS as unknown as [string, ...string[]]),
+  label: z.string(),
+  client: z.string().nullable(),
+  username: z.string().nullable(),
+  baseUrl: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+/** Overview of a token record (the value and notes are in its secret). */
+export const tokenOverview = z.strictObject({
+  v: z.literal(1),
+  kind: z.literal('token'),
+  accountId: id,
+  name: z.string(),
+  scopes: z.array(z.string()),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  expiresAt: date.nullable(),
+  lastCheck: lastCheck.nullable(),
+  /** Keyed hash of the value (base64url), so duplicates are found without opening secrets. */
+  fingerprint: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+});
+
+/** Either overview. */
+export const itemOverview = z.discriminatedUnion('kind', [accountOverview, tokenOverview]);
+export type ItemOverview = z.infer<typeof itemOverview>;
+export type AccountOverviewData = z.infer<typeof accountOverview>;
+export type TokenOverviewData = z.infer<typeof tokenOverview>;
+
+/** Secret of a token. Accounts carry an empty secret so rows look alike on disk. */
+export const tokenSecret = z.strictObject({ v: z.literal(1), value: z.string(), notes: z.string() });
+export const accountSecret = z.strictObject({ v: z.literal(1) });
+
+/** One audit entry's sealed content. */
+export const auditContent = z.strictObject({
+  at: timestamp,
+  action: z.enum(AUDIT_ACTIONS),
+  tokenId: id.nullable(),
+  detail: z.string().nullable(),
+});
+export type AuditContent = z.infer<typeof auditContent>;
+
+/** JSON → bytes. */
+export function encodeJson(value: unknown): Buffer {
+  return Buffer.from(JSON.stringify(value), 'utf8');
+}
+
+/** Bytes → checked value, or null when the bytes are not valid for `schema`. */
+export function decodeJson<T>(schema: z.ZodType<T>, bytes: Buffer): T | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return null;
+  }
+  const r = schema.safeParse(raw);
+  return r.success ? r.data : null;
+}

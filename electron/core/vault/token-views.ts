@@ -1,0 +1,106 @@
+/**
+ * Read-side helpers over the in-memory state: joining tokens with their accounts, computing
+ * status, and searching. Pure functions; nothing here touches the file or a secret.
+ */
+import { PLATFORMS } from '../../../shared/domain/platform-ids';
+import { computeStatus, type TokenStatus } from '../../../shared/domain/status';
+import type { Account, TokenView } from '../../../shared/domain/token';
+import type { AccountOverviewData, TokenOverviewData } from './record-codec';
+import type { Rec } from './vault-state';
+
+const platformName = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]));
+
+/** An account record as the domain type. */
+export function accountView(rec: Rec<AccountOverviewData>): Account {
+  const d = rec.data;
+  return {
+    id: rec.id,
+    platform: d.platform as Account['platform'],
+    label: d.label,
+    client: d.client,
+    username: d.username,
+    baseUrl: d.baseUrl,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+}
+
+/** A token joined with its account, with its status as of `now`. */
+export function tokenView(rec: Rec<TokenOverviewData>, account: Rec<AccountOverviewData>, now: Date): TokenView {
+  const d = rec.data;
+  const a = account.data;
+  return {
+    id: rec.id,
+    platform: a.platform as TokenView['platform'],
+    account: a.label,
+    accountId: account.id,
+    client: a.client,
+    username: a.username,
+    baseUrl: a.baseUrl,
+    name: d.name,
+    scopes: d.scopes,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+    expiresAt: d.expiresAt,
+    lastCheck: d.lastCheck,
+    status: computeStatus({ expiresAt: d.expiresAt, lastCheck: d.lastCheck }, now),
+  };
+}
+
+/** Lower-case text of every searchable field, computed once per token. */
+export function searchText(v: TokenView): string {
+  return [
+    v.id,
+    v.platform,
+    platformName.get(v.platform) ?? '',
+    v.account,
+    v.client ?? '',
+    v.username ?? '',
+    v.baseUrl ?? '',
+    v.name,
+    v.scopes.join(' '),
+    v.expiresAt ?? '',
+  ]
+    .join('\n')
+    .toLowerCase();
+}
+
+/** Every word of `query` must appear in a token's fields (case-insensitive). */
+export function matchesQuery(haystack: string, words: readonly string[]): boolean {
+  for (const w of words) if (!haystack.includes(w)) return false;
+  return true;
+}
+
+/** Splits a search query into lower-case words. */
+export function queryWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+}
+
+/** Filters for `list`. Platform and status exact; client compared without case. */
+export interface TokenFilter {
+  readonly platform?: string | undefined;
+  readonly client?: string | undefined;
+  readonly status?: TokenStatus | undefined;
+}
+
+/** True when `v` passes every filter given. */
+export function passesFilter(v: TokenView, f: TokenFilter): boolean {
+  if (f.platform !== undefined && v.platform !== f.platform) return false;
+  if (f.client !== undefined && (v.client ?? '').toLowerCase() !== f.client.trim().toLowerCase()) return false;
+  if (f.status !== undefined && v.status !== f.status) return false;
+  return true;
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const cmp = (x: string, y: string): number => collator.compare(x, y);
+
+/** Stable order for lists: client, platform, account, name, id. */
+export function compareViews(a: TokenView, b: TokenView): number {
+  return (
+    cmp(a.client ?? '', b.client ?? '') ||
+    cmp(a.platform, b.platform) ||
+    cmp(a.account, b.account) ||
+    cmp(a.name, b.name) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { LIMITS } from './limits';
+import { PLATFORM_IDS, isPlatformId } from './platform-ids';
+
+const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length;
+
+/** Strict calendar date YYYY-MM-DD that exists (no 2026-02-30). */
+export const isoDate = z.string().refine(
+  (s) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return false;
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  },
+  { message: 'must be a date written YYYY-MM-DD' },
+);
+
+const trimmedText = (what: string, max: number) =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .refine((s) => s.length > 0, { message: `${what} must not be empty` })
+    .refine((s) => s.length <= max, { message: `${what} is longer than ${max} characters` })
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: `${what} contains control characters` });
+
+/** http(s) URL; plain http only for loopback hosts (tests, local mocks). */
+export const baseUrl = z
+  .string()
+  .max(LIMITS.urlMaxChars, { message: `base URL is longer than ${LIMITS.urlMaxChars} characters` })
+  .refine(
+    (s) => {
+      let u: URL;
+      try {
+        u = new URL(s);
+      } catch {
+        return false;
+      }
+      if (u.username || u.password) return false;
+      if (u.protocol === 'https:') return true;
+      return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+    },
+    { message: 'base URL must be an https:// URL (http:// only for localhost), without credentials' },
+  )
+  .transform((s) => s.replace(/\/+$/, ''));
+
+export const platformId = z.string().refine(isPlatformId, {
+  message: `unknown platform (known: ${PLATFORM_IDS.join(', ')})`,
+});
+
+export const tokenValue = z
+  .string()
+  .refine((s) => s.trim().length > 0, { message: 'token value must not be empty' })
+  .refine((s) => utf8Bytes(s) <= LIMITS.tokenValueMaxBytes, {
+    message: `token value is larger than ${LIMITS.tokenValueMaxBytes / 1024} KiB`,
+  })
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s.trim()), { message: 'token value contains control characters' })
+  .transform((s) => s.trim());
+
+export const scopeList = z
+  .array(trimmedText('scope', LIMITS.scopeMaxChars))
+  .max(LIMITS.scopesMax, { message: `more than ${LIMITS.scopesMax} scopes` })
+  .transform((a) => [...new Set(a)]);
+
+export const notesText = z
+  .string()
+  .max(LIMITS.notesMaxChars, { message: `notes are longer than ${LIMITS.notesMaxChars} characters` });
+
+const optionalText = (what: string, max: number) => trimmedText(what, max).nullable().optional();
+
+/** A new token, as the user gives it (CLI add, import, app dialog). */
+export const newTokenInput = z.object({
+  platform: platformId,
+  account: trimmedText('account', LIMITS.labelMaxChars),
+  client: optionalText('client', LIMITS.labelMaxChars),
+  username: optionalText('username', LIMITS.labelMaxChars),
+  baseUrl: baseUrl.nullable().optional(),
+  name: trimmedText('name', LIMITS.nameMaxChars),
+  token: tokenValue,
+  scopes: scopeList.optional(),
+  expiresAt: isoDate.nullable().optional(),
+  notes: notesText.optional(),
+});
+
+/** Parsed new token. */
+export type NewTokenInput = z.output<typeof newTokenInput>;
+
+/** A change to a token; absent fields stay as they are, null clears. */
+export const tokenPatchInput = z.object({
+  name: trimmedText('name', LIMITS.nameMaxChars).optional(),
+  token: tokenValue.optional(),
+  scopes: scopeList.optional(),
+  expiresAt: isoDate.nullable().optional(),
+  notes: notesText.optional(),
+  platform: platformId.optional(),
+  account: trimmedText('account', LIMITS.labelMaxChars).optional(),
+  client: trimmedText('client', LIMITS.labelMaxChars).nullable().optional(),
+  username: trimmedText('username', LIMITS.labelMaxChars).nullable().optional(),
+  baseUrl: baseUrl.nullable().optional(),
+});
+
+/** Parsed token change. */
+export type TokenPatchInput = z.output<typeof tokenPatchInput>;
+
+/** First problem of a failed parse, as one human line: "name: must not be empty". */
+export function describeZodError(e: z.ZodError, prefix = ''): string {
+  const issue = e.issues[0];
+  if (!issue) return `${prefix}invalid input`;
+  const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return `${prefix}${path}${issue.message}`;
+}

@@ -1,0 +1,78 @@
+import type { PlatformId } from './platform-ids';
+import type { LastCheck, TokenStatus } from './status';
+
+/** An account on a platform: who the tokens belong to. */
+export interface Account {
+  readonly id: string;
+  readonly platform: PlatformId;
+  readonly label: string;
+  readonly client: string | null;
+  readonly username: string | null;
+  readonly baseUrl: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Everything about a token except its value and notes (the "overview"). */
+export interface TokenOverview {
+  readonly id: string;
+  readonly accountId: string;
+  readonly name: string;
+  readonly scopes: readonly string[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly expiresAt: string | null; // YYYY-MM-DD
+  readonly lastCheck: LastCheck | null;
+}
+
+/** A token joined with its account and computed status: what lists show. Never the value. */
+export interface TokenView {
+  readonly id: string;
+  readonly platform: PlatformId;
+  readonly account: string;
+  readonly accountId: string;
+  readonly client: string | null;
+  readonly username: string | null;
+  readonly baseUrl: string | null;
+  readonly name: string;
+  readonly scopes: readonly string[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly expiresAt: string | null;
+  readonly lastCheck: LastCheck | null;
+  readonly status: TokenStatus;
+}
+
+/** What the secret envelope of a token holds. */
+export interface TokenSecret {
+  readonly value: string;
+  readonly notes: string;
+}
+
+/** Actions written to the audit log. */
+export const AUDIT_ACTIONS = [
+  'vault-create',
+  'create',
+  'edit',
+  'delete',
+  'get',
+  'copy',
+  'reveal',
+  'export',
+  'import',
+  'password-change',
+  'keychain-enable',
+  'keychain-disable',
+] as const;
+
+/** One audit action. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One line of the audit log. */
+export interface AuditEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly action: AuditAction;
+  readonly tokenId: string | null;
+  readonly detail: string | null;
+}
