@@ -26,9 +26,21 @@ export const EXPIRING_WITHIN_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 /**
- * Status from expiry (YYYY-MM-DD, meaning the end of that day in UTC has passed when
- * expired), the last check and `now`. A platform's verdict of revoked/invalid wins over
- * dates; a date in the past wins over an older "active" check.
+ * Whole calendar days from `now`'s date to `expiresAt` (both as UTC dates): 0 on the expiry
+ * day itself, negative once it has passed, null for no or unreadable expiry.
+ */
+export function daysUntil(expiresAt: string | null, now: Date): number | null {
+  if (expiresAt === null) return null;
+  const end = Date.parse(`${expiresAt}T00:00:00Z`);
+  if (!Number.isFinite(end)) return null;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Math.round((end - today) / DAY_MS);
+}
+
+/**
+ * Status from expiry (YYYY-MM-DD: the token works through that day, UTC), the last check and
+ * `now`. A platform's verdict of revoked/invalid wins over dates; a date in the past wins
+ * over an older "active" check.
  */
 export function computeStatus(
   token: { readonly expiresAt: string | null; readonly lastCheck: LastCheck | null },
@@ -38,13 +50,9 @@ export function computeStatus(
   const check = token.lastCheck;
   if (check?.result === 'revoked') return 'revoked';
   if (check?.result === 'invalid') return 'invalid';
-  if (token.expiresAt !== null) {
-    const endOfDay = Date.parse(`${token.expiresAt}T23:59:59.999Z`);
-    if (Number.isFinite(endOfDay)) {
-      if (endOfDay < now.getTime()) return 'expired';
-      if (endOfDay - now.getTime() <= expiringWithinDays * DAY_MS) return 'expiring';
-    }
-  }
+  const days = daysUntil(token.expiresAt, now);
+  if (days !== null && days < 0) return 'expired';
+  if (days !== null && days <= expiringWithinDays) return 'expiring';
   if (check?.result === 'expired') return 'expired';
   if (check?.result === 'active') return 'active';
   return 'unknown';

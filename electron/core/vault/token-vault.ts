@@ -3,6 +3,7 @@
  * import. Inputs are validated here with the shared zod schemas, so the CLI and the app get
  * the same rules and messages.
  */
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { LIMITS } from '../../../shared/domain/limits';
@@ -235,16 +236,29 @@ export class TokenVault extends Vault {
     return { imported, skippedDuplicates: skipped };
   }
 
-  /** Opens every envelope (overviews, secrets, audit chain): a full integrity check. */
-  verifyAll(): { tokens: number; accounts: number; auditEntries: number } {
+  /**
+   * Opens every envelope (overviews, secrets, audit chain): a full integrity check. Returns
+   * counts and a digest of all secret content, so two vaults can be compared for equality
+   * without printing a value.
+   */
+  verifyAll(): { tokens: number; accounts: number; auditEntries: number; secretsDigest: string } {
     const { keys } = this.requireUnlocked();
     return this.guard(() =>
       this.db.transaction(() => {
         const state = this.state();
-        for (const t of state.tokens.values()) openTokenSecret(this.repo, keys, this.vaultIdBytes, t);
+        const digest = createHash('sha256');
+        for (const id of [...state.tokens.keys()].sort()) {
+          const s = openTokenSecret(this.repo, keys, this.vaultIdBytes, state.tokens.get(id) as Rec<TokenOverviewData>);
+          digest.update(JSON.stringify([id, s.value, s.notes]));
+        }
         for (const a of state.accounts.values()) checkAccountSecret(this.repo, keys, this.vaultIdBytes, a);
         const log = this.auditLog();
-        return { tokens: state.tokens.size, accounts: state.accounts.size, auditEntries: log.length };
+        return {
+          tokens: state.tokens.size,
+          accounts: state.accounts.size,
+          auditEntries: log.length,
+          secretsDigest: digest.digest('hex'),
+        };
       })(),
     );
   }

@@ -90,7 +90,8 @@ export class Vault {
   protected readonly repo: VaultRepo;
   protected readonly clock: Clock;
 
-  protected constructor(
+  /** Internal: use `create` or `open`, which check the file before handing it out. */
+  constructor(
     protected readonly db: Database.Database,
     readonly path: string,
     protected readonly vaultIdBytes: Buffer,

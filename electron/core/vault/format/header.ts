@@ -5,10 +5,10 @@
  * password wrap's associated data, which binds the KDF parameters.)
  */
 import { createHash } from 'node:crypto';
-import { AppError } from '../../../../shared/errors';
+import { AppError, isAppError } from '../../../../shared/errors';
 import type { HeaderRow } from '../../db/vault-repo';
 import type { KdfParams } from '../crypto/kdf';
-import { SALT_BYTES } from '../crypto/kdf';
+import { SALT_BYTES, assertKdfParams } from '../crypto/kdf';
 
 /** Crypto format this build writes and reads. */
 export const VAULT_FORMAT = 1;
@@ -86,17 +86,28 @@ export function parseHeader(row: HeaderRow | undefined): VaultHeader {
   if (kcSet && (!isBytes(row.keychain_wrap) || !isBytes(row.keychain_blob) || typeof row.keychain_backend !== 'string')) {
     throw damaged('keychain fields');
   }
+  const kdf: KdfParams = {
+    algorithm: 'argon2id',
+    memoryKiB: row.kdf_memory_kib,
+    iterations: row.kdf_iterations,
+    parallelism: row.kdf_parallelism,
+    salt: row.kdf_salt,
+  };
+  // Checked before the checksum, so a lowered parameter is named as such (a downgrade
+  // attempt), whether or not the editor also fixed the checksum.
+  try {
+    assertKdfParams(kdf);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'KDF_TOO_WEAK') {
+      throw new AppError('KDF_TOO_WEAK', `${e.message} Refusing to open: the vault header has been tampered with.`);
+    }
+    throw damaged('KDF parameters');
+  }
   if (!headerChecksum(row).equals(row.checksum)) throw damaged('header checksum');
   return {
     vaultId: row.vault_id,
     format: row.format,
-    kdf: {
-      algorithm: 'argon2id',
-      memoryKiB: row.kdf_memory_kib,
-      iterations: row.kdf_iterations,
-      parallelism: row.kdf_parallelism,
-      salt: row.kdf_salt,
-    },
+    kdf,
     passwordWrap: row.password_wrap,
     keychain: kcSet
       ? { wrap: row.keychain_wrap as Buffer, blob: row.keychain_blob as Buffer, backend: row.keychain_backend as string }

@@ -1,0 +1,207 @@
+/**
+ * Tampering and damage: a lowered KDF parameter, a newer schema, records deleted, swapped,
+ * replayed or moved. Each must be refused with a clear error, and refusal must write nothing.
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { isAppError } from '../../../shared/errors';
+import { headerChecksum } from './format/header';
+import { addSamples } from '../test-support/sample-tokens';
+import { TEST_PASSWORD, createTestVault, tempDir } from '../test-support/temp-vault';
+import { TokenVault } from './token-vault';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+async function errorOf(fn: () => unknown): Promise<{ code: string; message: string }> {
+  try {
+    await fn();
+  } catch (e) {
+    if (isAppError(e)) return { code: e.code, message: e.message };
+    throw e;
+  }
+  return { code: 'no error', message: '' };
+}
+
+/** Opens and unlocks, reads everything: the error code, or 'ok'. */
+async function openAll(path: string): Promise<string> {
+  const r = await errorOf(async () => {
+    const v = TokenVault.open(path);
+    try {
+      await v.unlock(TEST_PASSWORD);
+      v.verifyAll();
+    } finally {
+      v.close();
+    }
+  });
+  return r.code === 'no error' ? 'ok' : r.code;
+}
+
+async function sampleVault(): Promise<{ path: string; ids: string[] }> {
+  const v = await createTestVault(dir);
+  const ids = addSamples(v);
+  v.close();
+  return { path: v.path, ids };
+}
+
+function edit(path: string, sql: string, ...params: unknown[]): void {
+  const db = new Database(path);
+  db.prepare(sql).run(...params);
+  db.close();
+}
+
+describe('KDF downgrade', () => {
+  test('a KDF parameter lowered below the floor is refused by name', async () => {
+    const { path } = await sampleVault();
+    edit(path, 'UPDATE header SET kdf_memory_kib = 1024');
+    const err = await errorOf(async () => TokenVault.open(path));
+    expect(err.code).toBe('KDF_TOO_WEAK');
+    expect(err.message).toMatch(/below the safe minimum.*tampered/);
+  });
+
+  test('iterations lowered below the floor, with a recomputed checksum, is refused', async () => {
+    const { path } = await sampleVault();
+    const db = new Database(path);
+    db.prepare('UPDATE header SET kdf_iterations = 1').run();
+    const row = db.prepare('SELECT * FROM header').get() as Parameters<typeof headerChecksum>[0];
+    db.prepare('UPDATE header SET checksum = ?').run(headerChecksum(row));
+    db.close();
+    expect((await errorOf(async () => TokenVault.open(path))).code).toBe('KDF_TOO_WEAK');
+  });
+
+  test('a lowered but legal parameter with a fixed checksum cannot open the vault (bound to the key wrap)', async () => {
+    const v = await TokenVault.create(`${dir}/strong.sqlite`, TEST_PASSWORD, { kdf: { memoryKiB: 32 * 1024, iterations: 3, parallelism: 1 } });
+    v.close();
+    const db = new Database(v.path);
+    db.prepare('UPDATE header SET kdf_memory_kib = ?, kdf_iterations = 2').run(19 * 1024);
+    const row = db.prepare('SELECT * FROM header').get() as Parameters<typeof headerChecksum>[0];
+    db.prepare('UPDATE header SET checksum = ?').run(headerChecksum(row));
+    db.close();
+    const bytes = readFileSync(v.path);
+    expect(await openAll(v.path)).toBe('WRONG_PASSWORD');
+    expect(readFileSync(v.path).equals(bytes)).toBe(true);
+  });
+
+  test('a lowered legal parameter without a fixed checksum reads as damage', async () => {
+    const { path } = await sampleVault();
+    edit(path, 'UPDATE header SET kdf_iterations = 3');
+    expect(await openAll(path)).toBe('VAULT_DAMAGED');
+  });
+});
+
+describe('versions', () => {
+  test('a vault written by a newer schema is refused and left byte-for-byte unchanged', async () => {
+    const { path } = await sampleVault();
+    const db = new Database(path);
+    db.pragma('user_version = 99');
+    db.close();
+    const bytes = readFileSync(path);
+    const err = await errorOf(async () => TokenVault.open(path));
+    expect(err.code).toBe('VAULT_TOO_NEW');
+    expect(err.message).toMatch(/newer version of PAT Vault/);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+
+  test('a newer crypto format in the header is refused', async () => {
+    const { path } = await sampleVault();
+    edit(path, 'UPDATE header SET format = 2');
+    expect((await errorOf(async () => TokenVault.open(path))).code).toBe('VAULT_TOO_NEW');
+  });
+
+  test('a file that is not a vault is refused clearly, and a missing one too', async () => {
+    const junk = `${dir}/junk.sqlite`;
+    writeFileSync(junk, 'hello, this is not a database'.repeat(200));
+    expect((await errorOf(async () => TokenVault.open(junk))).code).toBe('NOT_A_VAULT');
+    expect((await errorOf(async () => TokenVault.open(`${dir}/absent.sqlite`))).code).toBe('VAULT_MISSING');
+    const other = new Database(`${dir}/other.sqlite`);
+    other.exec('CREATE TABLE notes (x TEXT)');
+    other.close();
+    expect((await errorOf(async () => TokenVault.open(`${dir}/other.sqlite`))).code).toBe('VAULT_DAMAGED');
+  });
+});
+
+describe('the set of records is authenticated', () => {
+  test('a deleted record is detected', async () => {
+    const { path, ids } = await sampleVault();
+    edit(path, 'DELETE FROM items WHERE id = ?', Buffer.from(ids[2]!, 'hex'));
+    expect(await openAll(path)).toBe('VAULT_DAMAGED');
+  });
+
+  test('two records with swapped envelopes are detected', async () => {
+    const { path, ids } = await sampleVault();
+    const db = new Database(path);
+    const a = db.prepare('SELECT * FROM items WHERE id = ?').get(Buffer.from(ids[0]!, 'hex')) as Record<string, Buffer>;
+    const b = db.prepare('SELECT * FROM items WHERE id = ?').get(Buffer.from(ids[1]!, 'hex')) as Record<string, Buffer>;
+    db.prepare('UPDATE items SET secret = ? WHERE id = ?').run(b['secret'], a['id']);
+    db.prepare('UPDATE items SET secret = ? WHERE id = ?').run(a['secret'], b['id']);
+    db.close();
+    expect(await openAll(path)).toBe('VAULT_DAMAGED');
+  });
+
+  test('an older copy of a record put back (replay) is detected', async () => {
+    const v = await createTestVault(dir);
+    const [id] = addSamples(v);
+    const db = new Database(v.path);
+    const old = db.prepare('SELECT * FROM items WHERE id = ?').get(Buffer.from(id!, 'hex')) as Record<string, unknown>;
+    v.editToken(id!, { token: 'ghp_replacedvalue000000000000000000000000' });
+    v.close();
+    db.prepare('UPDATE items SET overview = ?, secret = ?, expires_at = ? WHERE id = ?').run(old['overview'], old['secret'], old['expires_at'], old['id']);
+    db.close();
+    expect(await openAll(v.path)).toBe('VAULT_DAMAGED');
+  });
+
+  test('a record copied in twice under a new id is detected', async () => {
+    const { path, ids } = await sampleVault();
+    const db = new Database(path);
+    const row = db.prepare('SELECT * FROM items WHERE id = ?').get(Buffer.from(ids[0]!, 'hex')) as Record<string, unknown>;
+    db.prepare('INSERT INTO items (id, expires_at, overview, secret) VALUES (?, ?, ?, ?)').run(Buffer.alloc(16, 7), row['expires_at'], row['overview'], row['secret']);
+    db.close();
+    expect(await openAll(path)).toBe('VAULT_DAMAGED');
+  });
+
+  test('a changed plaintext expiry is detected', async () => {
+    const { path, ids } = await sampleVault();
+    edit(path, "UPDATE items SET expires_at = '2099-01-01' WHERE id = ?", Buffer.from(ids[0]!, 'hex'));
+    expect(await openAll(path)).toBe('VAULT_DAMAGED');
+  });
+
+  test('the last audit entry removed, or one in the middle, is detected', async () => {
+    const { path } = await sampleVault();
+    const copy = `${dir}/copy.sqlite`;
+    copyFileSync(path, copy);
+    edit(path, 'DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)');
+    expect(await openAll(path)).toBe('VAULT_DAMAGED');
+    edit(copy, 'DELETE FROM audit WHERE seq = 2');
+    expect(await openAll(copy)).toBe('VAULT_DAMAGED');
+  });
+
+  test('an untouched vault passes the same checks', async () => {
+    const { path } = await sampleVault();
+    expect(await openAll(path)).toBe('ok');
+  });
+});
+
+describe('two connections on one file (app and CLI)', () => {
+  test('interleaved writers lose nothing and each sees the other', async () => {
+    const a = await createTestVault(dir);
+    const b = TokenVault.open(a.path);
+    await b.unlock(TEST_PASSWORD);
+    for (let i = 0; i < 20; i++) {
+      a.addToken({ platform: 'github', account: 'a', name: `from a ${i}`, token: `ghp_a${i}`.padEnd(40, 'x') });
+      b.addToken({ platform: 'gitlab', account: 'b', name: `from b ${i}`, token: `glpat-b${i}`.padEnd(26, 'y') });
+    }
+    expect(a.listTokens()).toHaveLength(40);
+    expect(b.listTokens()).toHaveLength(40);
+    const fromA = a.listTokens().find((t) => t.name === 'from a 3')!;
+    b.editToken(fromA.id, { name: 'edited by b' });
+    expect(a.getToken(fromA.id).name).toBe('edited by b');
+    a.removeToken(fromA.id);
+    expect(b.listTokens()).toHaveLength(39);
+    a.close();
+    b.close();
+    expect(await openAll(a.path)).toBe('ok');
+  });
+});

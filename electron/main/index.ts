@@ -1,0 +1,47 @@
+/**
+ * Main process entry and composition root: one instance, hardened sessions and web
+ * contents, the menu, the window. Kept thin; what can run without Electron lives in core.
+ */
+import { app, BrowserWindow, session } from 'electron';
+import { devServerUrl } from './dev-server';
+import { installAppMenu } from './menu';
+import { guardNavigation } from './navigation-guard';
+import { hardenSession } from './session-hardening';
+import { createMainWindow } from './window';
+
+// Every renderer sandboxed, whatever a future BrowserWindow forgets to set.
+app.enableSandbox();
+
+// A second copy would open the same vault file concurrently; hand over to the first instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const devUrl = devServerUrl();
+  let mainWindow: BrowserWindow | null = null;
+
+  const showMainWindow = (): void => {
+    if (mainWindow === null || mainWindow.isDestroyed()) {
+      mainWindow = createMainWindow(devUrl);
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  };
+
+  // Registered before any window exists, so no web contents escapes the guard.
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
+  app.on('second-instance', showMainWindow);
+  // macOS: clicking the dock icon with no window open.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession, { dev: devUrl !== undefined });
+    installAppMenu({ dev: devUrl !== undefined });
+    showMainWindow();
+  });
+}

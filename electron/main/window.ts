@@ -1,0 +1,40 @@
+/** The main window, created with Electron's security checklist settings. */
+import { BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import icon from '../../resources/icon.png?asset';
+
+/** Opens the main window and loads the renderer (dev server URL, or the built files). */
+export function createMainWindow(devUrl: string | undefined): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1100,
+    height: 720,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'PAT Vault',
+    show: false, // shown on ready-to-show, so no white flash before first paint
+    // Linux takes the window icon from here; macOS/Windows use the packaged app's icon.
+    ...(process.platform === 'linux' ? { icon } : {}),
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      // The page gets no Node and no shared JS world with the preload: a compromised page
+      // can reach only what contextBridge exposes.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false, // token names and values must not go to a spellcheck service
+    },
+  });
+
+  win.once('ready-to-show', () => win.show());
+
+  if (devUrl !== undefined) void win.loadURL(devUrl);
+  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+
+  return win;
+}

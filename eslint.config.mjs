@@ -1,0 +1,80 @@
+/**
+ * Lint: ESLint's and typescript-eslint's recommended rules, plus the process boundaries.
+ *   - 'electron' may be imported only in electron/main and electron/preload; core, cli,
+ *     shared and renderer must run without it (tests run under plain Node, where requiring
+ *     it tries to download a binary).
+ *   - shared/ is pure TypeScript: no Node builtins either, since the renderer imports it.
+ *   - renderer/ and preload/ run in Chromium (preload sandboxed): no Node builtins.
+ * scripts/lint-boundaries.test.ts proves these rules fire.
+ */
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'eslint/config';
+import { builtinRules } from 'eslint/use-at-your-own-risk';
+import tseslint from 'typescript-eslint';
+
+// ESLint's own recommended set, read from its rule metadata: @eslint/js is not a dependency.
+const eslintRecommended = Object.fromEntries(
+  [...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended).map(([name]) => [name, 'error']),
+);
+
+const ELECTRON = { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." };
+const ELECTRON_SUBPATHS = { group: ['electron/*'], message: ELECTRON.message };
+const NODE_BUILTINS = {
+  group: ['node:*', ...builtinModules, ...builtinModules.map((m) => `${m}/*`)],
+  message: 'Node builtins are not available here (shared is pure TS; renderer and sandboxed preload run in Chromium).',
+};
+
+/** `require('electron')`, `import('electron')` and `import x = require('electron')` slip past no-restricted-imports. */
+const electronSyntax = [
+  {
+    selector: "CallExpression[callee.name='require'][arguments.0.value=/^electron(\\u002F|$)/]",
+    message: ELECTRON.message,
+  },
+  { selector: 'ImportExpression[source.value=/^electron(\\u002F|$)/]', message: ELECTRON.message },
+  { selector: 'TSExternalModuleReference[expression.value=/^electron(\\u002F|$)/]', message: ELECTRON.message },
+];
+const nodeSyntax = [
+  { selector: "CallExpression[callee.name='require']", message: 'No require() here: use ES imports of allowed modules.' },
+];
+
+const restrictImports = (withNode) => ({
+  'no-restricted-imports': [
+    'error',
+    { paths: [ELECTRON], patterns: withNode ? [ELECTRON_SUBPATHS, NODE_BUILTINS] : [ELECTRON_SUBPATHS] },
+  ],
+  'no-restricted-syntax': ['error', ...electronSyntax, ...(withNode ? nodeSyntax : [])],
+});
+
+export default defineConfig([
+  { ignores: ['out/', 'dist/', 'node_modules/', '.tools/', 'artifacts/', 'coverage/'] },
+  {
+    files: ['**/*.{js,mjs,cjs,ts,tsx,mts,cts}'],
+    rules: {
+      ...eslintRecommended,
+      // Undefined names are TypeScript's job in .ts; the .mjs/.cjs tooling scripts use Node
+      // globals, and the `globals` package is not a dependency.
+      'no-undef': 'off',
+      // Input validation here rejects control characters on purpose, with regexes that say so.
+      'no-control-regex': 'off',
+    },
+  },
+  tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  // Later blocks replace a rule's options, so each area states its whole import policy.
+  { files: ['**/*.{js,mjs,cjs,ts,tsx,mts,cts}'], rules: restrictImports(false) },
+  { files: ['shared/**', 'renderer/**'], rules: restrictImports(true) },
+  // Their tests run under Node (vitest) and may read fixtures; still no electron.
+  { files: ['shared/**/*.test.{ts,tsx}', 'renderer/**/*.test.{ts,tsx}'], rules: restrictImports(false) },
+  {
+    files: ['electron/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [NODE_BUILTINS] }],
+      'no-restricted-syntax': 'off',
+    },
+  },
+  { files: ['electron/main/**'], rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' } },
+]);
