@@ -21,27 +21,16 @@ export interface HeaderRow {
   checksum: Buffer;
 }
 
-/** An item row as read at unlock: the secret's tag only, not the secret. */
-export interface ItemOverviewRow {
-  id: Buffer;
-  expires_at: string | null;
+/** One bucket of sealed overviews. */
+export interface BucketRow {
+  bucket: number;
   overview: Buffer;
-  secret_tag: Buffer;
 }
 
-/** The bytes the manifest binds for one item. */
-export interface ItemTagRow {
+/** A plaintext expiry date (tokens only). */
+export interface ExpiryRow {
   id: Buffer;
-  overview_tag: Buffer;
-  secret_tag: Buffer;
-}
-
-/** An item row as written. */
-export interface ItemRow {
-  id: Buffer;
-  expires_at: string | null;
-  overview: Buffer;
-  secret: Buffer;
+  expires_at: string;
 }
 
 /** One audit row. */
@@ -50,89 +39,96 @@ export interface AuditRow {
   entry: Buffer;
 }
 
+const SQL = {
+  header: 'SELECT * FROM header WHERE id = 1',
+  insertHeader: `INSERT INTO header (id, vault_id, format, kdf_algorithm, kdf_memory_kib, kdf_iterations, kdf_parallelism,
+       kdf_salt, password_wrap, keychain_wrap, keychain_blob, keychain_backend, manifest, checksum)
+     VALUES (1, @vault_id, @format, @kdf_algorithm, @kdf_memory_kib, @kdf_iterations, @kdf_parallelism,
+       @kdf_salt, @password_wrap, @keychain_wrap, @keychain_blob, @keychain_backend, @manifest, @checksum)`,
+  updateKeys: `UPDATE header SET kdf_algorithm = @kdf_algorithm, kdf_memory_kib = @kdf_memory_kib,
+       kdf_iterations = @kdf_iterations, kdf_parallelism = @kdf_parallelism, kdf_salt = @kdf_salt,
+       password_wrap = @password_wrap, keychain_wrap = @keychain_wrap, keychain_blob = @keychain_blob,
+       keychain_backend = @keychain_backend, checksum = @checksum
+     WHERE id = 1`,
+  updateManifest: 'UPDATE header SET manifest = ? WHERE id = 1',
+  buckets: 'SELECT bucket, overview FROM buckets ORDER BY bucket',
+  putBucket: 'INSERT INTO buckets (bucket, overview) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE SET overview = excluded.overview',
+  deleteBucket: 'DELETE FROM buckets WHERE bucket = ?',
+  secret: 'SELECT secret FROM secrets WHERE id = ?',
+  secretCount: 'SELECT count(*) AS n FROM secrets',
+  putSecret: 'INSERT INTO secrets (id, secret) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET secret = excluded.secret',
+  deleteSecret: 'DELETE FROM secrets WHERE id = ?',
+  expiries: 'SELECT id, expires_at FROM expiries ORDER BY id',
+  putExpiry: 'INSERT INTO expiries (id, expires_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at',
+  deleteExpiry: 'DELETE FROM expiries WHERE id = ?',
+  auditHead: 'SELECT seq, entry FROM audit ORDER BY seq DESC LIMIT 1',
+  auditAll: 'SELECT seq, entry FROM audit ORDER BY seq',
+  insertAudit: 'INSERT INTO audit (seq, entry) VALUES (?, ?)',
+  dataVersion: 'PRAGMA data_version',
+} as const;
+
 /** Prepared statements over one connection. */
 export class VaultRepo {
-  private readonly s: Record<string, Statement>;
+  private readonly s: { [K in keyof typeof SQL]: Statement };
 
   constructor(readonly db: Database) {
-    this.s = {
-      header: db.prepare('SELECT * FROM header WHERE id = 1'),
-      insertHeader: db.prepare(
-        `INSERT INTO header (id, vault_id, format, kdf_algorithm, kdf_memory_kib, kdf_iterations, kdf_parallelism,
-           kdf_salt, password_wrap, keychain_wrap, keychain_blob, keychain_backend, manifest, checksum)
-         VALUES (1, @vault_id, @format, @kdf_algorithm, @kdf_memory_kib, @kdf_iterations, @kdf_parallelism,
-           @kdf_salt, @password_wrap, @keychain_wrap, @keychain_blob, @keychain_backend, @manifest, @checksum)`,
-      ),
-      updateKeys: db.prepare(
-        `UPDATE header SET kdf_algorithm = @kdf_algorithm, kdf_memory_kib = @kdf_memory_kib,
-           kdf_iterations = @kdf_iterations, kdf_parallelism = @kdf_parallelism, kdf_salt = @kdf_salt,
-           password_wrap = @password_wrap, keychain_wrap = @keychain_wrap, keychain_blob = @keychain_blob,
-           keychain_backend = @keychain_backend, checksum = @checksum
-         WHERE id = 1`,
-      ),
-      updateManifest: db.prepare('UPDATE header SET manifest = ? WHERE id = 1'),
-      overviews: db.prepare('SELECT id, expires_at, overview, substr(secret, -16) AS secret_tag FROM items ORDER BY id'),
-      tags: db.prepare(
-        'SELECT id, substr(overview, -16) AS overview_tag, substr(secret, -16) AS secret_tag FROM items ORDER BY id',
-      ),
-      secret: db.prepare('SELECT secret FROM items WHERE id = ?'),
-      upsertItem: db.prepare(
-        `INSERT INTO items (id, expires_at, overview, secret) VALUES (@id, @expires_at, @overview, @secret)
-         ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at, overview = excluded.overview, secret = excluded.secret`,
-      ),
-      deleteItem: db.prepare('DELETE FROM items WHERE id = ?'),
-      auditHead: db.prepare('SELECT seq, entry FROM audit ORDER BY seq DESC LIMIT 1'),
-      auditAll: db.prepare('SELECT seq, entry FROM audit ORDER BY seq'),
-      insertAudit: db.prepare('INSERT INTO audit (seq, entry) VALUES (?, ?)'),
-      dataVersion: db.prepare('PRAGMA data_version'),
-    };
-    for (const name of ['overviews', 'tags', 'secret']) this.s[name]?.raw(false);
-  }
-
-  private st(name: string): Statement {
-    const s = this.s[name];
-    if (!s) throw new Error(`no statement ${name}`);
-    return s;
+    this.s = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, db.prepare(sql)])) as VaultRepo['s'];
   }
 
   header(): HeaderRow | undefined {
-    return this.st('header').get() as HeaderRow | undefined;
+    return this.s.header.get() as HeaderRow | undefined;
   }
   insertHeader(h: HeaderRow): void {
-    this.st('insertHeader').run(h);
+    this.s.insertHeader.run(h);
   }
   updateKeys(h: HeaderRow): void {
-    this.st('updateKeys').run(h);
+    this.s.updateKeys.run(h);
   }
   updateManifest(manifest: Buffer): void {
-    this.st('updateManifest').run(manifest);
+    this.s.updateManifest.run(manifest);
   }
-  overviews(): ItemOverviewRow[] {
-    return this.st('overviews').all() as ItemOverviewRow[];
+  buckets(): BucketRow[] {
+    return this.s.buckets.all() as BucketRow[];
   }
-  tags(): ItemTagRow[] {
-    return this.st('tags').all() as ItemTagRow[];
+  putBucket(bucket: number, overview: Buffer): void {
+    this.s.putBucket.run(bucket, overview);
   }
-  secret(id: Buffer): Buffer | undefined {
-    return (this.st('secret').get(id) as { secret: Buffer } | undefined)?.secret;
+  deleteBucket(bucket: number): void {
+    this.s.deleteBucket.run(bucket);
   }
-  upsertItem(row: ItemRow): void {
-    this.st('upsertItem').run(row);
+  secret(id: Buffer): unknown {
+    return (this.s.secret.get(id) as { secret: unknown } | undefined)?.secret;
   }
-  deleteItem(id: Buffer): void {
-    this.st('deleteItem').run(id);
+  secretCount(): number {
+    return (this.s.secretCount.get() as { n: number }).n;
+  }
+  putSecret(id: Buffer, secret: Buffer): void {
+    this.s.putSecret.run(id, secret);
+  }
+  deleteSecret(id: Buffer): void {
+    this.s.deleteSecret.run(id);
+  }
+  expiries(): ExpiryRow[] {
+    return this.s.expiries.all() as ExpiryRow[];
+  }
+  putExpiry(id: Buffer, expiresAt: string | null): void {
+    if (expiresAt === null) this.s.deleteExpiry.run(id);
+    else this.s.putExpiry.run(id, expiresAt);
+  }
+  deleteExpiry(id: Buffer): void {
+    this.s.deleteExpiry.run(id);
   }
   auditHead(): AuditRow | undefined {
-    return this.st('auditHead').get() as AuditRow | undefined;
+    return this.s.auditHead.get() as AuditRow | undefined;
   }
   auditAll(): AuditRow[] {
-    return this.st('auditAll').all() as AuditRow[];
+    return this.s.auditAll.all() as AuditRow[];
   }
   insertAudit(seq: number, entry: Buffer): void {
-    this.st('insertAudit').run(seq, entry);
+    this.s.insertAudit.run(seq, entry);
   }
   /** Changes whenever another connection commits (SQLite's PRAGMA data_version). */
   dataVersion(): number {
-    return (this.st('dataVersion').get() as { data_version: number }).data_version;
+    return (this.s.dataVersion.get() as { data_version: number }).data_version;
   }
 }

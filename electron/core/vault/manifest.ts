@@ -1,11 +1,11 @@
 /**
  * The manifest authenticates the vault's *set* of records, not only each record: an HMAC
- * over every item's id and envelope tags, in stored order, plus the audit log's head. A
- * record deleted, duplicated, swapped or replaced by an older copy of itself changes it,
- * as KeePassXC authenticates its whole payload. Recomputed inside every write transaction.
+ * over every overview bucket's number and envelope tag, in stored order, plus the audit
+ * log's head. Each overview in turn names its secret's tag. So a record deleted, duplicated,
+ * swapped or replaced by an older copy of itself is caught, as KeePassXC authenticates its
+ * whole payload. Re-sealed inside every write transaction.
  */
 import { createHmac, timingSafeEqual, type KeyObject } from 'node:crypto';
-import type { ItemTagRow } from '../db/vault-repo';
 
 /** Where the audit chain ends: its last sequence number and that entry's tag. */
 export interface AuditHead {
@@ -15,12 +15,12 @@ export interface AuditHead {
 
 export const EMPTY_AUDIT_HEAD: AuditHead = { seq: 0, tag: Buffer.alloc(16) };
 
-/** HMAC-SHA256 over the vault id, format, each item's (id, overview tag, secret tag) and the audit head. */
+/** HMAC-SHA256 over vault id, format, each bucket's (number, tag) and the audit head. */
 export function computeManifest(
   key: KeyObject,
   vaultId: Buffer,
   format: number,
-  items: Iterable<ItemTagRow>,
+  buckets: Iterable<{ readonly bucket: number; readonly tag: Buffer }>,
   audit: AuditHead,
 ): Buffer {
   const mac = createHmac('sha256', key).update('patvault/v1/manifest\0').update(vaultId);
@@ -28,11 +28,11 @@ export function computeManifest(
   u32.writeUInt32BE(format);
   mac.update(u32);
   let count = 0;
-  for (const it of items) {
-    // Fixed-size fields, length-prefixed id: no two different lists hash the same input.
-    const len = Buffer.alloc(2);
-    len.writeUInt16BE(it.id.length);
-    mac.update(len).update(it.id).update(it.overview_tag).update(it.secret_tag);
+  for (const b of buckets) {
+    const head = Buffer.alloc(6);
+    head.writeUInt32BE(b.bucket, 0);
+    head.writeUInt16BE(b.tag.length, 4);
+    mac.update(head).update(b.tag);
     count++;
   }
   const tail = Buffer.alloc(12);

@@ -46,15 +46,24 @@ export const tokenOverview = z.strictObject({
   fingerprint: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
 });
 
-/** Either overview. */
-export const itemOverview = z.discriminatedUnion('kind', [accountOverview, tokenOverview]);
-export type ItemOverview = z.infer<typeof itemOverview>;
 export type AccountOverviewData = z.infer<typeof accountOverview>;
 export type TokenOverviewData = z.infer<typeof tokenOverview>;
 
-/** Secret of a token. Accounts carry an empty secret so rows look alike on disk. */
+/** What one sealed bucket holds: the overviews of the records whose id falls in it. */
+export const bucketContent = z.strictObject({
+  v: z.literal(1),
+  items: z.array(
+    z.discriminatedUnion('kind', [
+      accountOverview.extend({ id }),
+      // secretTag: the GCM tag of the token's secret envelope, so a replaced secret is caught.
+      tokenOverview.extend({ id, secretTag: z.string().regex(/^[A-Za-z0-9_-]{22}$/) }),
+    ]),
+  ),
+});
+export type BucketContent = z.infer<typeof bucketContent>;
+
+/** Secret of a token. */
 export const tokenSecret = z.strictObject({ v: z.literal(1), value: z.string(), notes: z.string() });
-export const accountSecret = z.strictObject({ v: z.literal(1) });
 
 /** One audit entry's sealed content. */
 export const auditContent = z.strictObject({

@@ -12,15 +12,14 @@ import { describeZodError, newTokenInput, tokenPatchInput, type NewTokenInput } 
 import { newId, resolveIdPrefix } from './ids';
 import { Vault } from './vault';
 import {
+  deleteRecord,
   dropOrphanAccounts,
   findOrCreateAccount,
   fingerprint,
   openTokenSecret,
   putToken,
-  checkAccountSecret,
   type WriteCtx,
 } from './vault-records';
-import type { TokenOverviewData } from './record-codec';
 import {
   accountView,
   compareViews,
@@ -31,7 +30,7 @@ import {
   tokenView,
   type TokenFilter,
 } from './token-views';
-import type { Rec } from './vault-state';
+import type { TokenRec } from './vault-state';
 
 /** Actions that open a secret for the user. */
 export type SecretAction = 'get' | 'copy' | 'reveal';
@@ -189,8 +188,7 @@ export class TokenVault extends Vault {
     const view = this.getToken(idOrPrefix);
     this.write('delete', view.id, `deleted "${view.name}" (${view.platform} / ${view.account})`, (ctx) => {
       this.recIn(ctx, view.id);
-      ctx.repo.deleteItem(Buffer.from(view.id, 'hex'));
-      ctx.state.tokens.delete(view.id);
+      deleteRecord(ctx, view.id);
       dropOrphanAccounts(ctx);
     });
     return view;
@@ -248,10 +246,9 @@ export class TokenVault extends Vault {
         const state = this.state();
         const digest = createHash('sha256');
         for (const id of [...state.tokens.keys()].sort()) {
-          const s = openTokenSecret(this.repo, keys, this.vaultIdBytes, state.tokens.get(id) as Rec<TokenOverviewData>);
+          const s = openTokenSecret(this.repo, keys, this.vaultIdBytes, state.tokens.get(id) as TokenRec);
           digest.update(JSON.stringify([id, s.value, s.notes]));
         }
-        for (const a of state.accounts.values()) checkAccountSecret(this.repo, keys, this.vaultIdBytes, a);
         const log = this.auditLog();
         return {
           tokens: state.tokens.size,
@@ -265,13 +262,13 @@ export class TokenVault extends Vault {
 
   // ---- helpers ----------------------------------------------------------------------------
 
-  private tokenRec(id: string): Rec<TokenOverviewData> {
+  private tokenRec(id: string): TokenRec {
     const rec = this.state().tokens.get(id);
     if (!rec) throw new AppError('NOT_FOUND', `No token with id ${id}.`);
     return rec;
   }
 
-  private recIn(ctx: WriteCtx, id: string): Rec<TokenOverviewData> {
+  private recIn(ctx: WriteCtx, id: string): TokenRec {
     const rec = ctx.state.tokens.get(id);
     if (!rec) throw new AppError('NOT_FOUND', `No token with id ${id} (it may have just been removed elsewhere).`);
     return rec;

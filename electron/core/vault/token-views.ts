@@ -5,13 +5,12 @@
 import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import { computeStatus, type TokenStatus } from '../../../shared/domain/status';
 import type { Account, TokenView } from '../../../shared/domain/token';
-import type { AccountOverviewData, TokenOverviewData } from './record-codec';
-import type { Rec } from './vault-state';
+import type { AccountRec, TokenRec } from './vault-state';
 
 const platformName = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]));
 
 /** An account record as the domain type. */
-export function accountView(rec: Rec<AccountOverviewData>): Account {
+export function accountView(rec: AccountRec): Account {
   const d = rec.data;
   return {
     id: rec.id,
@@ -26,7 +25,7 @@ export function accountView(rec: Rec<AccountOverviewData>): Account {
 }
 
 /** A token joined with its account, with its status as of `now`. */
-export function tokenView(rec: Rec<TokenOverviewData>, account: Rec<AccountOverviewData>, now: Date): TokenView {
+export function tokenView(rec: TokenRec, account: AccountRec, now: Date): TokenView {
   const d = rec.data;
   const a = account.data;
   return {

@@ -124,48 +124,80 @@ describe('versions', () => {
 });
 
 describe('the set of records is authenticated', () => {
-  test('a deleted record is detected', async () => {
+  const id = (hex: string): Buffer => Buffer.from(hex, 'hex');
+
+  test("a token's secret deleted is detected at unlock", async () => {
     const { path, ids } = await sampleVault();
-    edit(path, 'DELETE FROM items WHERE id = ?', Buffer.from(ids[2]!, 'hex'));
+    edit(path, 'DELETE FROM secrets WHERE id = ?', id(ids[2]!));
     expect(await openAll(path)).toBe('VAULT_DAMAGED');
   });
 
-  test('two records with swapped envelopes are detected', async () => {
+  test('a bucket of overviews deleted is detected', async () => {
+    const { path } = await sampleVault();
+    edit(path, 'DELETE FROM buckets WHERE bucket = (SELECT min(bucket) FROM buckets)');
+    expect(await openAll(path)).toBe('VAULT_DAMAGED');
+  });
+
+  test('two secrets swapped between tokens are detected', async () => {
     const { path, ids } = await sampleVault();
     const db = new Database(path);
-    const a = db.prepare('SELECT * FROM items WHERE id = ?').get(Buffer.from(ids[0]!, 'hex')) as Record<string, Buffer>;
-    const b = db.prepare('SELECT * FROM items WHERE id = ?').get(Buffer.from(ids[1]!, 'hex')) as Record<string, Buffer>;
-    db.prepare('UPDATE items SET secret = ? WHERE id = ?').run(b['secret'], a['id']);
-    db.prepare('UPDATE items SET secret = ? WHERE id = ?').run(a['secret'], b['id']);
+    const get = (h: string) => (db.prepare('SELECT secret FROM secrets WHERE id = ?').get(id(h)) as { secret: Buffer }).secret;
+    const [a, b] = [get(ids[0]!), get(ids[1]!)];
+    db.prepare('UPDATE secrets SET secret = ? WHERE id = ?').run(b, id(ids[0]!));
+    db.prepare('UPDATE secrets SET secret = ? WHERE id = ?').run(a, id(ids[1]!));
     db.close();
     expect(await openAll(path)).toBe('VAULT_DAMAGED');
   });
 
-  test('an older copy of a record put back (replay) is detected', async () => {
+  test('two buckets swapped are detected', async () => {
+    const { path } = await sampleVault();
+    const db = new Database(path);
+    const rows = db.prepare('SELECT bucket, overview FROM buckets ORDER BY bucket LIMIT 2').all() as { bucket: number; overview: Buffer }[];
+    expect(rows).toHaveLength(2);
+    db.prepare('UPDATE buckets SET overview = ? WHERE bucket = ?').run(rows[1]!.overview, rows[0]!.bucket);
+    db.prepare('UPDATE buckets SET overview = ? WHERE bucket = ?').run(rows[0]!.overview, rows[1]!.bucket);
+    db.close();
+    expect(await openAll(path)).toBe('VAULT_DAMAGED');
+  });
+
+  test('an older copy of a secret or of its overview put back (replay) is detected', async () => {
     const v = await createTestVault(dir);
-    const [id] = addSamples(v);
+    const [tid] = addSamples(v);
     const db = new Database(v.path);
-    const old = db.prepare('SELECT * FROM items WHERE id = ?').get(Buffer.from(id!, 'hex')) as Record<string, unknown>;
-    v.editToken(id!, { token: 'ghp_replacedvalue000000000000000000000000' });
-    v.close();
-    db.prepare('UPDATE items SET overview = ?, secret = ?, expires_at = ? WHERE id = ?').run(old['overview'], old['secret'], old['expires_at'], old['id']);
+    const oldSecret = (db.prepare('SELECT secret FROM secrets WHERE id = ?').get(id(tid!)) as { secret: Buffer }).secret;
+    const oldBuckets = db.prepare('SELECT bucket, overview FROM buckets').all() as { bucket: number; overview: Buffer }[];
     db.close();
+    v.editToken(tid!, { token: 'ghp_replacedvalue000000000000000000000000', name: 'renamed' });
+    v.close(); // checkpoints: the file alone holds everything
+    const after = `${dir}/after.sqlite`;
+    copyFileSync(v.path, after);
+    edit(v.path, 'UPDATE secrets SET secret = ? WHERE id = ?', oldSecret, id(tid!));
     expect(await openAll(v.path)).toBe('VAULT_DAMAGED');
+    for (const b of oldBuckets) edit(after, 'UPDATE buckets SET overview = ? WHERE bucket = ?', b.overview, b.bucket);
+    expect(await openAll(after)).toBe('VAULT_DAMAGED');
   });
 
-  test('a record copied in twice under a new id is detected', async () => {
+  test('an extra secret row copied in under a new id is detected', async () => {
     const { path, ids } = await sampleVault();
     const db = new Database(path);
-    const row = db.prepare('SELECT * FROM items WHERE id = ?').get(Buffer.from(ids[0]!, 'hex')) as Record<string, unknown>;
-    db.prepare('INSERT INTO items (id, expires_at, overview, secret) VALUES (?, ?, ?, ?)').run(Buffer.alloc(16, 7), row['expires_at'], row['overview'], row['secret']);
+    const row = db.prepare('SELECT secret FROM secrets WHERE id = ?').get(id(ids[0]!)) as { secret: Buffer };
+    db.prepare('INSERT INTO secrets (id, secret) VALUES (?, ?)').run(Buffer.alloc(16, 7), row.secret);
     db.close();
     expect(await openAll(path)).toBe('VAULT_DAMAGED');
   });
 
-  test('a changed plaintext expiry is detected', async () => {
-    const { path, ids } = await sampleVault();
-    edit(path, "UPDATE items SET expires_at = '2099-01-01' WHERE id = ?", Buffer.from(ids[0]!, 'hex'));
-    expect(await openAll(path)).toBe('VAULT_DAMAGED');
+  test('a changed, removed or added plaintext expiry is detected', async () => {
+    for (const sql of [
+      "UPDATE expiries SET expires_at = '2099-01-01' WHERE id = (SELECT min(id) FROM expiries)",
+      'DELETE FROM expiries WHERE id = (SELECT min(id) FROM expiries)',
+      "INSERT INTO expiries (id, expires_at) VALUES (zeroblob(16), '2030-01-01')",
+    ]) {
+      const { path } = await sampleVault();
+      edit(path, sql);
+      expect(await openAll(path)).toBe('VAULT_DAMAGED');
+      cleanup();
+      ({ dir, cleanup } = tempDir());
+    }
   });
 
   test('the last audit entry removed, or one in the middle, is detected', async () => {

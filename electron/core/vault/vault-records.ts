@@ -1,7 +1,7 @@
 /**
- * Writing records: sealing overviews and secrets, finding or creating the account a token
- * belongs to, and keeping the in-memory state in step. Every function here runs inside a
- * write transaction opened by the Vault.
+ * Writing records: sealing secrets, re-sealing the overview buckets a write touched, finding
+ * or creating the account a token belongs to, and keeping the in-memory state in step. Every
+ * function here runs inside a write transaction opened by the Vault.
  */
 import { createHmac } from 'node:crypto';
 import type { TokenSecret } from '../../../shared/domain/token';
@@ -11,15 +11,8 @@ import { envelopeTag, open, seal } from './crypto/aead';
 import type { VaultKeys } from './crypto/keys';
 import { EnvelopeFormatError, EnvelopeKind } from './format/envelope';
 import { idBytes, newId } from './ids';
-import {
-  accountSecret,
-  decodeJson,
-  encodeJson,
-  tokenSecret,
-  type AccountOverviewData,
-  type TokenOverviewData,
-} from './record-codec';
-import { damaged, overviewContext, type Rec, type VaultState } from './vault-state';
+import { decodeJson, encodeJson, tokenSecret, type AccountOverviewData, type TokenOverviewData } from './record-codec';
+import { bucketContext, bucketOf, damaged, type TokenRec, type VaultState } from './vault-state';
 
 /** What a write needs. */
 export interface WriteCtx {
@@ -28,6 +21,8 @@ export interface WriteCtx {
   readonly vaultId: Buffer;
   readonly state: VaultState;
   readonly now: string;
+  /** Buckets whose overviews changed and must be re-sealed before commit. */
+  readonly dirty: Set<number>;
   /** Account lookup by identity, built on first use within this write. */
   accountIndex?: Map<string, string>;
 }
@@ -41,31 +36,61 @@ export interface AccountSpec {
   readonly baseUrl: string | null;
 }
 
-function putItem(ctx: WriteCtx, id: string, expiresAt: string | null, overview: unknown, secret: unknown): Rec<unknown> {
-  const idb = idBytes(id);
-  const ov = seal(ctx.keys.recordKey, ctx.vaultId, EnvelopeKind.Overview, overviewContext(idb, expiresAt), encodeJson(overview));
-  const sec = seal(ctx.keys.recordKey, ctx.vaultId, EnvelopeKind.Secret, idb, encodeJson(secret));
-  ctx.repo.upsertItem({ id: idb, expires_at: expiresAt, overview: ov, secret: sec });
-  return { id, data: overview, overviewTag: envelopeTag(ov), secretTag: envelopeTag(sec) };
-}
-
 /** Writes an account record. */
 export function putAccount(ctx: WriteCtx, id: string, data: AccountOverviewData): void {
-  const rec = putItem(ctx, id, null, data, { v: 1 });
-  ctx.state.accounts.set(id, rec as Rec<AccountOverviewData>);
+  ctx.state.accounts.set(id, { id, data });
+  ctx.dirty.add(bucketOf(id));
 }
 
-/** Writes a token record with its secret. */
+/** Writes a token record with its secret (one envelope per token, opened only on demand). */
 export function putToken(ctx: WriteCtx, id: string, data: TokenOverviewData, secret: TokenSecret): void {
-  const rec = putItem(ctx, id, data.expiresAt, data, { v: 1, value: secret.value, notes: secret.notes });
-  ctx.state.tokens.set(id, rec as Rec<TokenOverviewData>);
+  const idb = idBytes(id);
+  const sealed = seal(ctx.keys.recordKey, ctx.vaultId, EnvelopeKind.Secret, idb, encodeJson({ v: 1, value: secret.value, notes: secret.notes }));
+  ctx.repo.putSecret(idb, sealed);
+  ctx.repo.putExpiry(idb, data.expiresAt);
+  ctx.state.tokens.set(id, { id, data, secretTag: envelopeTag(sealed) });
+  ctx.dirty.add(bucketOf(id));
 }
 
-/** Deletes a record. */
+/** Changes a token's overview only (its secret stays as it is). */
+export function updateTokenOverview(ctx: WriteCtx, rec: TokenRec, data: TokenOverviewData): void {
+  if (data.expiresAt !== rec.data.expiresAt) ctx.repo.putExpiry(idBytes(rec.id), data.expiresAt);
+  ctx.state.tokens.set(rec.id, { ...rec, data });
+  ctx.dirty.add(bucketOf(rec.id));
+}
+
+/** Deletes a record (and, for a token, its secret and expiry). */
 export function deleteRecord(ctx: WriteCtx, id: string): void {
-  ctx.repo.deleteItem(idBytes(id));
+  const idb = idBytes(id);
+  if (ctx.state.tokens.delete(id)) {
+    ctx.repo.deleteSecret(idb);
+    ctx.repo.deleteExpiry(idb);
+  }
   ctx.state.accounts.delete(id);
-  ctx.state.tokens.delete(id);
+  ctx.dirty.add(bucketOf(id));
+}
+
+/** Re-seals every bucket the write touched (deleting emptied ones). Call once, before commit. */
+export function flushBuckets(ctx: WriteCtx): void {
+  if (ctx.dirty.size === 0) return;
+  const items = new Map<number, Record<string, unknown>[]>();
+  for (const b of ctx.dirty) items.set(b, []);
+  for (const a of ctx.state.accounts.values()) items.get(bucketOf(a.id))?.push({ ...a.data, id: a.id });
+  for (const t of ctx.state.tokens.values()) {
+    items.get(bucketOf(t.id))?.push({ ...t.data, id: t.id, secretTag: t.secretTag.toString('base64url') });
+  }
+  for (const [bucket, list] of items) {
+    if (list.length === 0) {
+      ctx.repo.deleteBucket(bucket);
+      ctx.state.bucketTags.delete(bucket);
+      continue;
+    }
+    list.sort((x, y) => ((x['id'] as string) < (y['id'] as string) ? -1 : 1));
+    const sealed = seal(ctx.keys.recordKey, ctx.vaultId, EnvelopeKind.Overview, bucketContext(bucket), encodeJson({ v: 1, items: list }));
+    ctx.repo.putBucket(bucket, sealed);
+    ctx.state.bucketTags.set(bucket, envelopeTag(sealed));
+  }
+  ctx.dirty.clear();
 }
 
 /** Keyed fingerprint of a token value. */
@@ -114,11 +139,16 @@ export function findOrCreateAccount(ctx: WriteCtx, spec: AccountSpec): string {
 export function dropOrphanAccounts(ctx: WriteCtx): void {
   const used = new Set<string>();
   for (const t of ctx.state.tokens.values()) used.add(t.data.accountId);
-  for (const id of [...ctx.state.accounts.keys()]) if (!used.has(id)) deleteRecord(ctx, id);
+  for (const id of [...ctx.state.accounts.keys()]) {
+    if (!used.has(id)) {
+      deleteRecord(ctx, id);
+      ctx.accountIndex = undefined;
+    }
+  }
 }
 
-/** Opens a token's secret, checking it is the one the manifest vouched for. */
-export function openTokenSecret(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, rec: Rec<TokenOverviewData>): TokenSecret {
+/** Opens a token's secret, checking it is the one its overview vouches for. */
+export function openTokenSecret(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, rec: TokenRec): TokenSecret {
   const idb = idBytes(rec.id);
   const bytes = repo.secret(idb);
   if (!Buffer.isBuffer(bytes) || !envelopeTag(bytes).equals(rec.secretTag)) throw damaged('token secret missing or replaced');
@@ -132,18 +162,4 @@ export function openTokenSecret(repo: VaultRepo, keys: VaultKeys, vaultId: Buffe
   const data = plain && decodeJson(tokenSecret, plain);
   if (!data) throw damaged('secret authentication');
   return { value: data.value, notes: data.notes };
-}
-
-/** Checks an account's (empty) secret envelope; used by full-vault verification. */
-export function checkAccountSecret(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, rec: Rec<AccountOverviewData>): void {
-  const idb = idBytes(rec.id);
-  const bytes = repo.secret(idb);
-  if (!Buffer.isBuffer(bytes) || !envelopeTag(bytes).equals(rec.secretTag)) throw damaged('account secret missing or replaced');
-  let plain: Buffer | null = null;
-  try {
-    plain = open(keys.recordKey, vaultId, EnvelopeKind.Secret, idb, bytes);
-  } catch (e) {
-    if (!(e instanceof EnvelopeFormatError)) throw e;
-  }
-  if (!plain || !decodeJson(accountSecret, plain)) throw damaged('account secret');
 }

@@ -1,7 +1,8 @@
 /**
  * The decrypted overview of every record, loaded at unlock and whenever another process
- * has committed since. Loading verifies each envelope and the manifest, so what is in
- * memory is exactly what was written — or loading fails with VAULT_DAMAGED.
+ * has committed since. Loading verifies each bucket envelope, the plaintext expiry dates,
+ * the number of secrets and the manifest, so what is in memory is exactly what was written —
+ * or loading fails with VAULT_DAMAGED.
  */
 import { AppError } from '../../../shared/errors';
 import type { VaultRepo } from '../db/vault-repo';
@@ -10,22 +11,37 @@ import type { VaultKeys } from './crypto/keys';
 import { EnvelopeFormatError, EnvelopeKind, TAG_BYTES } from './format/envelope';
 import { parseHeader } from './format/header';
 import { computeManifest, EMPTY_AUDIT_HEAD, manifestsEqual, type AuditHead } from './manifest';
-import { itemOverview, decodeJson, type AccountOverviewData, type TokenOverviewData } from './record-codec';
+import { bucketContent, decodeJson, type AccountOverviewData, type TokenOverviewData } from './record-codec';
 import { ID_BYTES } from './ids';
 
-/** One record as held in memory, with the tags the manifest binds. */
-export interface Rec<T> {
+/** Overviews are grouped into this many buckets by the first byte of the record id. */
+export const BUCKETS = 64;
+
+/** The bucket a record id (hex) belongs to. */
+export function bucketOf(id: string): number {
+  return parseInt(id.slice(0, 2), 16) % BUCKETS;
+}
+
+/** An account as held in memory. */
+export interface AccountRec {
   readonly id: string;
-  data: T;
-  overviewTag: Buffer;
-  secretTag: Buffer;
+  readonly data: AccountOverviewData;
+}
+
+/** A token as held in memory, with its secret envelope's tag. */
+export interface TokenRec {
+  readonly id: string;
+  readonly data: TokenOverviewData;
+  readonly secretTag: Buffer;
 }
 
 /** Everything an unlocked vault knows without opening secrets. */
 export interface VaultState {
   dataVersion: number;
-  readonly accounts: Map<string, Rec<AccountOverviewData>>;
-  readonly tokens: Map<string, Rec<TokenOverviewData>>;
+  readonly accounts: Map<string, AccountRec>;
+  readonly tokens: Map<string, TokenRec>;
+  /** Tag of each stored bucket envelope, by bucket number. */
+  readonly bucketTags: Map<number, Buffer>;
   auditHead: AuditHead;
 }
 
@@ -34,55 +50,79 @@ export function damaged(detail: string): AppError {
   return new AppError('VAULT_DAMAGED', `The vault file is damaged (${detail}). Restore it from a backup.`);
 }
 
-/** Associated-data context of an overview: id and the plaintext expiry it must agree with. */
-export function overviewContext(id: Buffer, expiresAt: string | null): Buffer {
-  return Buffer.concat([id, Buffer.from([expiresAt === null ? 0 : 1]), Buffer.from(expiresAt ?? '', 'utf8')]);
+/** Associated-data context of a bucket envelope. */
+export function bucketContext(bucket: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(bucket);
+  return b;
+}
+
+/** Bucket tags in bucket order, as the manifest binds them. */
+export function orderedBucketTags(state: VaultState): { bucket: number; tag: Buffer }[] {
+  return [...state.bucketTags.entries()].sort((a, b) => a[0] - b[0]).map(([bucket, tag]) => ({ bucket, tag }));
 }
 
 /** Loads and verifies all overviews. Call inside a transaction for a consistent snapshot. */
 export function loadState(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer): VaultState {
   const header = parseHeader(repo.header());
   if (!header.vaultId.equals(vaultId)) throw damaged('vault id changed');
-  const rows = repo.overviews();
-  const headRow = repo.auditHead();
-  const accounts = new Map<string, Rec<AccountOverviewData>>();
-  const tokens = new Map<string, Rec<TokenOverviewData>>();
-  const tags = [];
-  for (const row of rows) {
-    if (!Buffer.isBuffer(row.id) || row.id.length !== ID_BYTES) throw damaged('record id');
-    if (!Buffer.isBuffer(row.overview) || !Buffer.isBuffer(row.secret_tag) || row.secret_tag.length !== TAG_BYTES) {
-      throw damaged('record layout');
+  const accounts = new Map<string, AccountRec>();
+  const tokens = new Map<string, TokenRec>();
+  const bucketTags = new Map<number, Buffer>();
+  const order: { bucket: number; tag: Buffer }[] = [];
+  for (const row of repo.buckets()) {
+    if (!Number.isInteger(row.bucket) || row.bucket < 0 || row.bucket >= BUCKETS || bucketTags.has(row.bucket)) {
+      throw damaged('bucket number');
     }
-    if (row.expires_at !== null && typeof row.expires_at !== 'string') throw damaged('expiry column');
     let plain: Buffer | null;
     try {
-      plain = open(keys.recordKey, vaultId, EnvelopeKind.Overview, overviewContext(row.id, row.expires_at), row.overview);
+      plain = open(keys.recordKey, vaultId, EnvelopeKind.Overview, bucketContext(row.bucket), row.overview);
     } catch (e) {
-      if (e instanceof EnvelopeFormatError) throw damaged('record envelope');
+      if (e instanceof EnvelopeFormatError) throw damaged('overview envelope');
       throw e;
     }
-    if (plain === null) throw damaged('record authentication');
-    const data = decodeJson(itemOverview, plain);
-    if (data === null) throw damaged('record content');
-    const id = row.id.toString('hex');
-    if (accounts.has(id) || tokens.has(id)) throw damaged('duplicate record');
-    const rec = { id, overviewTag: envelopeTag(row.overview), secretTag: row.secret_tag };
-    if (data.kind === 'account') accounts.set(id, { ...rec, data });
-    else {
-      if ((data.expiresAt ?? null) !== row.expires_at) throw damaged('expiry mismatch');
-      tokens.set(id, { ...rec, data });
+    if (plain === null) throw damaged('overview authentication');
+    const content = decodeJson(bucketContent, plain);
+    if (content === null || content.items.length === 0) throw damaged('overview content');
+    for (const item of content.items) {
+      if (bucketOf(item.id) !== row.bucket || accounts.has(item.id) || tokens.has(item.id)) throw damaged('record placement');
+      if (item.kind === 'account') {
+        const { id, ...data } = item;
+        accounts.set(id, { id, data });
+      } else {
+        const { id, secretTag, ...data } = item;
+        tokens.set(id, { id, data, secretTag: Buffer.from(secretTag, 'base64url') });
+      }
     }
-    tags.push({ id: row.id, overview_tag: rec.overviewTag, secret_tag: rec.secretTag });
+    const tag = envelopeTag(row.overview);
+    bucketTags.set(row.bucket, tag);
+    order.push({ bucket: row.bucket, tag });
   }
   for (const t of tokens.values()) if (!accounts.has(t.data.accountId)) throw damaged('token without account');
+  checkExpiries(repo, tokens);
+  if (repo.secretCount() !== tokens.size) throw damaged('secrets do not match the tokens');
   let auditHead = EMPTY_AUDIT_HEAD;
+  const headRow = repo.auditHead();
   if (headRow) {
     if (!Number.isSafeInteger(headRow.seq) || !Buffer.isBuffer(headRow.entry) || headRow.entry.length < TAG_BYTES) {
       throw damaged('audit log');
     }
     auditHead = { seq: headRow.seq, tag: envelopeTag(headRow.entry) };
   }
-  const manifest = computeManifest(keys.manifestKey, vaultId, header.format, tags, auditHead);
+  const manifest = computeManifest(keys.manifestKey, vaultId, header.format, order, auditHead);
   if (!manifestsEqual(manifest, header.manifest)) throw damaged('record set does not match its manifest');
-  return { dataVersion: repo.dataVersion(), accounts, tokens, auditHead };
+  return { dataVersion: repo.dataVersion(), accounts, tokens, bucketTags, auditHead };
+}
+
+/** The plaintext expiry dates (kept for reminders while locked) must equal the sealed ones. */
+function checkExpiries(repo: VaultRepo, tokens: Map<string, TokenRec>): void {
+  let withExpiry = 0;
+  for (const t of tokens.values()) if (t.data.expiresAt !== null) withExpiry++;
+  const rows = repo.expiries();
+  if (rows.length !== withExpiry) throw damaged('expiry dates');
+  for (const r of rows) {
+    if (!Buffer.isBuffer(r.id) || r.id.length !== ID_BYTES) throw damaged('expiry dates');
+    const t = tokens.get(r.id.toString('hex'));
+    if (!t || t.data.expiresAt !== r.expires_at) throw damaged('expiry dates');
+  }
 }

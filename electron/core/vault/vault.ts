@@ -27,8 +27,8 @@ import { EnvelopeFormatError, EnvelopeKind } from './format/envelope';
 import { VAULT_FORMAT, VAULT_ID_BYTES, headerRow, parseHeader, type VaultHeader } from './format/header';
 import { appendAudit, readAudit } from './audit-log';
 import { EMPTY_AUDIT_HEAD, computeManifest } from './manifest';
-import { loadState, type VaultState } from './vault-state';
-import type { WriteCtx } from './vault-records';
+import { loadState, orderedBucketTags, type VaultState } from './vault-state';
+import { flushBuckets, type WriteCtx } from './vault-records';
 
 /** KDF settings a caller may choose at creation or password change. */
 export interface KdfChoice {
@@ -378,8 +378,16 @@ export class Vault {
     try {
       const result = this.db.transaction(() => {
         const state = this.state();
-        const ctx: WriteCtx = { repo: this.repo, keys: u.keys, vaultId: this.vaultIdBytes, state, now: this.clock.now().toISOString() };
+        const ctx: WriteCtx = {
+          repo: this.repo,
+          keys: u.keys,
+          vaultId: this.vaultIdBytes,
+          state,
+          now: this.clock.now().toISOString(),
+          dirty: new Set(),
+        };
         const out = fn(ctx);
+        flushBuckets(ctx);
         this.audit(ctx, action, tokenId, detail);
         this.sealManifest(ctx);
         return out;
@@ -400,7 +408,7 @@ export class Vault {
 
   private sealManifest(ctx: WriteCtx): void {
     const format = parseHeader(ctx.repo.header()).format;
-    ctx.repo.updateManifest(computeManifest(ctx.keys.manifestKey, ctx.vaultId, format, ctx.repo.tags(), ctx.state.auditHead));
+    ctx.repo.updateManifest(computeManifest(ctx.keys.manifestKey, ctx.vaultId, format, orderedBucketTags(ctx.state), ctx.state.auditHead));
   }
 
   /** Runs a database step, turning SQLite errors into AppErrors. */
