@@ -1,0 +1,50 @@
+/**
+ * Option-value parsers. A value that cannot be read at all (a letter where a number goes)
+ * is bad usage (exit 2, via commander's InvalidArgumentError); a well-formed value the vault
+ * refuses (a date that does not exist, a KDF below the floor) is left to the core (exit 1).
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import { Cli } from '../context';
+
+/** "a, b,,c" → ["a", "b", "c"]; "" → [] (no scopes). */
+export function parseScopes(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** A whole number ≥ 1. */
+export function parsePositiveInt(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError('expected a whole number of at least 1.');
+  }
+  return Number(value);
+}
+
+/** MiB (decimals allowed, e.g. 19 or 46.5) → KiB, as the core stores memory cost. */
+export function parseMiBToKiB(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value.trim())) throw new InvalidArgumentError('expected a number of MiB, e.g. 64.');
+  return Math.round(Number(value) * 1024);
+}
+
+/** "" means "clear" for optional text fields of `edit`. */
+export const emptyToNull = (s: string): string | null => (s.trim() === '' ? null : s);
+
+/** "none" clears an expiry; anything else is passed on for the core to check. */
+export const expiryValue = (s: string): string | null => (s.trim().toLowerCase() === 'none' ? null : s);
+
+/**
+ * Wraps a command handler: builds the Cli from the global options (commander passes the
+ * Command last) and hands over the positional arguments and this command's options.
+ */
+export function run<A extends unknown[], O>(
+  handler: (cli: Cli, opts: O, ...args: A) => Promise<void>,
+): (...params: unknown[]) => Promise<void> {
+  return async (...params: unknown[]) => {
+    const command = params[params.length - 1] as Command;
+    const opts = params[params.length - 2] as O;
+    const args = params.slice(0, -2) as A;
+    await handler(new Cli(command.optsWithGlobals()), opts, ...args);
+  };
+}

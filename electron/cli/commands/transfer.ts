@@ -1,0 +1,120 @@
+/** `import FILE` (JSON array of tokens) and `export` (inventory without values or notes). */
+import { readFileSync, statSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { AppError } from '../../../shared/errors';
+import type { TokenView } from '../../../shared/domain/token';
+import { toCsv } from '../format/csv';
+import { tokenJson } from '../format/tokens';
+import { parsePositiveInt, run } from './parsers';
+import type { Cli } from '../context';
+
+/** Larger files are refused before reading: 100,000 tokens fit easily below this. */
+const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+
+/** Reads and parses the import file. Messages never quote its content: it holds token values. */
+function readImportFile(file: string): unknown[] {
+  if (file === '-') {
+    throw new AppError('BAD_INPUT', 'import reads a file; standard input ("-") is not supported (it carries the password).');
+  }
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_IMPORT_BYTES) throw new AppError('BAD_INPUT', `${file} is larger than 512 MiB.`);
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new AppError('BAD_INPUT', `Cannot read ${file} (${code}).`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    // JSON.parse's own message quotes the text around the error, which may be a token value.
+    throw new AppError('BAD_INPUT', `${file} is not valid JSON. Nothing was imported.`);
+  }
+  if (!Array.isArray(data)) {
+    throw new AppError('BAD_INPUT', `${file} must hold a JSON array of tokens ([{"platform": …, "token": …}, …]). Nothing was imported.`);
+  }
+  return data;
+}
+
+async function importCmd(cli: Cli, o: { batchSize?: number }, file: string): Promise<void> {
+  const items = readImportFile(file);
+  const result = await cli.withUnlocked((v) =>
+    v.importTokens(items, {
+      ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
+      // Printed only after the batch is durable: a line here is a promise that it survives a crash.
+      onCommitted: (done, total) => cli.note(`imported ${done}/${total}`),
+    }),
+  );
+  cli.out(`imported ${result.imported} tokens, skipped ${result.skippedDuplicates} already in the vault\n`);
+}
+
+/** CSV columns, in order; scopes are space-separated like OAuth scope strings. */
+const CSV_HEADER = [
+  'id',
+  'platform',
+  'account',
+  'client',
+  'username',
+  'baseUrl',
+  'name',
+  'scopes',
+  'expiresAt',
+  'status',
+  'createdAt',
+  'updatedAt',
+  'lastCheckAt',
+  'lastCheckResult',
+] as const;
+
+function csvRow(v: TokenView): (string | null)[] {
+  return [
+    v.id,
+    v.platform,
+    v.account,
+    v.client,
+    v.username,
+    v.baseUrl,
+    v.name,
+    v.scopes.join(' '),
+    v.expiresAt,
+    v.status,
+    v.createdAt,
+    v.updatedAt,
+    v.lastCheck?.at ?? null,
+    v.lastCheck?.result ?? null,
+  ];
+}
+
+async function exportCmd(cli: Cli, o: { format: 'json' | 'csv' }): Promise<void> {
+  const views = await cli.withUnlocked((v) => {
+    const all = v.listTokens();
+    // Audited before anything is printed, so no export goes unrecorded.
+    v.recordAudit('export', `${o.format}, ${all.length} token${all.length === 1 ? '' : 's'}`);
+    return all;
+  });
+  if (o.format === 'csv') cli.out(toCsv(CSV_HEADER, views.map(csvRow)));
+  else cli.json(views.map(tokenJson));
+}
+
+/** Registers `import` and `export`. */
+export function registerTransfer(program: Command): void {
+  program
+    .command('import')
+    .summary('import tokens from a JSON file')
+    .description(
+      'Import tokens from a JSON array of {platform, account, client?, username?, name, token, scopes?, expiresAt?, notes?, baseUrl?}; ' +
+        'all items are checked first (one bad item: nothing is imported); progress on stderr',
+    )
+    .argument('<file>', 'path of the JSON file')
+    .option('--batch-size <n>', 'tokens committed per transaction (default 500)', parsePositiveInt)
+    .action(run(importCmd));
+
+  program
+    .command('export')
+    .summary('print the inventory (no values, no notes)')
+    .description('Print the inventory (never token values or notes) as JSON or CSV. Recorded in the audit log.')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .action(run(exportCmd));
+}

@@ -1,0 +1,138 @@
+/** Write commands: `add`, `edit`, `remove`. */
+import type { Command } from 'commander';
+import { AppError } from '../../../shared/errors';
+import { PLATFORM_IDS } from '../../../shared/domain/platform-ids';
+import { describeZodError, newTokenInput, tokenPatchInput } from '../../../shared/domain/token-input';
+import { confirm, promptHidden } from '../io/password';
+import { shortId } from '../format/tokens';
+import { emptyToNull, expiryValue, parseScopes, run } from './parsers';
+import type { Cli } from '../context';
+
+interface AddOptions {
+  readonly platform: string;
+  readonly account: string;
+  readonly client?: string;
+  readonly username?: string;
+  readonly name: string;
+  readonly scopes?: string[];
+  readonly expires?: string;
+  readonly notes?: string;
+  readonly baseUrl?: string;
+}
+
+interface EditOptions extends Partial<AddOptions> {
+  readonly valueStdin?: boolean;
+}
+
+/**
+ * A token value: the next stdin line with --password-stdin (after the password), a hidden
+ * prompt on a terminal, or — after quick unlock without a terminal — the first stdin line.
+ */
+async function tokenValue(cli: Cli, prompt: string): Promise<string> {
+  if (cli.input.fromStdin || !cli.input.isTerminal) return cli.input.line('token value');
+  return promptHidden(prompt);
+}
+
+/** Checks fields with the core's own schema before the password is asked for. */
+function precheck(result: { success: true } | { success: false; error: Parameters<typeof describeZodError>[0] }): void {
+  if (!result.success) throw new AppError('BAD_INPUT', describeZodError(result.error));
+}
+
+async function add(cli: Cli, o: AddOptions): Promise<void> {
+  const fields = {
+    platform: o.platform,
+    account: o.account,
+    client: o.client !== undefined ? emptyToNull(o.client) : undefined,
+    username: o.username !== undefined ? emptyToNull(o.username) : undefined,
+    baseUrl: o.baseUrl !== undefined ? emptyToNull(o.baseUrl) : undefined,
+    name: o.name,
+    scopes: o.scopes,
+    expiresAt: o.expires !== undefined ? expiryValue(o.expires) : undefined,
+    notes: o.notes,
+  };
+  precheck(newTokenInput.omit({ token: true }).safeParse(fields));
+  const view = await cli.withUnlocked(async (v) => v.addToken({ ...fields, token: await tokenValue(cli, 'Token value: ') }));
+  cli.out(`${view.id}\n`);
+}
+
+async function edit(cli: Cli, o: EditOptions, id: string): Promise<void> {
+  const patch = {
+    name: o.name,
+    platform: o.platform,
+    account: o.account,
+    client: o.client !== undefined ? emptyToNull(o.client) : undefined,
+    username: o.username !== undefined ? emptyToNull(o.username) : undefined,
+    baseUrl: o.baseUrl !== undefined ? emptyToNull(o.baseUrl) : undefined,
+    scopes: o.scopes,
+    expiresAt: o.expires !== undefined ? expiryValue(o.expires) : undefined,
+    notes: o.notes,
+  };
+  if (Object.values(patch).every((v) => v === undefined) && !o.valueStdin) {
+    throw new AppError('BAD_INPUT', 'Nothing to change: give at least one field to edit.');
+  }
+  precheck(tokenPatchInput.safeParse(patch));
+  const view = await cli.withUnlocked(async (v) => {
+    const token = o.valueStdin ? await tokenValue(cli, 'New token value: ') : undefined;
+    return v.editToken(id, { ...patch, token });
+  });
+  cli.out(`updated ${view.id} ${view.name}\n`);
+}
+
+async function remove(cli: Cli, o: { yes?: boolean }, id: string): Promise<void> {
+  const view = await cli.withUnlocked(async (v) => {
+    const target = v.getToken(id);
+    // Scripts (no terminal) are not asked: `remove` stays usable in pipelines.
+    if (!o.yes && cli.input.isTerminal) {
+      const ok = await confirm(`Remove ${shortId(target.id)} "${target.name}" (${target.platform} / ${target.account})?`, cli.input.lines);
+      if (!ok) throw new AppError('BAD_INPUT', 'Not removed.');
+    }
+    return v.removeToken(target.id);
+  });
+  cli.out(`removed ${view.id} ${view.name}\n`);
+}
+
+/** Registers `add`, `edit`, `remove`. */
+export function registerWrite(program: Command): void {
+  const platforms = PLATFORM_IDS.join(', ');
+  program
+    .command('add')
+    .summary('add a token and print its id')
+    .description(
+      'Add a token and print its id. The value is asked for hidden on a terminal; with --password-stdin it is the ' +
+        'line after the password (after quick unlock without a terminal: the first line of standard input).',
+    )
+    .requiredOption('--platform <id>', `platform (${platforms})`)
+    .requiredOption('--account <label>', 'account label, e.g. an organisation or login')
+    .requiredOption('--name <name>', 'token name')
+    .option('--client <name>', 'client the token works for')
+    .option('--username <user>', 'user name on the platform')
+    .option('--scopes <a,b>', 'comma-separated scopes', parseScopes)
+    .option('--expires <YYYY-MM-DD>', 'expiry date (last valid day, UTC)')
+    .option('--notes <text>', 'notes (kept encrypted with the value)')
+    .option('--base-url <url>', 'https:// base URL for self-hosted platforms')
+    .action(run(add));
+
+  program
+    .command('edit')
+    .summary("change a token's fields")
+    .description("Change a token's fields. --client '', --username '', --base-url '' and --expires none clear a field.")
+    .argument('<id>', 'token id or unique prefix')
+    .option('--name <name>', 'new name')
+    .option('--platform <id>', `new platform (${platforms})`)
+    .option('--account <label>', 'new account label')
+    .option('--client <name>', "new client ('' clears)")
+    .option('--username <user>', "new user name ('' clears)")
+    .option('--base-url <url>', "new base URL ('' clears)")
+    .option('--scopes <a,b>', "new comma-separated scopes ('' clears)", parseScopes)
+    .option('--expires <YYYY-MM-DD|none>', 'new expiry date, or none')
+    .option('--notes <text>', 'new notes')
+    .option('--value-stdin', 'also replace the value: the next stdin line (hidden prompt on a terminal)')
+    .action(run(edit));
+
+  program
+    .command('remove')
+    .description('delete a token (asks first on a terminal unless --yes)')
+    .argument('<id>', 'token id or unique prefix')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .action(run(remove));
+}

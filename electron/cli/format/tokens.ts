@@ -1,0 +1,106 @@
+/**
+ * How tokens are shown: the JSON shape scripts rely on (a promise: fields are only ever
+ * added), the list table, and the `show` page. A token's value never appears here; notes
+ * appear only in `show`.
+ */
+import { PLATFORMS } from '../../../shared/domain/platform-ids';
+import type { AuditEntry, TokenView } from '../../../shared/domain/token';
+import { describeExpiry, shortTimestamp } from './relative-date';
+import { renderTable } from './table';
+
+/** The JSON object for one token (list, search, show, export). */
+export interface TokenJson {
+  readonly id: string;
+  readonly platform: string;
+  readonly account: string;
+  readonly accountId: string;
+  readonly client: string | null;
+  readonly username: string | null;
+  readonly baseUrl: string | null;
+  readonly name: string;
+  readonly scopes: readonly string[];
+  readonly expiresAt: string | null;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly lastCheck: TokenView['lastCheck'];
+}
+
+/** A view as JSON, fields listed one by one so nothing new leaks in by accident. */
+export function tokenJson(v: TokenView): TokenJson {
+  return {
+    id: v.id,
+    platform: v.platform,
+    account: v.account,
+    accountId: v.accountId,
+    client: v.client,
+    username: v.username,
+    baseUrl: v.baseUrl,
+    name: v.name,
+    scopes: [...v.scopes],
+    expiresAt: v.expiresAt,
+    status: v.status,
+    createdAt: v.createdAt,
+    updatedAt: v.updatedAt,
+    lastCheck: v.lastCheck,
+  };
+}
+
+/** Short id shown in tables; any unique prefix is accepted back. */
+export const shortId = (id: string): string => id.slice(0, 8);
+
+/** The aligned table of `list` and `search`. */
+export function tokenTable(views: readonly TokenView[], now: Date = new Date()): string {
+  return renderTable(
+    [
+      { header: 'ID' },
+      { header: 'PLATFORM' },
+      { header: 'ACCOUNT', max: 30 },
+      { header: 'CLIENT', max: 24 },
+      { header: 'NAME', max: 40 },
+      { header: 'EXPIRES' },
+      { header: 'STATUS' },
+    ],
+    views.map((v) => [shortId(v.id), v.platform, v.account, v.client ?? '-', v.name, describeExpiry(v.expiresAt, now), v.status]),
+  );
+}
+
+/** Terminal-safe text: control characters other than newline and tab become "?". */
+const printable = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?');
+
+const platformName = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]));
+
+/** The human page of `show`: one "label: value" line per field, notes indented last. */
+export function tokenPage(v: TokenView, notes: string, now: Date = new Date()): string {
+  const check = v.lastCheck
+    ? `${v.lastCheck.result} (${shortTimestamp(v.lastCheck.at)}${v.lastCheck.reason ? `: ${v.lastCheck.reason}` : ''})`
+    : 'never';
+  const rows: [string, string][] = [
+    ['id', v.id],
+    ['name', v.name],
+    ['platform', `${v.platform} (${platformName.get(v.platform) ?? v.platform})`],
+    ['account', v.account],
+    ['client', v.client ?? '-'],
+    ['username', v.username ?? '-'],
+    ['base URL', v.baseUrl ?? '-'],
+    ['scopes', v.scopes.length > 0 ? v.scopes.join(', ') : '-'],
+    ['expires', describeExpiry(v.expiresAt, now)],
+    ['status', v.status],
+    ['last check', check],
+    ['created', shortTimestamp(v.createdAt)],
+    ['updated', shortTimestamp(v.updatedAt)],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length)) + 1;
+  const lines = rows.map(([k, val]) => `${`${k}:`.padEnd(width)}  ${printable(val)}`);
+  lines.push(notes === '' ? `${'notes:'.padEnd(width)}  -` : 'notes:');
+  if (notes !== '') for (const l of notes.split(/\r?\n/)) lines.push(`  ${printable(l)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The table of `log`. */
+export function auditTable(entries: readonly AuditEntry[]): string {
+  return renderTable(
+    [{ header: 'SEQ' }, { header: 'TIME' }, { header: 'ACTION' }, { header: 'TOKEN' }, { header: 'DETAIL', max: 60 }],
+    entries.map((e) => [String(e.seq), shortTimestamp(e.at), e.action, e.tokenId ? shortId(e.tokenId) : '-', e.detail ?? '']),
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * `patvault`: the vault from the command line. Parses arguments (commander), runs one
+ * command, and turns every failure into an exit code and one line on stderr:
+ *   0 success · 1 the command failed (AppError message) · 2 bad usage · 130 interrupted.
+ * No stack trace is ever printed, except an internal error's cause with PATVAULT_DEBUG=1.
+ */
+import { Command, CommanderError } from 'commander';
+import { version } from '../../package.json';
+import { toAppError } from '../../shared/errors';
+import { registerAdmin } from './commands/admin';
+import { registerInit } from './commands/init';
+import { registerRead } from './commands/read';
+import { registerTransfer } from './commands/transfer';
+import { registerWrite } from './commands/write';
+import { Interrupted } from './io/password';
+
+/** Exit codes (documented in README.md; scripts depend on them). */
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: 130 } as const;
+
+/** One line: messages (ours and commander's) must not break the "one line on stderr" rule. */
+const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
+/** The program with every command; commander never exits or prints errors itself. */
+export function buildProgram(): Command {
+  const program = new Command('patvault')
+    .description('Personal access tokens in an encrypted local vault (shared with the PAT Vault app).')
+    .version(version, '-V, --version', 'print the version')
+    .option('--vault <path>', "vault file (default: $PATVAULT_VAULT, else the app's vault in your config folder)")
+    .option('--password-stdin', 'read the master password (and then any other secret) from standard input lines')
+    .option('--no-keychain', 'do not try quick unlock through the OS keychain')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
+    .configureHelp({ showGlobalOptions: true })
+    // Errors come back to main() as exceptions; it prints them as one line. (Help asked for
+    // with --help goes to stdout; help shown because a command is missing is replaced by one line.)
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+  registerInit(program);
+  registerRead(program);
+  registerWrite(program);
+  registerTransfer(program);
+  registerAdmin(program);
+  return program;
+}
+
+/** A commander error as an exit code, printing the usage line when it is one. */
+function commanderExit(e: CommanderError): number {
+  if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.ok;
+  // 'commander.help' is `patvault help <command>` (exit code 0), or help shown in place of an
+  // error because no (sub)command was given (exit code 1).
+  if (e.code === 'commander.help' && e.exitCode === 0) return EXIT.ok;
+  const message = e.code === 'commander.help' ? 'missing command' : oneLine(e.message.replace(/^error:\s*/i, ''));
+  process.stderr.write(`patvault: ${message}; see patvault --help\n`);
+  return EXIT.usage;
+}
+
+/** Runs the CLI with `argv` (as process.argv) and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) return commanderExit(e);
+    if (e instanceof Interrupted) return EXIT.interrupted;
+    const err = toAppError(e);
+    process.stderr.write(`patvault: ${oneLine(err.message)}\n`);
+    if (err.code === 'INTERNAL' && process.env['PATVAULT_DEBUG'] === '1') {
+      const cause = err.cause ?? e;
+      process.stderr.write(`${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+    }
+    return EXIT.failed;
+  }
+}
+
+/** Process setup: a reader that closes the pipe early (`| head`) is not an error. */
+function start(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  void main(process.argv).then((code) => {
+    // exitCode, not exit(): pending stdout writes to a pipe still get flushed.
+    process.exitCode = code;
+  });
+}
+
+start();
