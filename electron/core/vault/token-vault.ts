@@ -22,11 +22,11 @@ import {
 } from './vault-records';
 import {
   accountView,
-  compareViews,
   matchesQuery,
   passesFilter,
   queryWords,
   searchText,
+  sortKey,
   tokenView,
   type TokenFilter,
 } from './token-views';
@@ -43,8 +43,19 @@ export interface ImportResult {
 
 interface ViewCache {
   readonly at: number;
+  /** Every token, in storage order. */
   readonly views: readonly TokenView[];
+  /** Lower-case searchable text of views[i]. */
   readonly text: readonly string[];
+  /** The views in list order, computed on first list (search sorts only its matches). */
+  sorted: readonly TokenView[] | null;
+}
+
+/** `views` in list order (client, platform, account, name, id). */
+function sortViews(views: readonly TokenView[]): TokenView[] {
+  const keyed = views.map((view) => ({ key: sortKey(view), view }));
+  keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  return keyed.map((k) => k.view);
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> {
@@ -73,15 +84,15 @@ export class TokenVault extends Vault {
       const a = state.accounts.get(t.data.accountId);
       if (a) views.push(tokenView(t, a, now));
     }
-    views.sort(compareViews);
-    this.cache = { at: now.getTime(), views, text: views.map(searchText) };
+    this.cache = { at: now.getTime(), views, text: views.map(searchText), sorted: null };
     return this.cache;
   }
 
   /** Every token (never a value), sorted by client, platform, account, name. */
   listTokens(filter: TokenFilter = {}): TokenView[] {
-    const { views } = this.views();
-    return views.filter((v) => passesFilter(v, filter));
+    const cache = this.views();
+    cache.sorted ??= sortViews(cache.views);
+    return cache.sorted.filter((v) => passesFilter(v, filter));
   }
 
   /** Tokens whose fields contain every word of `query` (case-insensitive). */
@@ -93,7 +104,7 @@ export class TokenVault extends Vault {
       const v = views[i] as TokenView;
       if (matchesQuery(text[i] as string, words) && passesFilter(v, filter)) out.push(v);
     }
-    return out;
+    return sortViews(out);
   }
 
   /** Every account. */

@@ -90,16 +90,17 @@ export function passesFilter(v: TokenView, f: TokenFilter): boolean {
   return true;
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-const cmp = (x: string, y: string): number => collator.compare(x, y);
+/** One field as it sorts: case and accents folded, digit runs padded so "token 2" < "token 10". */
+function sortable(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  const folded = /[^\x00-\x7f]/.test(s) ? s.normalize('NFKD').replace(/\p{M}/gu, '') : s;
+  return folded.toLowerCase().replace(/\d+/g, (d) => d.padStart(12, '0'));
+}
 
-/** Stable order for lists: client, platform, account, name, id. */
-export function compareViews(a: TokenView, b: TokenView): number {
-  return (
-    cmp(a.client ?? '', b.client ?? '') ||
-    cmp(a.platform, b.platform) ||
-    cmp(a.account, b.account) ||
-    cmp(a.name, b.name) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+/**
+ * Sort key for lists: client, platform, account, name, id. Computed once per token, so
+ * sorting 10,000 tokens compares plain strings instead of running a collator in the sort.
+ */
+export function sortKey(v: TokenView): string {
+  return [sortable(v.client ?? ''), v.platform, sortable(v.account), sortable(v.name), v.id].join('\u0001');
 }

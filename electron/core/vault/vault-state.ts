@@ -11,7 +11,8 @@ import type { VaultKeys } from './crypto/keys';
 import { EnvelopeFormatError, EnvelopeKind, TAG_BYTES } from './format/envelope';
 import { parseHeader } from './format/header';
 import { computeManifest, EMPTY_AUDIT_HEAD, manifestsEqual, type AuditHead } from './manifest';
-import { bucketContent, decodeJson, type AccountOverviewData, type TokenOverviewData } from './record-codec';
+import type { AccountOverviewData, TokenOverviewData } from './record-codec';
+import { decodeBucket } from './bucket-check';
 import { ID_BYTES } from './ids';
 
 /** Overviews are grouped into this many buckets by the first byte of the record id. */
@@ -82,7 +83,7 @@ export function loadState(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer): Va
       throw e;
     }
     if (plain === null) throw damaged('overview authentication');
-    const content = decodeJson(bucketContent, plain);
+    const content = decodeBucket(plain);
     if (content === null || content.items.length === 0) throw damaged('overview content');
     for (const item of content.items) {
       if (bucketOf(item.id) !== row.bucket || accounts.has(item.id) || tokens.has(item.id)) throw damaged('record placement');

@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { checkBucket } from './bucket-check';
+import { bucketContent } from './record-codec';
+
+const hex32 = fc.stringMatching(/^[0-9a-f]{32}$/);
+const tag22 = fc.stringMatching(/^[A-Za-z0-9_-]{22}$/);
+/** Mostly valid values, sometimes wrong ones: both checkers must agree either way. */
+/** Strings around a length limit, where off-by-one mistakes live. */
+const near = (limit: number) => fc.oneof(fc.string({ maxLength: 8 }), fc.string({ minLength: Math.max(0, limit - 2), maxLength: limit + 2 }));
+const maybe = <T>(good: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 8, arbitrary: good }, { weight: 1, arbitrary: fc.oneof(fc.constant(null), fc.constant(undefined), fc.integer(), fc.string(), fc.constant([])) });
+
+const account = fc.record(
+  {
+    v: maybe(fc.constant(1)),
+    kind: fc.constant('account'),
+    platform: maybe(fc.constantFrom('github', 'gitlab', 'brass', 'nope')),
+    label: maybe(fc.string()),
+    client: maybe(fc.option(fc.string(), { nil: null })),
+    username: maybe(fc.option(fc.string(), { nil: null })),
+    baseUrl: maybe(fc.option(fc.string(), { nil: null })),
+    createdAt: maybe(near(40)),
+    updatedAt: maybe(near(40)),
+    id: maybe(fc.oneof(hex32, fc.string())),
+    extra: fc.string(),
+  },
+  { requiredKeys: ['v', 'kind', 'platform', 'label', 'client', 'username', 'baseUrl', 'createdAt', 'updatedAt', 'id'] },
+);
+
+const lastCheck = fc.option(
+  fc.record(
+    {
+      at: maybe(near(40)),
+      result: maybe(fc.constantFrom('active', 'invalid', 'revoked', 'expired', 'unknown', 'bogus')),
+      reason: maybe(near(500)),
+      other: fc.string(),
+    },
+    { requiredKeys: ['at', 'result'] },
+  ),
+  { nil: null },
+);
+
+const token = fc.record(
+  {
+    v: maybe(fc.constant(1)),
+    kind: fc.constant('token'),
+    accountId: maybe(hex32),
+    name: maybe(fc.string()),
+    scopes: maybe(fc.array(maybe(fc.string()), { maxLength: 3 })),
+    createdAt: maybe(fc.string({ minLength: 1, maxLength: 40 })),
+    updatedAt: maybe(near(40)),
+    expiresAt: maybe(fc.option(fc.oneof(fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/), fc.string()), { nil: null })),
+    lastCheck: maybe(lastCheck),
+    fingerprint: maybe(fc.oneof(tag22, fc.string())),
+    id: maybe(hex32),
+    secretTag: maybe(fc.oneof(tag22, fc.string({ maxLength: 23 }))),
+    extra: fc.string(),
+  },
+  { requiredKeys: ['v', 'kind', 'accountId', 'name', 'scopes', 'createdAt', 'updatedAt', 'expiresAt', 'lastCheck', 'fingerprint', 'id', 'secretTag'] },
+);
+
+const bucket = fc.record(
+  { v: maybe(fc.constant(1)), items: maybe(fc.array(fc.oneof(account, token, fc.anything()), { maxLength: 4 })), extra: fc.string() },
+  { requiredKeys: ['v', 'items'] },
+);
+
+test('the fast bucket check accepts exactly what the zod schema accepts', () => {
+  let accepted = 0;
+  fc.assert(
+    fc.property(bucket, (raw) => {
+      // Round trip through JSON, as the real input is parsed JSON (no undefined, no functions).
+      const json = JSON.parse(JSON.stringify(raw)) as unknown;
+      const fast = checkBucket(json) !== null;
+      if (fast) accepted++;
+      return fast === bucketContent.safeParse(json).success;
+    }),
+    { numRuns: 20_000 },
+  );
+  expect(accepted).toBeGreaterThan(100); // the generator reaches the valid space too
+});
+
+test('a valid token with any last-check value: both checkers agree', () => {
+  const valid = {
+    v: 1,
+    kind: 'token',
+    accountId: 'a'.repeat(32),
+    name: 'n',
+    scopes: [],
+    createdAt: 't',
+    updatedAt: 't',
+    expiresAt: null,
+    fingerprint: 'A'.repeat(22),
+    id: 'b'.repeat(32),
+    secretTag: 'C'.repeat(22),
+  };
+  fc.assert(
+    fc.property(lastCheck, (lc) => {
+      const json = JSON.parse(JSON.stringify({ v: 1, items: [{ ...valid, lastCheck: lc }] })) as unknown;
+      return (checkBucket(json) !== null) === bucketContent.safeParse(json).success;
+    }),
+    { numRuns: 5_000 },
+  );
+});
