@@ -27,6 +27,24 @@ const outfile = join(root, 'dist', 'cli', 'patvault-main.cjs');
  */
 const LAUNCHER = `#!/usr/bin/env node
 'use strict';
+// The native modules are Node-API builds for Node >= 22.12; an older Node would crash loading
+// them. In a source checkout, use the project's own Node 22 instead; otherwise say so clearly.
+{
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 12)) {
+    const path = require('node:path');
+    const own = path.join(__dirname, '..', '..', 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+    if (require('node:fs').existsSync(own) && process.env.PATVAULT_REEXEC !== '1') {
+      const r = require('node:child_process').spawnSync(own, [__filename, ...process.argv.slice(2)], {
+        stdio: 'inherit',
+        env: { ...process.env, PATVAULT_REEXEC: '1' },
+      });
+      process.exit(r.status === null ? 1 : r.status);
+    }
+    process.stderr.write('patvault: needs Node.js 22.12 or newer (this is ' + process.version + ').\\n');
+    process.exit(1);
+  }
+}
 try {
   const os = require('node:os');
   const path = require('node:path');

@@ -4,24 +4,37 @@
  * failure, and synchronous=FULL so an acknowledged write survives a crash or power loss.
  */
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import { sqliteToAppError } from './sqlite-errors';
 
 /** How long a writer waits for another process's write to finish. */
 export const BUSY_TIMEOUT_MS = 10_000;
 
+/**
+ * Creates the empty vault file, readable by its owner only (SQLite gives the -wal and -shm
+ * files the same permissions). Exclusive: an existing file is never overwritten.
+ */
+function createPrivateFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new AppError('VAULT_EXISTS', `A file already exists at ${path}; not overwriting it.`);
+    }
+    throw new AppError('BAD_INPUT', `Cannot create ${path}: check the path and its permissions.`);
+  }
+}
+
 /** Opens (or, with `create`, creates) the vault database file. */
 export function openDatabase(path: string, opts: { create: boolean }): Database.Database {
   if (!opts.create && !existsSync(path)) {
     throw new AppError('VAULT_MISSING', `No vault at ${path}. Create one with "patvault init".`);
   }
-  if (opts.create && existsSync(path)) {
-    throw new AppError('VAULT_EXISTS', `A file already exists at ${path}; not overwriting it.`);
-  }
+  if (opts.create) createPrivateFile(path);
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { fileMustExist: !opts.create, timeout: BUSY_TIMEOUT_MS });
+    db = new Database(path, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     // Reading the schema first makes a non-database file fail here, before any pragma writes.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     db.pragma('journal_mode = WAL');
@@ -31,6 +44,7 @@ export function openDatabase(path: string, opts: { create: boolean }): Database.
     return db;
   } catch (e) {
     db?.close();
+    if (opts.create) rmSync(path, { force: true }); // we made it, empty, a moment ago
     throw sqliteToAppError(e, path);
   }
 }

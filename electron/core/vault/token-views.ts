@@ -92,7 +92,6 @@ export function passesFilter(v: TokenView, f: TokenFilter): boolean {
 
 /** One field as it sorts: case and accents folded, digit runs padded so "token 2" < "token 10". */
 function sortable(s: string): string {
-  // eslint-disable-next-line no-control-regex
   const folded = /[^\x00-\x7f]/.test(s) ? s.normalize('NFKD').replace(/\p{M}/gu, '') : s;
   return folded.toLowerCase().replace(/\d+/g, (d) => d.padStart(12, '0'));
 }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { isAppError } from '../../../shared/errors';
 import { SAMPLE_TOKENS, addSamples } from '../test-support/sample-tokens';
-import { TEST_PASSWORD, createTestVault, fixedClock, tempDir } from '../test-support/temp-vault';
+import { FAST_KDF, TEST_PASSWORD, createTestVault, fixedClock, tempDir } from '../test-support/temp-vault';
 import { TokenVault } from './token-vault';
 
 let dir: string;
@@ -145,6 +145,14 @@ describe('passwords', () => {
     await expect(codeOf(TokenVault.create(path, TEST_PASSWORD, { kdf: { memoryKiB: 19 * 1024, iterations: 1 } }))).resolves.toBe('KDF_TOO_WEAK');
     await expect(codeOf(TokenVault.create(path, 'short'))).resolves.toBe('BAD_INPUT');
     expect(() => readFileSync(path)).toThrow();
+  });
+
+  test('the vault file is private to its owner (0600), in a 0700 folder when created', async () => {
+    const v = await TokenVault.create(`${dir}/new-folder/vault.sqlite`, TEST_PASSWORD, { kdf: FAST_KDF });
+    addSamples(v);
+    for (const f of [v.path, `${v.path}-wal`]) expect(statSync(f).mode & 0o777).toBe(0o600);
+    expect(statSync(`${dir}/new-folder`).mode & 0o777).toBe(0o700);
+    v.close();
   });
 
   test('create refuses to overwrite an existing file', async () => {
