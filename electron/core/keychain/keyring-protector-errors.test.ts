@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../shared/errors';
+import { errorOf as rejection } from '../test-support/app-errors';
 import { KeyringProtector, type KeyringEntry, type KeyringEntryFactory } from './keyring-protector';
 
 /** A fake store; `fail` makes every call reject with that message (a function gets the password). */
@@ -32,16 +32,6 @@ function fakeLibrary(fail?: string | ((password?: string) => string)): {
 }
 
 const busOk = () => Promise.resolve({ ok: true as const });
-
-async function rejection(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    return { code: e.code, message: e.message };
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('KeyringProtector error mapping (fake library)', () => {
   it('round trip and layout with the fake: base64 under "vault:<id>"', async () => {

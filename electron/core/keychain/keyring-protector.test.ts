@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { AsyncEntry } from '@napi-rs/keyring';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../../../shared/errors';
+import { errorOf as rejection } from '../test-support/app-errors';
 import { KeyringProtector, PROBE_ACCOUNT } from './keyring-protector';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,17 +39,6 @@ const reachable = initialInfo.strength === 'strong';
 /** The raw entry as the library sees it (pinned like the adapter). */
 function rawEntry(account: string): AsyncEntry {
   return new AsyncEntry(SERVICE, account, LINUX ? { linux: { store: 'secret-service' } } : undefined);
-}
-
-/** Resolves to the AppError a promise rejects with (fails if it resolves). */
-async function rejection(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    return { code: e.code, message: e.message };
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('KeyringProtector with the real keychain', () => {

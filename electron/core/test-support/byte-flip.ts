@@ -3,6 +3,7 @@
  * that touches everything a user can read, and a judge of each damaged copy's outcome.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { isAppError } from '../../../shared/errors';
 import { TokenVault } from '../vault/token-vault';
@@ -76,4 +77,21 @@ export async function flipEveryByte(
     if (outcome !== 'identical' && !CLEAR_REFUSALS.has(outcome)) failures.push(`byte ${pos}: ${outcome}`);
   }
   return { counts, failures };
+}
+
+/**
+ * Registers one shard of the every-byte flip test. The file is split into shard files only
+ * so vitest runs them on both cores at once.
+ */
+export function defineFlipShard(shard: number, shards: number): void {
+  let fx: Awaited<ReturnType<typeof flipFixture>>;
+  beforeAll(async () => {
+    fx = await flipFixture();
+  });
+  afterAll(() => fx.cleanup());
+  test(`each byte flipped (shard ${shard + 1}/${shards}): a clear refusal or identical data`, async () => {
+    const { counts, failures } = await flipEveryByte(fx, shard, shards);
+    expect(failures).toEqual([]);
+    expect(counts.get('VAULT_DAMAGED') ?? 0).toBeGreaterThan(0);
+  }, 900_000);
 }

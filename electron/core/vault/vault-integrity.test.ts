@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { isAppError } from '../../../shared/errors';
+import { errorOf } from '../test-support/app-errors';
 import { headerChecksum } from './format/header';
 import { addSamples } from '../test-support/sample-tokens';
 import { TEST_PASSWORD, createTestVault, tempDir } from '../test-support/temp-vault';
@@ -15,16 +15,6 @@ let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
-
-async function errorOf(fn: () => unknown): Promise<{ code: string; message: string }> {
-  try {
-    await fn();
-  } catch (e) {
-    if (isAppError(e)) return { code: e.code, message: e.message };
-    throw e;
-  }
-  return { code: 'no error', message: '' };
-}
 
 /** Opens and unlocks, reads everything: the error code, or 'ok'. */
 async function openAll(path: string): Promise<string> {

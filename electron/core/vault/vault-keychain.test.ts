@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { isAppError } from '../../../shared/errors';
+import { codeOf } from '../test-support/app-errors';
 import type { KeyProtector } from '../ports';
 import { KeyringProtector } from '../keychain/keyring-protector';
 import { MemoryKeyProtector } from '../keychain/memory-protector';
@@ -22,16 +22,6 @@ let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-  return 'no error';
-}
 
 async function roundTrip(protector: KeyProtector): Promise<void> {
   const v = await createTestVault(dir);

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { isAppError } from '../../../shared/errors';
+import { codeOf } from '../test-support/app-errors';
 import { SAMPLE_TOKENS, addSamples } from '../test-support/sample-tokens';
 import { FAST_KDF, TEST_PASSWORD, createTestVault, fixedClock, tempDir } from '../test-support/temp-vault';
 import { TokenVault } from './token-vault';
@@ -9,16 +9,6 @@ let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
-
-async function codeOf(p: Promise<unknown> | (() => unknown)): Promise<string> {
-  try {
-    await (typeof p === 'function' ? p() : p);
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    throw e;
-  }
-  return 'no error';
-}
 
 describe('round trip', () => {
   test('every field of every token survives lock, close and unlock', async () => {
