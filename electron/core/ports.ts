@@ -47,3 +47,32 @@ export interface Clock {
 
 /** The real clock. */
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * The system clipboard. The Electron adapter marks written secrets as passwords for clipboard
+ * managers where the OS supports it (macOS ConcealedType, Windows history exclusion, KDE hint).
+ */
+export interface Clipboard {
+  /** Writes a secret value. */
+  writeSecret(text: string): void;
+  /** The clipboard's current text (to clear it only if it still holds our value). */
+  readText(): string;
+  /** Empties the clipboard. */
+  clear(): void;
+}
+
+/** Timers, injectable so tests can run them by hand. */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** The real timers; unref'd so a pending clear never keeps a CLI or test process alive. */
+export const systemTimers: Timers = {
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    t.unref?.();
+    return t;
+  },
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};

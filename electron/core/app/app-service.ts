@@ -1,0 +1,177 @@
+/**
+ * The app's behaviour behind every IPC channel, in plain Node: main registers these handlers
+ * on ipcMain, and the end-to-end bridge serves the very same ones to a real browser. One
+ * handler per channel of the contract; a missing one does not compile.
+ */
+import { existsSync } from 'node:fs';
+import type { z } from 'zod';
+import { AppError, isAppError } from '../../../shared/errors';
+import type { CONTRACT, Channel, EventName, EventPayload, Response } from '../../../shared/ipc/contract';
+import { systemClock, systemTimers, type Clipboard, type Clock, type KeyProtector, type Timers } from '../ports';
+import { TokenVault } from '../vault/token-vault';
+import type { KdfChoice } from '../vault/vault';
+import { AutoLock } from './auto-lock';
+import { ClipboardGuard } from './clipboard-guard';
+import type { SettingsStore } from './settings-store';
+
+/** What the service needs from its host (main, or the e2e bridge). */
+export interface AppDeps {
+  readonly vaultPath: string;
+  readonly settings: SettingsStore;
+  readonly clipboard: Clipboard;
+  readonly keyProtector: KeyProtector;
+  readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  readonly clock?: Clock;
+  readonly timers?: Timers;
+  /** KDF for new vaults (defaults to RFC 9106's; tests use the floor). */
+  readonly kdf?: KdfChoice;
+}
+
+/** One async handler per channel, taking the validated request. */
+export type Handlers = {
+  [C in Channel]: (req: z.output<(typeof CONTRACT)[C]['request']>) => Promise<Response<C>>;
+};
+
+export type LockReason = EventPayload<'vault.locked'>['reason'];
+
+/** The app session: at most one vault, open (locked or unlocked). */
+export class AppService {
+  private vault: TokenVault | null = null;
+  private readonly clipboard: ClipboardGuard;
+  private readonly autoLock: AutoLock;
+  readonly handlers: Handlers;
+
+  constructor(private readonly deps: AppDeps) {
+    const timers = deps.timers ?? systemTimers;
+    this.clipboard = new ClipboardGuard(deps.clipboard, timers);
+    this.autoLock = new AutoLock(deps.clock ?? systemClock, timers, () => deps.settings.get().autoLockMinutes, () =>
+      this.lock('idle'),
+    );
+    this.handlers = this.createHandlers();
+  }
+
+  /** Locks now: forgets keys, clears a copied value still on the clipboard, tells the renderer. */
+  lock(reason: LockReason): void {
+    const wasUnlocked = this.vault?.isUnlocked ?? false;
+    this.vault?.lock();
+    this.clipboard.clearIfUnchanged();
+    this.autoLock.stop();
+    if (wasUnlocked || reason === 'user') this.deps.emit('vault.locked', { reason });
+  }
+
+  /** User activity: postpones auto-lock while unlocked. */
+  touch(): void {
+    if (this.vault?.isUnlocked) this.autoLock.touch();
+  }
+
+  /** Locks and closes the file (app quit). */
+  dispose(): void {
+    this.lock('user');
+    this.vault?.close();
+    this.vault = null;
+  }
+
+  private opened(): TokenVault {
+    if (!this.vault) {
+      if (!existsSync(this.deps.vaultPath)) throw new AppError('VAULT_MISSING', 'No vault yet: create one first.');
+      this.vault = TokenVault.open(this.deps.vaultPath, this.deps.clock ? { clock: this.deps.clock } : {});
+    }
+    return this.vault;
+  }
+
+  private unlocked(): TokenVault {
+    const v = this.opened();
+    if (!v.isUnlocked) throw new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it first.');
+    return v;
+  }
+
+  private keychainStatus = async (): Promise<Response<'keychain.status'>> => {
+    const state = this.opened().keychainState();
+    return { enabled: state.enabled, backend: state.backend, available: await this.deps.keyProtector.info() };
+  };
+
+  private createHandlers(): Handlers {
+    const d = this.deps;
+    return {
+      'vault.status': async () => {
+        const exists = existsSync(d.vaultPath);
+        return {
+          exists,
+          unlocked: this.vault?.isUnlocked ?? false,
+          path: d.vaultPath,
+          quickUnlock: exists ? this.opened().keychainState().enabled : false,
+        };
+      },
+      'vault.create': async ({ password }) => {
+        this.vault?.close();
+        this.vault = await TokenVault.create(d.vaultPath, password, {
+          ...(d.kdf ? { kdf: d.kdf } : {}),
+          ...(d.clock ? { clock: d.clock } : {}),
+        });
+        this.autoLock.touch();
+        return null;
+      },
+      'vault.unlock': async ({ password }) => {
+        await this.opened().unlock(password);
+        this.autoLock.touch();
+        return null;
+      },
+      'vault.unlockWithKeychain': async () => {
+        await this.opened().unlockWithKeychain(d.keyProtector);
+        this.autoLock.touch();
+        return null;
+      },
+      'vault.lock': async () => {
+        this.lock('user');
+        return null;
+      },
+      'vault.changePassword': async ({ current, next }) => {
+        await this.unlocked().changePassword(current, next);
+        return null;
+      },
+      'tokens.list': async () => this.unlocked().listTokens(),
+      'tokens.details': async ({ id }) => {
+        const v = this.unlocked();
+        const token = v.getToken(id);
+        return { token, notes: v.readNotes(token.id), audit: v.auditLog().filter((e) => e.tokenId === token.id) };
+      },
+      'tokens.add': async (input) => this.unlocked().addToken(input),
+      'tokens.edit': async ({ id, patch }) => this.unlocked().editToken(id, patch),
+      'tokens.remove': async ({ id }) => {
+        this.unlocked().removeToken(id);
+        return null;
+      },
+      'tokens.copy': async ({ id }) => {
+        const v = this.unlocked();
+        const full = v.resolveTokenId(id);
+        const seconds = d.settings.get().clipboardClearSeconds;
+        this.clipboard.copy(v.readSecret(full, 'copy').value, seconds, () => d.emit('clipboard.cleared', { id: full }));
+        return { clearsInSeconds: seconds };
+      },
+      'tokens.reveal': async ({ id }) => ({
+        value: this.unlocked().readSecret(id, 'reveal').value,
+        hidesInSeconds: d.settings.get().revealSeconds,
+      }),
+      'settings.get': async () => d.settings.get(),
+      'settings.set': async (patch) => d.settings.set(patch),
+      'keychain.status': this.keychainStatus,
+      'keychain.enable': async () => {
+        await this.unlocked().enableKeychain(d.keyProtector);
+        return this.keychainStatus();
+      },
+      'keychain.disable': async () => {
+        try {
+          await this.unlocked().disableKeychain(d.keyProtector);
+        } catch (e) {
+          // Quick unlock is already off in the vault; an unreachable keychain only keeps a useless entry.
+          if (!isAppError(e) || e.code !== 'KEYCHAIN_UNAVAILABLE' || this.unlocked().keychainState().enabled) throw e;
+        }
+        return this.keychainStatus();
+      },
+      'app.activity': async () => {
+        this.touch();
+        return null;
+      },
+    };
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Every IPC channel between the renderer and main, each with a zod request and response
+ * schema. Main registers one handler per channel from this list (a channel without a handler
+ * does not compile); the preload builds `window.api` from it; the e2e bridge serves it.
+ */
+import { z } from 'zod';
+import { newTokenInput, tokenPatchInput } from '../domain/token-input';
+import {
+  auditEntrySchema,
+  empty,
+  idRequest,
+  keychainInfoSchema,
+  passwordRequest,
+  settingsSchema,
+  tokenViewSchema,
+  vaultStatusSchema,
+} from './schemas';
+
+const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
+
+/** Request/response channels. Names are `area.action`. */
+export const CONTRACT = {
+  'vault.status': channel(empty, vaultStatusSchema),
+  'vault.create': channel(passwordRequest, z.null()),
+  'vault.unlock': channel(passwordRequest, z.null()),
+  'vault.unlockWithKeychain': channel(empty, z.null()),
+  'vault.lock': channel(empty, z.null()),
+  'vault.changePassword': channel(z.object({ current: z.string().min(1).max(1024), next: z.string().min(1).max(1024) }), z.null()),
+
+  'tokens.list': channel(empty, z.array(tokenViewSchema).readonly()),
+  'tokens.details': channel(idRequest, z.object({ token: tokenViewSchema, notes: z.string(), audit: z.array(auditEntrySchema).readonly() })),
+  'tokens.add': channel(newTokenInput, tokenViewSchema),
+  'tokens.edit': channel(z.object({ id: z.string().min(1).max(64), patch: tokenPatchInput }), tokenViewSchema),
+  'tokens.remove': channel(idRequest, z.null()),
+  /** Copies the value in main; the renderer learns only when the clipboard will be cleared. */
+  'tokens.copy': channel(idRequest, z.object({ clearsInSeconds: z.number() })),
+  /** The one response that carries a token value: only on the user's explicit reveal. */
+  'tokens.reveal': channel(idRequest, z.object({ value: z.string(), hidesInSeconds: z.number() })),
+
+  'settings.get': channel(empty, settingsSchema),
+  'settings.set': channel(settingsSchema.partial().strict(), settingsSchema),
+
+  'keychain.status': channel(empty, keychainInfoSchema),
+  'keychain.enable': channel(empty, keychainInfoSchema),
+  'keychain.disable': channel(empty, keychainInfoSchema),
+
+  /** The renderer saw user input: postpones auto-lock. */
+  'app.activity': channel(empty, z.null()),
+} as const;
+
+/** Events main sends to the renderer (no reply). */
+export const EVENTS = {
+  /** The vault was locked by main (idle timer, suspend, screen lock). */
+  'vault.locked': z.object({ reason: z.enum(['idle', 'suspend', 'screen-lock', 'user']) }),
+  /** A value the user revealed or copied expired on the main side (clipboard cleared). */
+  'clipboard.cleared': z.object({ id: z.string() }),
+} as const;
+
+export type Channel = keyof typeof CONTRACT;
+export type EventName = keyof typeof EVENTS;
+export type Request<C extends Channel> = z.input<(typeof CONTRACT)[C]['request']>;
+export type Response<C extends Channel> = z.output<(typeof CONTRACT)[C]['response']>;
+export type EventPayload<E extends EventName> = z.output<(typeof EVENTS)[E]>;
+
+/** Every channel name, for building the preload api and registering handlers. */
+export const CHANNELS = Object.keys(CONTRACT) as Channel[];
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+
+/** What crosses the wire for every call: a value or an error, never a thrown exception. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };

@@ -1,0 +1,67 @@
+/**
+ * zod schemas of the data that crosses IPC. Responses are validated too (in tests and in the
+ * e2e bridge), so the renderer can trust their shape. No schema here carries a token value,
+ * except the reveal response the user explicitly asked for.
+ */
+import { z } from 'zod';
+import { PLATFORM_IDS } from '../domain/platform-ids';
+import { CHECK_RESULTS, TOKEN_STATUSES } from '../domain/status';
+import { AUDIT_ACTIONS } from '../domain/token';
+import { ERROR_CODES } from '../errors';
+
+const platform = z.enum(PLATFORM_IDS as unknown as [string, ...string[]]);
+
+/** A token as lists show it (never the value). */
+export const tokenViewSchema = z.object({
+  id: z.string(),
+  platform,
+  account: z.string(),
+  accountId: z.string(),
+  client: z.string().nullable(),
+  username: z.string().nullable(),
+  baseUrl: z.string().nullable(),
+  name: z.string(),
+  scopes: z.array(z.string()).readonly(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastCheck: z.object({ at: z.string(), result: z.enum(CHECK_RESULTS), reason: z.string().optional() }).nullable(),
+  status: z.enum(TOKEN_STATUSES),
+});
+
+export const auditEntrySchema = z.object({
+  seq: z.number(),
+  at: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  tokenId: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+
+export const themeSchema = z.enum(['system', 'light', 'dark']);
+
+/** User settings: not secret, readable before unlock (the theme must apply on the lock screen). */
+export const settingsSchema = z.object({
+  autoLockMinutes: z.number().int().min(1).max(24 * 60),
+  clipboardClearSeconds: z.number().int().min(5).max(600),
+  revealSeconds: z.number().int().min(5).max(300),
+  theme: themeSchema,
+});
+
+export const keychainInfoSchema = z.object({
+  enabled: z.boolean(),
+  backend: z.string().nullable(),
+  available: z.object({ backend: z.string(), strength: z.enum(['strong', 'weak', 'none']), detail: z.string() }),
+});
+
+export const vaultStatusSchema = z.object({
+  exists: z.boolean(),
+  unlocked: z.boolean(),
+  path: z.string(),
+  quickUnlock: z.boolean(),
+});
+
+export const errorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+
+export const idRequest = z.object({ id: z.string().min(1).max(64) });
+export const passwordRequest = z.object({ password: z.string().min(1).max(1024) });
+export const empty = z.object({}).strict();
