@@ -13,29 +13,30 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { AuditAction, AuditEntry } from '../../../shared/domain/token';
-import { LIMITS } from '../../../shared/domain/limits';
 import { systemClock, type Clock, type KeychainInfo, type KeyProtector } from '../ports';
 import { openDatabase } from '../db/connection';
 import { migrate, assertNotNewer } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import { sqliteToAppError } from '../db/sqlite-errors';
 import { VaultRepo } from '../db/vault-repo';
-import { open, seal } from './crypto/aead';
-import { KDF_DEFAULTS, SALT_BYTES, assertKdfParams, deriveKeyFromPassword, kdfContext, type KdfParams } from './crypto/kdf';
-import { deriveVaultKeys, newVaultKey, wrappingKey, type VaultKeys } from './crypto/keys';
-import { EnvelopeFormatError, EnvelopeKind } from './format/envelope';
+import type { KdfParams } from './crypto/kdf';
+import { deriveVaultKeys, newVaultKey, type VaultKeys } from './crypto/keys';
 import { VAULT_FORMAT, VAULT_ID_BYTES, headerRow, parseHeader, type VaultHeader } from './format/header';
 import { appendAudit, readAudit } from './audit-log';
 import { EMPTY_AUDIT_HEAD, computeManifest } from './manifest';
 import { loadState, orderedBucketTags, type VaultState } from './vault-state';
 import { flushBuckets, type WriteCtx } from './vault-records';
+import {
+  assertPassword,
+  kdfFrom,
+  unwrapWithKeychainSecret,
+  unwrapWithPassword,
+  wrapWithKeychainSecret,
+  wrapWithPassword,
+  type KdfChoice,
+} from './key-wrap';
 
-/** KDF settings a caller may choose at creation or password change. */
-export interface KdfChoice {
-  readonly memoryKiB?: number | undefined;
-  readonly iterations?: number | undefined;
-  readonly parallelism?: number | undefined;
-}
+export type { KdfChoice } from './key-wrap';
 
 /** Options for create/open. */
 export interface VaultOptions {
@@ -51,37 +52,6 @@ export interface KeychainState {
 interface Unlocked {
   readonly keys: VaultKeys;
   state: VaultState | null;
-}
-
-function assertPassword(password: unknown, what = 'Master password'): asserts password is string {
-  if (typeof password !== 'string' || password.length === 0) throw new AppError('BAD_INPUT', `${what} must not be empty.`);
-  if ([...password].length < LIMITS.passwordMinChars) {
-    throw new AppError('BAD_INPUT', `${what} must be at least ${LIMITS.passwordMinChars} characters long.`);
-  }
-  if (password.length > LIMITS.passwordMaxChars) {
-    throw new AppError('BAD_INPUT', `${what} must be at most ${LIMITS.passwordMaxChars} characters long.`);
-  }
-}
-
-function kdfFrom(choice: KdfChoice | undefined): KdfParams {
-  const p: KdfParams = {
-    algorithm: 'argon2id',
-    memoryKiB: choice?.memoryKiB ?? KDF_DEFAULTS.memoryKiB,
-    iterations: choice?.iterations ?? KDF_DEFAULTS.iterations,
-    parallelism: choice?.parallelism ?? KDF_DEFAULTS.parallelism,
-    salt: randomBytes(SALT_BYTES),
-  };
-  assertKdfParams(p);
-  return p;
-}
-
-async function wrapWithPassword(password: string, kdf: KdfParams, vaultId: Buffer, vaultKey: Buffer): Promise<Buffer> {
-  const kek = await deriveKeyFromPassword(password, kdf);
-  try {
-    return seal(wrappingKey(kek), vaultId, EnvelopeKind.PasswordWrap, kdfContext(kdf), vaultKey);
-  } finally {
-    kek.fill(0);
-  }
 }
 
 /** Base class: the open file, its header, keys and state. Token operations live in TokenVault. */
@@ -197,7 +167,7 @@ export class Vault {
       throw new AppError('BAD_INPUT', 'Master password must not be empty.');
     }
     const header = this.header();
-    const vaultKey = await this.unwrapWithPassword(header, password);
+    const vaultKey = await unwrapWithPassword(header, password);
     this.finishUnlock(vaultKey);
   }
 
@@ -214,36 +184,8 @@ export class Vault {
       );
     }
     const secret = await protector.recover(this.vaultId, header.keychain.blob);
-    let vaultKey: Buffer | null;
-    try {
-      vaultKey = open(wrappingKey(secret), this.vaultIdBytes, EnvelopeKind.KeychainWrap, Buffer.from(header.keychain.backend), header.keychain.wrap);
-    } catch (e) {
-      if (e instanceof EnvelopeFormatError) throw new AppError('VAULT_DAMAGED', 'The vault file is damaged (quick-unlock key).');
-      throw e;
-    } finally {
-      secret.fill(0);
-    }
-    if (!vaultKey) {
-      throw new AppError(
-        'KEYCHAIN_NOT_ENABLED',
-        'The keychain entry does not match this vault. Unlock with the master password and enable quick unlock again.',
-      );
-    }
+    const vaultKey = unwrapWithKeychainSecret(header, secret);
     this.finishUnlock(vaultKey);
-  }
-
-  private async unwrapWithPassword(header: VaultHeader, password: string): Promise<Buffer> {
-    const kek = await deriveKeyFromPassword(password, header.kdf);
-    try {
-      const key = open(wrappingKey(kek), this.vaultIdBytes, EnvelopeKind.PasswordWrap, kdfContext(header.kdf), header.passwordWrap);
-      if (!key) throw new AppError('WRONG_PASSWORD', 'Wrong master password. Nothing was changed.');
-      return key;
-    } catch (e) {
-      if (e instanceof EnvelopeFormatError) throw new AppError('VAULT_DAMAGED', 'The vault file is damaged (password key).');
-      throw e;
-    } finally {
-      kek.fill(0);
-    }
   }
 
   private finishUnlock(vaultKey: Buffer): void {
@@ -275,7 +217,7 @@ export class Vault {
     this.requireUnlocked();
     assertPassword(next, 'New password');
     const header = this.header();
-    const vaultKey = await this.unwrapWithPassword(header, current);
+    const vaultKey = await unwrapWithPassword(header, current);
     try {
       const params = kdfFrom({
         memoryKiB: kdf?.memoryKiB ?? header.kdf.memoryKiB,
@@ -301,7 +243,7 @@ export class Vault {
     const vaultKey = keys.vaultKey.export();
     try {
       const blob = await protector.protect(this.vaultId, secret);
-      const wrap = seal(wrappingKey(secret), this.vaultIdBytes, EnvelopeKind.KeychainWrap, Buffer.from(info.backend), vaultKey);
+      const wrap = wrapWithKeychainSecret(secret, this.vaultIdBytes, info.backend, vaultKey);
       try {
         this.write('keychain-enable', null, info.backend, () => {
           const h = parseHeader(this.repo.header());
