@@ -5,6 +5,9 @@
  *     it tries to download a binary).
  *   - shared/ is pure TypeScript: no Node builtins either, since the renderer imports it.
  *   - renderer/ and preload/ run in Chromium (preload sandboxed): no Node builtins.
+ *   - `ipcMain` and `ipcRenderer` only in electron/main/ipc.ts and electron/preload/index.ts:
+ *     every channel is registered from the contract in one loop with a sender check, and the
+ *     page gets only the typed api (GitHub Desktop's rule, Electron checklist item 17).
  * scripts/lint-boundaries.test.ts proves these rules fire.
  */
 import { builtinModules } from 'node:module';
@@ -18,11 +21,28 @@ const eslintRecommended = Object.fromEntries(
 );
 
 const ELECTRON = { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." };
-const ELECTRON_SUBPATHS = { group: ['electron/*'], message: ELECTRON.message };
+// Regexes, not gitignore-style groups: a group entry like `domain` (a Node builtin) also
+// matches a path segment, so `../domain/token` was reported as a builtin.
+const ELECTRON_SUBPATHS = { regex: '^electron/', message: ELECTRON.message };
+const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NODE_BUILTINS = {
-  group: ['node:*', ...builtinModules, ...builtinModules.map((m) => `${m}/*`)],
+  regex: `^(node:.*|(${builtinModules.map(escapeRegex).join('|')})(/.*)?)$`,
   message: 'Node builtins are not available here (shared is pure TS; renderer and sandboxed preload run in Chromium).',
 };
+
+const IPC_MESSAGE =
+  'ipcMain/ipcRenderer only in electron/main/ipc.ts (handlers from the contract, sender checked) and electron/preload/index.ts (the typed api).';
+const IPC_NAMES = ['ipcMain', 'ipcRenderer'];
+const IPC_IMPORTS = { regex: '^electron(/.*)?$', importNames: IPC_NAMES, message: IPC_MESSAGE };
+/** `electron.ipcMain`, `require('electron').ipcRenderer`, `x['ipcMain']`, `const { ipcMain } = require(…)`. */
+const ipcSyntax = [
+  { selector: 'MemberExpression[property.name=/^ipc(Main|Renderer)$/]', message: IPC_MESSAGE },
+  { selector: 'MemberExpression[property.value=/^ipc(Main|Renderer)$/]', message: IPC_MESSAGE },
+  { selector: 'ObjectPattern > Property[key.name=/^ipc(Main|Renderer)$/]', message: IPC_MESSAGE },
+  { selector: 'ObjectPattern > Property[key.value=/^ipc(Main|Renderer)$/]', message: IPC_MESSAGE },
+];
+/** Main only: `webContents.ipc` / `webFrameMain.ipc` are per-page ipcMain's, outside the registration too. */
+const frameIpcSyntax = [{ selector: "MemberExpression[property.name='ipc']", message: IPC_MESSAGE }];
 
 /** `require('electron')`, `import('electron')` and `import x = require('electron')` slip past no-restricted-imports. */
 const electronSyntax = [
@@ -42,7 +62,7 @@ const restrictImports = (withNode) => ({
     'error',
     { paths: [ELECTRON], patterns: withNode ? [ELECTRON_SUBPATHS, NODE_BUILTINS] : [ELECTRON_SUBPATHS] },
   ],
-  'no-restricted-syntax': ['error', ...electronSyntax, ...(withNode ? nodeSyntax : [])],
+  'no-restricted-syntax': ['error', ...electronSyntax, ...ipcSyntax, ...(withNode ? nodeSyntax : [])],
 });
 
 export default defineConfig([
@@ -72,9 +92,21 @@ export default defineConfig([
   {
     files: ['electron/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [NODE_BUILTINS] }],
-      'no-restricted-syntax': 'off',
+      'no-restricted-imports': ['error', { patterns: [NODE_BUILTINS, IPC_IMPORTS] }],
+      'no-restricted-syntax': ['error', ...ipcSyntax],
     },
   },
-  { files: ['electron/main/**'], rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' } },
+  {
+    files: ['electron/main/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [IPC_IMPORTS] }],
+      'no-restricted-syntax': ['error', ...ipcSyntax, ...frameIpcSyntax],
+    },
+  },
+  // The two modules that own IPC.
+  {
+    files: ['electron/preload/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NODE_BUILTINS] }], 'no-restricted-syntax': 'off' },
+  },
+  { files: ['electron/main/ipc.ts'], rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' } },
 ]);

@@ -70,3 +70,66 @@ describe('Node builtins', () => {
     expect(await errors('shared/x.test.ts', electronImports['static import'])).toContain('no-restricted-imports');
   });
 });
+
+describe('shared imports that only look like builtins', () => {
+  it('a relative path with a builtin-named segment (../domain/x) is not a Node builtin', async () => {
+    const code = "import { LIMITS } from '../domain/limits';\nexport const l = LIMITS;\n";
+    expect(await errors('shared/ipc/x.ts', code)).toEqual([]);
+    expect(await errors('renderer/src/x.ts', "import { a } from './events/a';\nexport const b = a;\n")).toEqual([]);
+  });
+
+  it('subpath builtins are still refused', async () => {
+    expect(await errors('shared/x.ts', "import { readFile } from 'fs/promises';\nexport const r = readFile;\n")).toContain(
+      'no-restricted-imports',
+    );
+  });
+});
+
+describe('ipcMain / ipcRenderer', () => {
+  const ipcUses = {
+    'named import': "import { ipcMain } from 'electron';\nexport const m = ipcMain;\n",
+    'renamed import': "import { ipcRenderer as r } from 'electron';\nexport const m = r;\n",
+    'subpath import': "import { ipcMain } from 'electron/main';\nexport const m = ipcMain;\n",
+    'renderer subpath import': "import { ipcRenderer } from 'electron/renderer';\nexport const m = ipcRenderer;\n",
+    'namespace member': "import * as electron from 'electron';\nexport const m = electron.ipcMain;\n",
+    'default member': "import electron from 'electron';\nexport const m = electron.ipcRenderer;\n",
+    'computed member': "import electron from 'electron';\nexport const m = electron['ipcMain'];\n",
+    'require member': "export const m = require('electron').ipcMain;\n",
+    'require destructuring': "const { ipcRenderer } = require('electron');\nexport const m = ipcRenderer;\n",
+  };
+  const restricted = (ids: string[]): boolean => ids.some((id) => id === 'no-restricted-imports' || id === 'no-restricted-syntax');
+
+  for (const file of ['electron/main/window.ts', 'electron/main/adapters/x.ts', 'electron/preload/other.ts', 'electron/core/x.ts', 'renderer/src/x.ts']) {
+    for (const [kind, code] of Object.entries(ipcUses)) {
+      it(`is an error in ${file} (${kind})`, async () => {
+        expect(restricted(await errors(file, code))).toBe(true);
+      });
+    }
+  }
+
+  it("per-page ipc (webContents.ipc) is an error in main outside ipc.ts", async () => {
+    const code = "import type { WebContents } from 'electron';\nexport const f = (c: WebContents) => c.ipc.handle('x', () => 1);\n";
+    expect(await errors('electron/main/window.ts', code)).toContain('no-restricted-syntax');
+    expect(await errors('electron/main/ipc.ts', code)).toEqual([]);
+  });
+
+  it('is allowed in electron/main/ipc.ts', async () => {
+    for (const kind of ['named import', 'subpath import', 'namespace member', 'computed member'] as const) {
+      expect(await errors('electron/main/ipc.ts', ipcUses[kind])).toEqual([]);
+    }
+  });
+
+  it('is allowed in electron/preload/index.ts, which still may not use Node builtins', async () => {
+    for (const kind of ['named import', 'renamed import', 'namespace member'] as const) {
+      expect(await errors('electron/preload/index.ts', ipcUses[kind])).toEqual([]);
+    }
+    expect(await errors('electron/preload/index.ts', "import { join } from 'node:path';\nexport const j = join;\n")).toContain(
+      'no-restricted-imports',
+    );
+  });
+
+  it('other electron imports stay allowed in main and preload', async () => {
+    expect(await errors('electron/main/window.ts', "import { app, BrowserWindow } from 'electron';\nexport const a = [app, BrowserWindow];\n")).toEqual([]);
+    expect(await errors('electron/preload/other.ts', "import { contextBridge } from 'electron';\nexport const c = contextBridge;\n")).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 /**
  * The project's one test command: `npm test` (= `node scripts/test.mjs`).
  *
- *   npm test                              typecheck, lint, build, then all vitest tests
+ *   npm test                              typecheck, lint, electronegativity, build, then all vitest tests
  *   npm test -- electron/core/vault       the same, passing the arguments on to vitest
  *   npm test -- --quick electron/core     only vitest (skips typecheck, lint and build)
  *
@@ -145,6 +145,7 @@ async function main() {
   if (!quick) {
     steps.push({ name: 'typecheck', command: npmRun('typecheck') });
     steps.push({ name: 'lint', command: npmRun('lint') });
+    steps.push({ name: 'electronegativity', command: [process.execPath, [join(ROOT, 'scripts', 'electronegativity.mjs')]] });
     steps.push({ name: 'build', command: npmRun('build') });
   }
   const vitest = vitestCommand(vitestArgs);

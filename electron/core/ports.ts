@@ -51,14 +51,16 @@ export const systemClock: Clock = { now: () => new Date() };
 /**
  * The system clipboard. The Electron adapter marks written secrets as passwords for clipboard
  * managers where the OS supports it (macOS ConcealedType, Windows history exclusion, KDE hint).
+ * Methods may be synchronous or return promises (Electron's clipboard API is asynchronous);
+ * callers always await them.
  */
 export interface Clipboard {
   /** Writes a secret value. */
-  writeSecret(text: string): void;
+  writeSecret(text: string): void | Promise<void>;
   /** The clipboard's current text (to clear it only if it still holds our value). */
-  readText(): string;
+  readText(): string | Promise<string>;
   /** Empties the clipboard. */
-  clear(): void;
+  clear(): void | Promise<void>;
 }
 
 /** Timers, injectable so tests can run them by hand. */

@@ -1,11 +1,16 @@
 /**
  * Main process entry and composition root: one instance, hardened sessions and web
- * contents, the menu, the window. Kept thin; what can run without Electron lives in core.
+ * contents, the menu, the core service behind the IPC handlers, the window. Kept thin;
+ * what can run without Electron lives in core.
  */
 import { app, BrowserWindow, session } from 'electron';
+import type { AppService } from '../core/app/app-service';
+import { createAppService, lockOnSuspendAndScreenLock } from './app-host';
 import { devServerUrl } from './dev-server';
+import { registerIpc, sendEvent } from './ipc';
 import { installAppMenu } from './menu';
 import { guardNavigation } from './navigation-guard';
+import { rendererOrigin } from './renderer-origin';
 import { hardenSession } from './session-hardening';
 import { createMainWindow } from './window';
 
@@ -18,6 +23,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   const devUrl = devServerUrl();
   let mainWindow: BrowserWindow | null = null;
+  let service: AppService | null = null;
 
   const showMainWindow = (): void => {
     if (mainWindow === null || mainWindow.isDestroyed()) {
@@ -33,15 +39,33 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', showMainWindow);
   // macOS: clicking the dock icon with no window open.
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) showMainWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
 
+  // Quit waits for the service to lock, clear a copied value still on the clipboard and close
+  // the vault file (Electron's clipboard is asynchronous), then quits for real.
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    if (disposed || service === null) return;
+    event.preventDefault();
+    disposed = true;
+    const closing = service;
+    service = null;
+    void closing
+      .dispose()
+      .catch(() => console.error('patvault: closing the vault on quit failed'))
+      .finally(() => app.quit());
+  });
+
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, { dev: devUrl !== undefined });
     installAppMenu({ dev: devUrl !== undefined });
+    service = createAppService((event, payload) => sendEvent(mainWindow, event, payload));
+    registerIpc(service, () => mainWindow, rendererOrigin(devUrl));
+    lockOnSuspendAndScreenLock(service);
     showMainWindow();
   });
 }

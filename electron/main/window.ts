@@ -2,6 +2,7 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import icon from '../../resources/icon.png?asset';
+import { rendererIndexPath } from './renderer-origin';
 
 /** Opens the main window and loads the renderer (dev server URL, or the built files). */
 export function createMainWindow(devUrl: string | undefined): BrowserWindow {
@@ -28,13 +29,16 @@ export function createMainWindow(devUrl: string | undefined): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false, // token names and values must not go to a spellcheck service
+      // Middle-click (auxclick) can open links past the will-navigate/window-open guards in
+      // some Chromium versions; the app has no use for it.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
 
   win.once('ready-to-show', () => win.show());
 
   if (devUrl !== undefined) void win.loadURL(devUrl);
-  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+  else void win.loadFile(rendererIndexPath());
 
   return win;
 }

@@ -1,10 +1,5 @@
 /**
- * The shape of `window.api`. Kept free of 'electron' imports so the renderer can import the
- * type. Issue #3 replaces this placeholder with the typed IPC contract from shared/ipc.
+ * The shape of `window.api` now lives in shared/ipc/api.ts (PatVaultApi), next to the contract
+ * it is built from. Kept as a re-export for code that still imports it from here.
  */
-
-/** What the preload exposes to the page: data and narrow functions, never ipcRenderer itself. */
-export interface PreloadApi {
-  /** The app version (package.json), fixed at build time. */
-  readonly version: string;
-}
+export type { PatVaultApi, PatVaultApi as PreloadApi } from '../../shared/ipc/api';

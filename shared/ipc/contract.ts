@@ -4,6 +4,7 @@
  * does not compile); the preload builds `window.api` from it; the e2e bridge serves it.
  */
 import { z } from 'zod';
+import { PLATFORM_IDS, type PlatformId } from '../domain/platform-ids';
 import { newTokenInput, tokenPatchInput } from '../domain/token-input';
 import {
   auditEntrySchema,
@@ -15,6 +16,7 @@ import {
   tokenViewSchema,
   vaultStatusSchema,
 } from './schemas';
+import { CHANNELS, EVENT_NAMES, type ChannelName, type EventNameListed } from './channels';
 
 const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
 
@@ -46,6 +48,11 @@ export const CONTRACT = {
 
   /** The renderer saw user input: postpones auto-lock. */
   'app.activity': channel(empty, z.null()),
+  /**
+   * Opens a known platform's token-management page in the browser. Only fixed https pages
+   * (no URL crosses IPC); `opened: false` for platforms without one (self-hosted, per hoster).
+   */
+  'app.openTokenPage': channel(z.strictObject({ platform: z.enum(PLATFORM_IDS as unknown as [PlatformId, ...PlatformId[]]) }), z.object({ opened: z.boolean() })),
 } as const;
 
 /** Events main sends to the renderer (no reply). */
@@ -62,9 +69,17 @@ export type Request<C extends Channel> = z.input<(typeof CONTRACT)[C]['request']
 export type Response<C extends Channel> = z.output<(typeof CONTRACT)[C]['response']>;
 export type EventPayload<E extends EventName> = z.output<(typeof EVENTS)[E]>;
 
-/** Every channel name, for building the preload api and registering handlers. */
-export const CHANNELS = Object.keys(CONTRACT) as Channel[];
-export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+/**
+ * Every channel and event name, for building the preload api and registering handlers. The
+ * lists live in channels.ts (the preload bundles them without zod); these two lines fail to
+ * compile if a list misses a contract entry or names one the contract lacks.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelsMatchContract: Same<ChannelName, Channel> = true;
+const eventsMatchContract: Same<EventNameListed, EventName> = true;
+void channelsMatchContract;
+void eventsMatchContract;
+export { CHANNELS, EVENT_NAMES };
 
 /** What crosses the wire for every call: a value or an error, never a thrown exception. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };

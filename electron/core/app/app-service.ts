@@ -10,6 +10,7 @@ import type { CONTRACT, Channel, EventName, EventPayload, Response } from '../..
 import { systemClock, systemTimers, type Clipboard, type Clock, type KeyProtector, type Timers } from '../ports';
 import { TokenVault } from '../vault/token-vault';
 import type { KdfChoice } from '../vault/vault';
+import type { PlatformId } from '../../../shared/domain/platform-ids';
 import { AutoLock } from './auto-lock';
 import { ClipboardGuard } from './clipboard-guard';
 import type { SettingsStore } from './settings-store';
@@ -25,6 +26,8 @@ export interface AppDeps {
   readonly timers?: Timers;
   /** KDF for new vaults (defaults to RFC 9106's; tests use the floor). */
   readonly kdf?: KdfChoice;
+  /** Opens a platform's fixed token page in the browser; false when it has none. */
+  readonly openTokenPage?: (platform: PlatformId) => boolean | Promise<boolean>;
 }
 
 /** One async handler per channel, taking the validated request. */
@@ -50,13 +53,17 @@ export class AppService {
     this.handlers = this.createHandlers();
   }
 
-  /** Locks now: forgets keys, clears a copied value still on the clipboard, tells the renderer. */
-  lock(reason: LockReason): void {
+  /**
+   * Locks now: forgets the keys (synchronously, before this returns), stops the idle timer,
+   * tells the renderer, and clears a copied value still on the clipboard (the returned promise
+   * settles when that is done; callers that cannot wait may ignore it).
+   */
+  lock(reason: LockReason): Promise<void> {
     const wasUnlocked = this.vault?.isUnlocked ?? false;
     this.vault?.lock();
-    this.clipboard.clearIfUnchanged();
     this.autoLock.stop();
     if (wasUnlocked || reason === 'user') this.deps.emit('vault.locked', { reason });
+    return this.clipboard.clearIfUnchanged().catch(() => undefined);
   }
 
   /** User activity: postpones auto-lock while unlocked. */
@@ -64,11 +71,12 @@ export class AppService {
     if (this.vault?.isUnlocked) this.autoLock.touch();
   }
 
-  /** Locks and closes the file (app quit). */
-  dispose(): void {
-    this.lock('user');
+  /** Locks, clears the clipboard if it still holds a copied value, and closes the file (app quit). */
+  async dispose(): Promise<void> {
+    const cleared = this.lock('user');
     this.vault?.close();
     this.vault = null;
+    await cleared;
   }
 
   private opened(): TokenVault {
@@ -86,8 +94,11 @@ export class AppService {
   }
 
   private keychainStatus = async (): Promise<Response<'keychain.status'>> => {
+    const available = await this.deps.keyProtector.info();
+    // Before the first vault exists, the backend's strength is still worth showing.
+    if (!this.vault && !existsSync(this.deps.vaultPath)) return { enabled: false, backend: null, available };
     const state = this.opened().keychainState();
-    return { enabled: state.enabled, backend: state.backend, available: await this.deps.keyProtector.info() };
+    return { enabled: state.enabled, backend: state.backend, available };
   };
 
   private createHandlers(): Handlers {
@@ -103,11 +114,15 @@ export class AppService {
         };
       },
       'vault.create': async ({ password }) => {
-        this.vault?.close();
-        this.vault = await TokenVault.create(d.vaultPath, password, {
+        // Checked here too (create itself never overwrites): a failed create must leave the
+        // open vault as it was, not closed under the session's feet.
+        if (existsSync(d.vaultPath)) throw new AppError('VAULT_EXISTS', 'A vault already exists; unlock it instead.');
+        const created = await TokenVault.create(d.vaultPath, password, {
           ...(d.kdf ? { kdf: d.kdf } : {}),
           ...(d.clock ? { clock: d.clock } : {}),
         });
+        this.vault?.close();
+        this.vault = created;
         this.autoLock.touch();
         return null;
       },
@@ -122,7 +137,7 @@ export class AppService {
         return null;
       },
       'vault.lock': async () => {
-        this.lock('user');
+        await this.lock('user');
         return null;
       },
       'vault.changePassword': async ({ current, next }) => {
@@ -145,7 +160,7 @@ export class AppService {
         const v = this.unlocked();
         const full = v.resolveTokenId(id);
         const seconds = d.settings.get().clipboardClearSeconds;
-        this.clipboard.copy(v.readSecret(full, 'copy').value, seconds, () => d.emit('clipboard.cleared', { id: full }));
+        await this.clipboard.copy(v.readSecret(full, 'copy').value, seconds, () => d.emit('clipboard.cleared', { id: full }));
         return { clearsInSeconds: seconds };
       },
       'tokens.reveal': async ({ id }) => ({
@@ -153,7 +168,11 @@ export class AppService {
         hidesInSeconds: d.settings.get().revealSeconds,
       }),
       'settings.get': async () => d.settings.get(),
-      'settings.set': async (patch) => d.settings.set(patch),
+      'settings.set': async (patch) => {
+        const next = d.settings.set(patch);
+        this.autoLock.reschedule();
+        return next;
+      },
       'keychain.status': this.keychainStatus,
       'keychain.enable': async () => {
         await this.unlocked().enableKeychain(d.keyProtector);
@@ -172,6 +191,7 @@ export class AppService {
         this.touch();
         return null;
       },
+      'app.openTokenPage': async ({ platform }) => ({ opened: (await d.openTokenPage?.(platform)) ?? false }),
     };
   }
 }

@@ -23,6 +23,25 @@ export class AutoLock {
     if (this.handle === null) this.schedule(this.minutes() * 60_000);
   }
 
+  /**
+   * Re-reads the idle minutes (after a settings change): a running countdown is moved to the
+   * new deadline at once, so shortening the time takes effect without waiting out the old one.
+   */
+  reschedule(): void {
+    if (this.handle === null) return;
+    this.timers.clearTimeout(this.handle);
+    this.handle = null;
+    const idle = this.clock.now().getTime() - this.last;
+    const limit = this.minutes() * 60_000;
+    if (idle >= limit) this.lock();
+    else this.schedule(limit - idle);
+  }
+
+  /** Whether a countdown is running. */
+  get isRunning(): boolean {
+    return this.handle !== null;
+  }
+
   /** Stops the countdown (after lock). */
   stop(): void {
     if (this.handle !== null) this.timers.clearTimeout(this.handle);

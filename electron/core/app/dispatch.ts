@@ -21,7 +21,8 @@ export async function dispatch(
   try {
     if (!isChannel(channel)) throw new AppError('BAD_INPUT', 'Unknown request.');
     const spec = CONTRACT[channel];
-    const req = spec.request.safeParse(payload ?? {});
+    // A missing request means "no fields" (channels like vault.lock); null is malformed.
+    const req = spec.request.safeParse(payload === undefined ? {} : payload);
     if (!req.success) throw new AppError('BAD_INPUT', describeZodError(req.error));
     if (channel !== 'vault.status' && channel !== 'app.activity') service.touch();
     const handler = service.handlers[channel] as (r: unknown) => Promise<unknown>;

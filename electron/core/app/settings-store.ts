@@ -3,7 +3,7 @@
  * and reveal timeouts, theme), so they apply before unlock. A missing or unreadable file means
  * defaults; an unreadable one is kept aside as settings.json.bad rather than overwritten.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
@@ -13,12 +13,13 @@ import { settingsSchema } from '../../../shared/ipc/schemas';
 /** The settings. */
 export type Settings = z.output<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = {
+/** The settings before the user changes any. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   autoLockMinutes: 10,
   clipboardClearSeconds: 30,
   revealSeconds: 30,
   theme: 'system',
-};
+});
 
 /** Reads and writes the settings file. */
 export class SettingsStore {
@@ -26,8 +27,8 @@ export class SettingsStore {
 
   constructor(private readonly path: string) {}
 
-  /** Current settings (defaults for anything missing). */
-  get(): Settings {
+  /** Current settings (defaults for anything missing). Frozen: change them with `set`. */
+  get(): Readonly<Settings> {
     if (this.cached) return this.cached;
     let loaded: Settings = DEFAULT_SETTINGS;
     if (existsSync(this.path)) {
@@ -35,9 +36,13 @@ export class SettingsStore {
         const raw = JSON.parse(readFileSync(this.path, 'utf8')) as unknown;
         const r = settingsSchema.partial().safeParse(raw);
         if (!r.success) throw new Error('invalid');
-        loaded = { ...DEFAULT_SETTINGS, ...stripUndefined(r.data) };
+        loaded = Object.freeze({ ...DEFAULT_SETTINGS, ...stripUndefined(r.data) });
       } catch {
-        renameSync(this.path, `${this.path}.bad`);
+        try {
+          renameSync(this.path, `${this.path}.bad`);
+        } catch {
+          // Cannot move it aside (read-only folder): defaults still apply; set() will report.
+        }
       }
     }
     this.cached = loaded;
@@ -45,14 +50,19 @@ export class SettingsStore {
   }
 
   /** Applies a change after validating it; returns the new settings. */
-  set(patch: unknown): Settings {
+  set(patch: unknown): Readonly<Settings> {
     const r = settingsSchema.partial().strict().safeParse(patch);
     if (!r.success) throw new AppError('BAD_INPUT', describeZodError(r.error, 'settings: '));
-    const next = { ...this.get(), ...stripUndefined(r.data) };
-    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+    const next = Object.freeze({ ...this.get(), ...stripUndefined(r.data) });
     const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-    renameSync(tmp, this.path); // atomic: a crash leaves the old file or the new, never half
+    try {
+      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+      renameSync(tmp, this.path); // atomic: a crash leaves the old file or the new, never half
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw new AppError('BAD_INPUT', `Cannot save the settings to ${this.path}: check the folder's permissions.`, { cause: e });
+    }
     this.cached = next;
     return next;
   }
