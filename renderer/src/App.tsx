@@ -1,17 +1,41 @@
-/** Placeholder screen until the vault UI lands: points people to the CLI. */
-import { appVersion } from './api/client';
+/** The app: asks main where the vault stands, then shows first run, unlock or the token view. */
+import { useEffect } from 'react';
+import { reportActivity } from './api/activity';
+import { FirstRun } from './features/first-run/FirstRun';
+import { MainView } from './features/tokens/MainView';
+import { Unlock } from './features/unlock/Unlock';
+import { Toasts } from './components/Toasts';
+import { useStore } from './store';
+import { connectEvents } from './store/events';
 
-/** The whole app, for now. */
+/** The whole app. */
 export function App() {
-  const version = appVersion();
+  const phase = useStore((s) => s.phase);
+
+  useEffect(() => {
+    const off = connectEvents();
+    const stopActivity = reportActivity();
+    const s = useStore.getState();
+    void s.loadSettings(); // readable before unlock: the theme applies on the lock screen too
+    void s.refreshStatus();
+    return () => {
+      off();
+      stopActivity();
+    };
+  }, []);
+
   return (
-    <main className="placeholder" aria-labelledby="app-title">
-      <h1 id="app-title">PAT Vault</h1>
-      <p>The desktop app is coming. Until then, manage your tokens with the command line:</p>
-      <pre>
-        <code>patvault --help</code>
-      </pre>
-      {version !== undefined && <p className="version">Version {version}</p>}
-    </main>
+    <>
+      {phase === 'loading' && (
+        <main className="gate" aria-busy="true" aria-labelledby="loading-title">
+          <h1 id="loading-title">PAT Vault</h1>
+          <p>Opening…</p>
+        </main>
+      )}
+      {phase === 'none' && <FirstRun />}
+      {phase === 'locked' && <Unlock />}
+      {phase === 'unlocked' && <MainView />}
+      <Toasts />
+    </>
   );
 }

@@ -1,10 +1,10 @@
-// window.api is typed from the preload's own declaration, so the two cannot disagree.
-import type { PreloadApi } from '../../electron/preload/api';
+// window.api is typed from the shared contract, the same type the preloads implement.
+import type { PatVaultApi } from '../../shared/ipc/api';
 
 declare global {
   interface Window {
-    /** Set by electron/preload; absent when the renderer runs in a plain browser or in tests. */
-    readonly api?: PreloadApi;
+    /** Set by the preload; absent when the renderer runs in a plain browser or in tests without a fake. */
+    readonly api?: PatVaultApi;
   }
 }
 

@@ -1,4 +1,6 @@
 /** Renderer entry: mounts the React tree. */
+// First, before any schema exists (see zod-setup.ts).
+import './zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

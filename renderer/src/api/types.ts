@@ -1,0 +1,7 @@
+/** Data shapes as they cross the wire (the contract's zod outputs), for the renderer to use. */
+import type { Response } from '../../../shared/ipc/contract';
+
+/** A token as the list shows it: never the value. */
+export type TokenView = Response<'tokens.list'>[number];
+/** One line of a token's audit trail. */
+export type AuditEntry = Response<'tokens.details'>['audit'][number];

@@ -1,0 +1,49 @@
+/** Confirms deleting a token, naming it, before anything is removed. */
+import { useState } from 'react';
+import { toUiError } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { useStore } from '../../store';
+import { platformLabel } from '../../store/selectors';
+
+/** The confirmation dialog for token `id`. */
+export function DeleteDialog({ id }: { id: string }) {
+  const token = useStore((s) => s.tokens.find((t) => t.id === id) ?? null);
+  const removeToken = useStore((s) => s.removeToken);
+  const closeDialog = useStore((s) => s.closeDialog);
+  const showToast = useStore((s) => s.showToast);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onDelete = async () => {
+    setBusy(true);
+    try {
+      await removeToken(id);
+      showToast(`Deleted “${token?.name ?? id}”`);
+      closeDialog();
+    } catch (e) {
+      setBusy(false);
+      setError(toUiError(e).message);
+    }
+  };
+
+  return (
+    <Dialog title="Delete token?" onClose={closeDialog} focusButton>
+      <p>
+        Delete <strong>“{token?.name ?? id}”</strong>
+        {token && ` (${platformLabel(token.platform)} · ${token.account})`} from the vault? This cannot be undone. The
+        token itself stays valid on its platform until you revoke it there.
+      </p>
+      <div role="alert" className={error ? 'alert alert-error' : 'alert-empty'}>
+        {error}
+      </div>
+      <div className="button-row dialog-buttons">
+        <button type="button" onClick={closeDialog}>
+          Cancel
+        </button>
+        <button type="button" className="danger" disabled={busy} onClick={() => void onDelete()}>
+          Delete
+        </button>
+      </div>
+    </Dialog>
+  );
+}

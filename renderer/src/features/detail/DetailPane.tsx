@@ -1,0 +1,112 @@
+/**
+ * The selected token: every field, notes, audit trail, and its actions. The value is never
+ * here except while revealed (the detail slice's transient reveal).
+ */
+import { StatusBadge } from '../../components/StatusBadge';
+import { describeLastCheck, formatTimestamp, relativeExpiry } from '../../lib/format';
+import { useStore } from '../../store';
+import { platformLabel, selectSelectedToken } from '../../store/selectors';
+import { AuditTrail } from './AuditTrail';
+import { RevealField } from './RevealField';
+
+/** The complementary pane beside the list. */
+export function DetailPane() {
+  const token = useStore(selectSelectedToken);
+  const details = useStore((s) => s.details);
+  const detailsError = useStore((s) => s.detailsError);
+  const reveal = useStore((s) => s.reveal);
+  const copyToken = useStore((s) => s.copyToken);
+  const revealToken = useStore((s) => s.revealToken);
+  const hideReveal = useStore((s) => s.hideReveal);
+  const openDialog = useStore((s) => s.openDialog);
+  const openTokenPage = useStore((s) => s.openTokenPage);
+
+  if (token === null) {
+    return (
+      <aside className="detail" aria-labelledby="detail-title">
+        <h2 id="detail-title">Token details</h2>
+        <p className="muted">Select a token to see its details. Arrow keys move through the list; Enter copies.</p>
+      </aside>
+    );
+  }
+
+  const d = details?.id === token.id ? details : null;
+  const shownReveal = reveal?.id === token.id ? reveal : null;
+  const rows: [string, React.ReactNode][] = [
+    ['Status', <StatusBadge key="s" status={token.status} />],
+    ['Platform', platformLabel(token.platform)],
+    ['Account', token.account],
+    ['Client', token.client ?? '—'],
+    ['Username', token.username ?? '—'],
+    ['Base URL', token.baseUrl ?? '—'],
+    [
+      'Scopes',
+      token.scopes.length === 0 ? (
+        '—'
+      ) : (
+        <span className="chips chips-wrap" key="c">
+          {token.scopes.map((s) => (
+            <span key={s} className="chip">
+              {s}
+            </span>
+          ))}
+        </span>
+      ),
+    ],
+    ['Expires', token.expiresAt ? `${token.expiresAt} (${relativeExpiry(token.expiresAt, new Date())})` : 'No expiry date'],
+    ['Last check', describeLastCheck(token.lastCheck)],
+    ['Created', formatTimestamp(token.createdAt)],
+    ['Updated', formatTimestamp(token.updatedAt)],
+    ['ID', <code key="id">{token.id}</code>],
+  ];
+
+  return (
+    <aside className="detail" aria-labelledby="detail-title">
+      <h2 id="detail-title" className="detail-title">
+        {token.name}
+      </h2>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => void copyToken(token.id)}>
+          Copy
+        </button>
+        {shownReveal === null && (
+          <button type="button" onClick={() => void revealToken(token.id)}>
+            Reveal
+          </button>
+        )}
+        <button type="button" onClick={() => openDialog({ kind: 'edit', id: token.id })}>
+          Edit
+        </button>
+        <button type="button" className="danger" onClick={() => openDialog({ kind: 'delete', id: token.id })}>
+          Delete
+        </button>
+        <button type="button" onClick={() => void openTokenPage(token.platform)}>
+          Open token page
+        </button>
+      </div>
+      {shownReveal !== null && <RevealField reveal={shownReveal} onHide={hideReveal} />}
+      <dl className="meta">
+        {rows.map(([k, v]) => (
+          <div key={k} className="meta-row">
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>Notes</h3>
+      {detailsError !== null ? (
+        <p role="alert" className="alert alert-error">
+          {detailsError}
+        </p>
+      ) : d === null ? (
+        <p className="muted">Loading…</p>
+      ) : d.notes.trim() === '' ? (
+        <p className="muted">No notes.</p>
+      ) : (
+        <p className="notes">{d.notes}</p>
+      )}
+      <h3>Audit trail</h3>
+      {d === null ? <p className="muted">{detailsError === null ? 'Loading…' : '—'}</p> : <AuditTrail entries={d.audit} />}
+    </aside>
+  );
+}

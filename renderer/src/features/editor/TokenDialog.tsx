@@ -1,0 +1,201 @@
+/**
+ * Add or edit a token. Pasting a token recognises it offline (shared/domain/detect): the
+ * platform, and for a JWT the expiry and subject, are filled in. Nothing is sent anywhere to
+ * do so. The value lives only in this form's local state until saved.
+ */
+import { useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent, type ReactNode } from 'react';
+import { detectToken } from '../../../../shared/domain/detect';
+import { LIMITS } from '../../../../shared/domain/limits';
+import { PLATFORMS } from '../../../../shared/domain/platform-ids';
+import { toUiError } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { FieldError } from '../../components/FieldError';
+import { useStore } from '../../store';
+import { platformLabel } from '../../store/selectors';
+import { EMPTY_FORM, formFromToken, parseScopes, toNewToken, toPatch, type FieldErrors, type FormField, type TokenForm } from './token-form';
+
+/** The dialog; `editId` null means adding. */
+export function TokenDialog({ editId }: { editId: string | null }) {
+  const token = useStore((s) => (editId === null ? null : (s.tokens.find((t) => t.id === editId) ?? null)));
+  const details = useStore((s) => (editId !== null && s.details?.id === editId ? s.details : null));
+  const addToken = useStore((s) => s.addToken);
+  const editToken = useStore((s) => s.editToken);
+  const closeDialog = useStore((s) => s.closeDialog);
+  const showToast = useStore((s) => s.showToast);
+
+  const initial = useRef<TokenForm>(token ? formFromToken(token, details?.notes ?? '') : EMPTY_FORM);
+  const [form, setForm] = useState<TokenForm>(initial.current);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [detected, setDetected] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const notesTouched = useRef(false);
+  const base = useId();
+  const isEdit = editId !== null;
+
+  // Notes arrive with the details: fill them in if the user has not typed any yet.
+  useEffect(() => {
+    if (details && !notesTouched.current && initial.current.notes !== details.notes) {
+      initial.current = { ...initial.current, notes: details.notes };
+      setForm((f) => ({ ...f, notes: details.notes }));
+    }
+  }, [details]);
+
+  const set = (field: FormField, value: string) => {
+    if (field === 'notes') notesTouched.current = true;
+    setForm((f) => ({ ...f, [field]: value }));
+    setErrors((e) => ({ ...e, [field]: undefined }));
+  };
+
+  const onPasteToken = (e: ClipboardEvent<HTMLInputElement>) => {
+    const d = detectToken(e.clipboardData.getData('text/plain'));
+    if (d === null) {
+      setDetected(null);
+      return;
+    }
+    setForm((f) => ({
+      ...f,
+      platform: d.platform ?? f.platform,
+      expiresAt: d.expiresAt !== undefined && f.expiresAt === '' ? d.expiresAt : f.expiresAt,
+      username: d.subject !== undefined && f.username === '' ? d.subject : f.username,
+    }));
+    const parts = [`Recognised: ${d.label}${d.platform ? ` — platform set to ${platformLabel(d.platform)}` : ''}.`];
+    if (d.expiresAt) parts.push(`Expires ${d.expiresAt}.`);
+    if (d.subject) parts.push(`Subject: ${d.subject}.`);
+    setDetected(parts.join(' '));
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaveError(null);
+    const result = isEdit ? toPatch(initial.current, form) : toNewToken(form);
+    if (!result.ok) {
+      setErrors(result.errors);
+      const first = FIELD_ORDER.find((f) => result.errors[f] !== undefined);
+      if (first) document.getElementById(`${base}-${first}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      if (isEdit) {
+        if (Object.keys(result.value).length > 0) await editToken(editId, result.value as Parameters<typeof editToken>[1]);
+        showToast('Token saved');
+      } else {
+        await addToken(result.value as Parameters<typeof addToken>[0]);
+        showToast('Token added');
+      }
+      closeDialog();
+    } catch (err) {
+      setBusy(false);
+      setSaveError(toUiError(err).message);
+    }
+  };
+
+  const field = (name: FormField, label: string, input: (props: FieldProps) => ReactNode, help?: ReactNode) => {
+    const id = `${base}-${name}`;
+    const describedBy = [errors[name] ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean).join(' ');
+    return (
+      <div className={`field field-${name}`}>
+        <label htmlFor={id}>{label}</label>
+        {input({
+          id,
+          'aria-invalid': errors[name] ? true : undefined,
+          'aria-describedby': describedBy || undefined,
+        })}
+        {help && (
+          <p id={`${id}-help`} className="field-help">
+            {help}
+          </p>
+        )}
+        <FieldError id={`${id}-error`} message={errors[name]} />
+      </div>
+    );
+  };
+  const text = (name: FormField, extra: Partial<React.InputHTMLAttributes<HTMLInputElement>> = {}) => (props: FieldProps) => (
+    <input {...props} type="text" value={form[name]} onChange={(e) => set(name, e.target.value)} autoComplete="off" spellCheck={false} {...extra} />
+  );
+  const scopes = parseScopes(form.scopes);
+
+  return (
+    <Dialog title={isEdit ? `Edit token${token ? ` “${token.name}”` : ''}` : 'Add token'} onClose={closeDialog} className="dialog-wide">
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="token-form">
+        {field(
+          'token',
+          'Token value',
+          (props) => (
+            <input
+              {...props}
+              type="password"
+              className="mono"
+              value={form.token}
+              onChange={(e) => set('token', e.target.value)}
+              onPaste={onPasteToken}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          ),
+          <>
+            {isEdit ? 'Leave empty to keep the current value. ' : 'Paste it: the platform (and a JWT’s expiry) are recognised on this computer. '}
+            <span aria-live="polite">{detected}</span>
+          </>,
+        )}
+        {field('platform', 'Platform', (props) => (
+          <select {...props} value={form.platform} onChange={(e) => set('platform', e.target.value)}>
+            {PLATFORMS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        ))}
+        {field('name', 'Name', text('name', { maxLength: LIMITS.nameMaxChars }))}
+        {field('account', 'Account', text('account', { maxLength: LIMITS.labelMaxChars }))}
+        {field('client', 'Client', text('client', { maxLength: LIMITS.labelMaxChars }))}
+        {field('username', 'Username', text('username', { maxLength: LIMITS.labelMaxChars }))}
+        {field('baseUrl', 'Base URL', text('baseUrl', { type: 'url', placeholder: 'https://gitlab.example.com' }), 'Only for self-hosted instances.')}
+        {field(
+          'scopes',
+          'Scopes',
+          text('scopes', { placeholder: 'repo, read:org' }),
+          scopes.length > 0 ? (
+            <span className="chips chips-wrap">
+              {scopes.map((s) => (
+                <span key={s} className="chip">
+                  {s}
+                </span>
+              ))}
+            </span>
+          ) : (
+            'Separate scopes with commas.'
+          ),
+        )}
+        {field('expiresAt', 'Expires', (props) => (
+          <input {...props} type="date" value={form.expiresAt} onChange={(e) => set('expiresAt', e.target.value)} />
+        ))}
+        {field('notes', 'Notes', (props) => (
+          <textarea {...props} rows={3} value={form.notes} maxLength={LIMITS.notesMaxChars} onChange={(e) => set('notes', e.target.value)} />
+        ))}
+        <div role="alert" className={saveError ? 'alert alert-error field-wide' : 'alert-empty'}>
+          {saveError}
+        </div>
+        <div className="button-row dialog-buttons field-wide">
+          <button type="submit" className="primary" disabled={busy}>
+            Save
+          </button>
+          <button type="button" onClick={closeDialog}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The fields in the order the form shows them (focus goes to the first problem). */
+const FIELD_ORDER: readonly FormField[] = ['token', 'platform', 'name', 'account', 'client', 'username', 'baseUrl', 'scopes', 'expiresAt', 'notes'];
+
+interface FieldProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}

@@ -1,0 +1,114 @@
+/**
+ * The add/edit form as plain strings, and its conversion to the contract's requests,
+ * validated with the shared zod schemas so the dialog shows the same messages the core would.
+ */
+import type { z } from 'zod';
+import { newTokenInput, tokenPatchInput } from '../../../../shared/domain/token-input';
+import type { Request } from '../../../../shared/ipc/contract';
+import type { TokenView } from '../../api/types';
+
+/** What the form holds (every field a string). */
+export interface TokenForm {
+  platform: string;
+  account: string;
+  client: string;
+  username: string;
+  baseUrl: string;
+  name: string;
+  token: string;
+  scopes: string;
+  expiresAt: string;
+  notes: string;
+}
+
+/** A field of the form. */
+export type FormField = keyof TokenForm;
+
+/** One message per field that has a problem. */
+export type FieldErrors = Partial<Record<FormField, string>>;
+
+/** An empty form for adding. */
+export const EMPTY_FORM: TokenForm = {
+  platform: 'github',
+  account: '',
+  client: '',
+  username: '',
+  baseUrl: '',
+  name: '',
+  token: '',
+  scopes: '',
+  expiresAt: '',
+  notes: '',
+};
+
+/** The form for editing `t` (the value stays empty: leaving it so keeps the current one). */
+export function formFromToken(t: TokenView, notes: string): TokenForm {
+  return {
+    platform: t.platform,
+    account: t.account,
+    client: t.client ?? '',
+    username: t.username ?? '',
+    baseUrl: t.baseUrl ?? '',
+    name: t.name,
+    token: '',
+    scopes: t.scopes.join(', '),
+    expiresAt: t.expiresAt ?? '',
+    notes,
+  };
+}
+
+/** "repo, read:org ,, x" → ["repo", "read:org", "x"]. */
+export function parseScopes(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+const orNull = (s: string): string | null => (s.trim() === '' ? null : s);
+
+function fieldErrors(e: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of e.issues) {
+    const field = (issue.path[0] ?? 'name') as FormField;
+    out[field] ??= issue.message;
+  }
+  return out;
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+/** The add request, or the problems to show. */
+export function toNewToken(f: TokenForm): Result<Request<'tokens.add'>> {
+  const input: Request<'tokens.add'> = {
+    platform: f.platform,
+    account: f.account,
+    client: orNull(f.client),
+    username: orNull(f.username),
+    baseUrl: orNull(f.baseUrl),
+    name: f.name,
+    token: f.token,
+    scopes: parseScopes(f.scopes),
+    expiresAt: orNull(f.expiresAt),
+    ...(f.notes !== '' ? { notes: f.notes } : {}),
+  };
+  const r = newTokenInput.safeParse(input);
+  return r.success ? { ok: true, value: input } : { ok: false, errors: fieldErrors(r.error) };
+}
+
+/** The edit patch (only what changed from `initial`), or the problems to show. */
+export function toPatch(initial: TokenForm, f: TokenForm): Result<Request<'tokens.edit'>['patch']> {
+  const patch: Request<'tokens.edit'>['patch'] = {};
+  if (f.platform !== initial.platform) patch.platform = f.platform;
+  if (f.account !== initial.account) patch.account = f.account;
+  if (f.client !== initial.client) patch.client = orNull(f.client);
+  if (f.username !== initial.username) patch.username = orNull(f.username);
+  if (f.baseUrl !== initial.baseUrl) patch.baseUrl = orNull(f.baseUrl);
+  if (f.name !== initial.name) patch.name = f.name;
+  if (f.token.trim() !== '') patch.token = f.token;
+  if (parseScopes(f.scopes).join('\n') !== parseScopes(initial.scopes).join('\n')) patch.scopes = parseScopes(f.scopes);
+  if (f.expiresAt !== initial.expiresAt) patch.expiresAt = orNull(f.expiresAt);
+  if (f.notes !== initial.notes) patch.notes = f.notes;
+  const r = tokenPatchInput.safeParse(patch);
+  return r.success ? { ok: true, value: patch } : { ok: false, errors: fieldErrors(r.error) };
+}

@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { renderApp } from '../../test-support/render-app';
+import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
+
+useUiTestCleanup();
+let restore: () => void;
+beforeEach(() => {
+  restore = mockListViewport(640);
+});
+afterEach(() => restore());
+
+async function openSettings(opts = {}) {
+  const r = renderApp({ unlocked: true, ...opts });
+  await r.user.click(await screen.findByRole('button', { name: 'Settings' }));
+  return { ...r, d: within(screen.getByRole('dialog', { name: 'Settings' })) };
+}
+
+test('settings are saved through the api and the theme applies at once', async () => {
+  const { d, user, api } = await openSettings();
+  const autoLock = d.getByLabelText('Auto-lock after (minutes)');
+  expect((autoLock as HTMLInputElement).value).toBe('10');
+  await user.clear(autoLock);
+  await user.type(autoLock, '5');
+  await user.selectOptions(d.getByLabelText('Theme'), 'dark');
+  await user.click(d.getByRole('button', { name: 'Save' }));
+  expect(api.settings).toMatchObject({ autoLockMinutes: 5, theme: 'dark' });
+  expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
+  expect(screen.queryByRole('dialog')).toBeNull();
+});
+
+test('out-of-range numbers are refused next to the field', async () => {
+  const { d, user, api } = await openSettings();
+  const clear = d.getByLabelText('Clear clipboard after (seconds)');
+  await user.clear(clear);
+  await user.type(clear, '2');
+  await user.click(d.getByRole('button', { name: 'Save' }));
+  expect(d.getByText('Enter a whole number from 5 to 600.')).toBeTruthy();
+  expect(api.calls.some((c) => c.channel === 'settings.set')).toBe(false);
+});
+
+test('quick unlock shows the keychain backend and switches on', async () => {
+  const { d, user, api } = await openSettings();
+  const sw = await d.findByRole('switch', { name: 'Unlock with the OS keychain' });
+  expect(d.getByText(/Keychain: fake-keyring \(strength: strong\)/)).toBeTruthy();
+  await user.click(sw);
+  expect(api.state.quickUnlock).toBe(true);
+  expect((sw as HTMLInputElement).checked).toBe(true);
+});
+
+test('with no usable keychain the switch is disabled and the reason given', async () => {
+  const { d } = await openSettings({ keychainStrength: 'none' });
+  const sw = await d.findByRole('switch', { name: 'Unlock with the OS keychain' });
+  expect((sw as HTMLInputElement).disabled).toBe(true);
+  expect(d.getByText(/cannot protect the vault key/)).toBeTruthy();
+});

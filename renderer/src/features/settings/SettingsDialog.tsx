@@ -1,0 +1,107 @@
+/** Settings: auto-lock, clipboard clearing, reveal time, theme, and quick unlock. */
+import { useId, useState, type FormEvent } from 'react';
+import { settingsSchema } from '../../../../shared/ipc/schemas';
+import { toUiError } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { FieldError } from '../../components/FieldError';
+import { useStore } from '../../store';
+import type { Settings, Theme } from '../../store/settings-slice';
+import { QuickUnlockSwitch } from './QuickUnlockSwitch';
+
+const DEFAULTS: Settings = { autoLockMinutes: 10, clipboardClearSeconds: 30, revealSeconds: 30, theme: 'system' };
+
+type NumberKey = 'autoLockMinutes' | 'clipboardClearSeconds' | 'revealSeconds';
+const NUMBER_FIELDS: readonly { key: NumberKey; label: string; min: number; max: number }[] = [
+  { key: 'autoLockMinutes', label: 'Auto-lock after (minutes)', min: 1, max: 1440 },
+  { key: 'clipboardClearSeconds', label: 'Clear clipboard after (seconds)', min: 5, max: 600 },
+  { key: 'revealSeconds', label: 'Hide revealed value after (seconds)', min: 5, max: 300 },
+];
+
+/** The settings dialog. */
+export function SettingsDialog() {
+  const settings = useStore((s) => s.settings) ?? DEFAULTS;
+  const saveSettings = useStore((s) => s.saveSettings);
+  const closeDialog = useStore((s) => s.closeDialog);
+  const showToast = useStore((s) => s.showToast);
+  const [values, setValues] = useState<Record<NumberKey, string>>({
+    autoLockMinutes: String(settings.autoLockMinutes),
+    clipboardClearSeconds: String(settings.clipboardClearSeconds),
+    revealSeconds: String(settings.revealSeconds),
+  });
+  const [theme, setTheme] = useState<Theme>(settings.theme);
+  const [errors, setErrors] = useState<Partial<Record<NumberKey, string>>>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const base = useId();
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const next = {
+      autoLockMinutes: Number(values.autoLockMinutes),
+      clipboardClearSeconds: Number(values.clipboardClearSeconds),
+      revealSeconds: Number(values.revealSeconds),
+      theme,
+    };
+    const found: Partial<Record<NumberKey, string>> = {};
+    for (const f of NUMBER_FIELDS) {
+      const r = settingsSchema.shape[f.key].safeParse(next[f.key]);
+      if (values[f.key].trim() === '' || !r.success) found[f.key] = `Enter a whole number from ${f.min} to ${f.max}.`;
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    try {
+      await saveSettings(next);
+      showToast('Settings saved');
+      closeDialog();
+    } catch (err) {
+      setSaveError(toUiError(err).message);
+    }
+  };
+
+  return (
+    <Dialog title="Settings" onClose={closeDialog}>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="settings-form">
+        {NUMBER_FIELDS.map((f) => {
+          const id = `${base}-${f.key}`;
+          return (
+            <div className="field" key={f.key}>
+              <label htmlFor={id}>{f.label}</label>
+              <input
+                id={id}
+                type="number"
+                inputMode="numeric"
+                min={f.min}
+                max={f.max}
+                step={1}
+                value={values[f.key]}
+                aria-invalid={errors[f.key] ? true : undefined}
+                aria-describedby={errors[f.key] ? `${id}-error` : undefined}
+                onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+              />
+              <FieldError id={`${id}-error`} message={errors[f.key]} />
+            </div>
+          );
+        })}
+        <div className="field">
+          <label htmlFor={`${base}-theme`}>Theme</label>
+          <select id={`${base}-theme`} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+            <option value="system">System</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </div>
+        <QuickUnlockSwitch />
+        <div role="alert" className={saveError ? 'alert alert-error' : 'alert-empty'}>
+          {saveError}
+        </div>
+        <div className="button-row dialog-buttons">
+          <button type="submit" className="primary">
+            Save
+          </button>
+          <button type="button" onClick={closeDialog}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

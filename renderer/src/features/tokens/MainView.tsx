@@ -1,0 +1,51 @@
+/** The unlocked app: header, token list, detail pane, and whichever dialog is open. */
+import { AlertRegion } from '../../components/AlertRegion';
+import { useStore } from '../../store';
+import { DeleteDialog } from '../detail/DeleteDialog';
+import { DetailPane } from '../detail/DetailPane';
+import { TokenDialog } from '../editor/TokenDialog';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { TokenList } from './TokenList';
+import { Toolbar } from './Toolbar';
+import { useShortcuts } from './use-shortcuts';
+
+/** The open dialog, if any. */
+function DialogHost() {
+  const dialog = useStore((s) => s.dialog);
+  if (dialog === null) return null;
+  switch (dialog.kind) {
+    case 'add':
+      return <TokenDialog editId={null} />;
+    case 'edit':
+      return <TokenDialog key={dialog.id} editId={dialog.id} />;
+    case 'delete':
+      return <DeleteDialog id={dialog.id} />;
+    case 'settings':
+      return <SettingsDialog />;
+  }
+}
+
+/** The main screen. */
+export function MainView() {
+  useShortcuts();
+  const dialogOpen = useStore((s) => s.dialog !== null);
+  return (
+    <>
+      {/* inert while a dialog is open: the page behind cannot be reached by Tab, pointer or assistive tech. */}
+      <div className="shell" inert={dialogOpen}>
+        <Toolbar />
+        <div className="content">
+          <main className="list-pane" aria-labelledby="list-title">
+            <h2 id="list-title" className="visually-hidden">
+              Tokens
+            </h2>
+            <AlertRegion />
+            <TokenList />
+          </main>
+          <DetailPane />
+        </div>
+      </div>
+      <DialogHost />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+/** The lock screen: master password, or quick unlock through the OS keychain when set up. */
+import { useId, useState, type FormEvent } from 'react';
+import { LIMITS } from '../../../../shared/domain/limits';
+import { AlertRegion } from '../../components/AlertRegion';
+import { useStore } from '../../store';
+
+/** The unlock screen. */
+export function Unlock() {
+  const unlock = useStore((s) => s.unlock);
+  const unlockWithKeychain = useStore((s) => s.unlockWithKeychain);
+  const quickUnlock = useStore((s) => s.quickUnlock);
+  const busy = useStore((s) => s.busy);
+  const sessionError = useStore((s) => s.sessionError);
+  const [password, setPassword] = useState('');
+  const pwId = useId();
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (password === '') return;
+    const ok = await unlock(password);
+    if (!ok) {
+      setPassword('');
+      document.getElementById(pwId)?.focus();
+    }
+  };
+
+  return (
+    <main className="gate" aria-labelledby="unlock-title">
+      <h1 id="unlock-title">Unlock your vault</h1>
+      <form onSubmit={(e) => void onSubmit(e)} className="gate-form">
+        <div className="field">
+          <label htmlFor={pwId}>Master password</label>
+          <input
+            id={pwId}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            maxLength={LIMITS.passwordMaxChars}
+            onChange={(e) => setPassword(e.target.value)}
+            aria-describedby={sessionError ? `${pwId}-error` : undefined}
+            autoFocus
+          />
+        </div>
+        <div id={`${pwId}-error`} role="alert" className={sessionError ? 'alert alert-error' : 'alert-empty'}>
+          {sessionError}
+        </div>
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={busy || password === ''}>
+            Unlock
+          </button>
+          {quickUnlock && (
+            <button type="button" disabled={busy} onClick={() => void unlockWithKeychain()}>
+              Unlock with keychain
+            </button>
+          )}
+        </div>
+      </form>
+      <AlertRegion />
+    </main>
+  );
+}

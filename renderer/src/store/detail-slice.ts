@@ -1,0 +1,75 @@
+/**
+ * The selected token's details (notes, audit trail) and the one transient place a token value
+ * may live in the page: a reveal the user asked for, dropped when its time is up, on lock and
+ * when the selection changes.
+ */
+import type { StateCreator } from 'zustand';
+import type { AuditEntry } from '../api/types';
+import { call, toUiError } from '../api/client';
+import type { All } from './types';
+
+/** A revealed value and when it hides (epoch ms). */
+export interface RevealState {
+  readonly id: string;
+  readonly value: string;
+  readonly until: number;
+}
+
+export interface TokenDetails {
+  readonly id: string;
+  readonly notes: string;
+  readonly audit: readonly AuditEntry[];
+}
+
+export interface DetailSlice {
+  details: TokenDetails | null;
+  detailsError: string | null;
+  reveal: RevealState | null;
+  loadDetails: (id: string) => Promise<void>;
+  revealToken: (id: string) => Promise<void>;
+  hideReveal: () => void;
+  clearDetail: () => void;
+}
+
+// The hide timer lives outside the state: it is not data to render.
+let hideTimer: ReturnType<typeof setTimeout> | null = null;
+const stopHideTimer = (): void => {
+  if (hideTimer !== null) clearTimeout(hideTimer);
+  hideTimer = null;
+};
+
+export const createDetailSlice: StateCreator<All, [], [], DetailSlice> = (set, get) => ({
+  details: null,
+  detailsError: null,
+  reveal: null,
+  loadDetails: async (id) => {
+    set((s) => ({ detailsError: null, details: s.details?.id === id ? s.details : null }));
+    try {
+      const d = await call('tokens.details', { id });
+      if (get().selectedId !== id) return; // the user moved on
+      set({ details: { id, notes: d.notes, audit: d.audit } });
+    } catch (e) {
+      if (get().selectedId === id) set({ detailsError: toUiError(e).message });
+    }
+  },
+  revealToken: async (id) => {
+    try {
+      const { value, hidesInSeconds } = await call('tokens.reveal', { id });
+      if (get().selectedId !== id || get().phase !== 'unlocked') return;
+      stopHideTimer();
+      set({ reveal: { id, value, until: Date.now() + hidesInSeconds * 1000 } });
+      hideTimer = setTimeout(() => get().hideReveal(), hidesInSeconds * 1000);
+      void get().loadDetails(id); // the audit trail gained a line
+    } catch (e) {
+      get().showError(toUiError(e).message);
+    }
+  },
+  hideReveal: () => {
+    stopHideTimer();
+    if (get().reveal !== null) set({ reveal: null });
+  },
+  clearDetail: () => {
+    stopHideTimer();
+    set({ details: null, detailsError: null, reveal: null });
+  },
+});

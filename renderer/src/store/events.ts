@@ -1,0 +1,12 @@
+/** Wires events from main into the store; returns the function that unwires them. */
+import { onEvent } from '../api/client';
+import { useStore } from './index';
+
+/** Subscribes the store to main's events. */
+export function connectEvents(): () => void {
+  const offs = [
+    onEvent('vault.locked', () => useStore.getState().handleLocked()),
+    onEvent('clipboard.cleared', () => useStore.getState().showToast('Clipboard cleared')),
+  ];
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,9 @@
+/** The shape of the whole store, built from one slice per concern. */
+import type { SessionSlice } from './session-slice';
+import type { TokensSlice } from './tokens-slice';
+import type { DetailSlice } from './detail-slice';
+import type { SettingsSlice } from './settings-slice';
+import type { UiSlice } from './ui-slice';
+
+/** Every slice together: what `useStore` holds. */
+export type All = SessionSlice & TokensSlice & DetailSlice & SettingsSlice & UiSlice;

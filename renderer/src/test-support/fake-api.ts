@@ -1,0 +1,270 @@
+/**
+ * An in-memory `window.api` for component tests: the contract's channels over a fake vault,
+ * requests validated with the contract's own zod schemas, every call recorded. Not the core:
+ * just enough behaviour to drive the UI.
+ */
+import { computeStatus } from '../../../shared/domain/status';
+import type { AuditAction } from '../../../shared/domain/token';
+import type { AuditEntry, TokenView } from '../api/types';
+import { describeZodError } from '../../../shared/domain/token-input';
+import type { PatVaultApi } from '../../../shared/ipc/api';
+import { CONTRACT, type Channel, type Envelope, type EventName, type EventPayload, type Response } from '../../../shared/ipc/contract';
+
+interface StoredToken {
+  view: TokenView;
+  value: string;
+  notes: string;
+}
+
+export interface FakeApiOptions {
+  exists?: boolean;
+  unlocked?: boolean;
+  password?: string;
+  quickUnlock?: boolean;
+  tokens?: readonly (Partial<TokenView> & { value?: string; notes?: string })[];
+  keychainStrength?: 'strong' | 'weak' | 'none';
+  now?: Date;
+}
+
+/** A fake api plus handles for tests. */
+export interface FakeApi extends PatVaultApi {
+  readonly calls: { channel: Channel; request: unknown }[];
+  /** Sends an event as main would. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Makes the next call to `channel` fail with this error. */
+  failNext(channel: Channel, code: string, message: string): void;
+  readonly state: { exists: boolean; unlocked: boolean; password: string; quickUnlock: boolean; tokens: Map<string, StoredToken> };
+  readonly settings: Response<'settings.get'>;
+}
+
+class Fail extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A token view with defaults, for building fixtures. */
+export function makeToken(i: number, over: Partial<TokenView> = {}): TokenView {
+  const platforms = ['github', 'gitlab', 'brass', 'iobeya'] as const;
+  return {
+    id: `tok${String(i).padStart(6, '0')}`,
+    platform: platforms[i % platforms.length] as TokenView['platform'],
+    account: `account-${i % 50}`,
+    accountId: `acc${i % 50}`,
+    client: i % 3 === 0 ? null : `Client ${i % 7}`,
+    username: null,
+    baseUrl: null,
+    name: `Token ${i}`,
+    scopes: ['repo', 'read:org'],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    expiresAt: null,
+    lastCheck: null,
+    status: 'unknown',
+    ...over,
+  };
+}
+
+/** Builds the fake. */
+export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
+  const now = opts.now ?? new Date('2026-11-23T12:00:00Z');
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const failures = new Map<string, { code: string; message: string }>();
+  const audit: AuditEntry[] = [];
+  const state = {
+    exists: opts.exists ?? true,
+    unlocked: opts.unlocked ?? false,
+    password: opts.password ?? 'correct horse battery',
+    quickUnlock: opts.quickUnlock ?? false,
+    tokens: new Map<string, StoredToken>(),
+  };
+  let settings: Response<'settings.get'> = { autoLockMinutes: 10, clipboardClearSeconds: 30, revealSeconds: 30, theme: 'system' };
+  let keychainEnabled = opts.quickUnlock ?? false;
+  let seq = 0;
+  let nextId = 1;
+  const log = (action: AuditAction, tokenId: string | null) => audit.push({ seq: ++seq, at: now.toISOString(), action, tokenId, detail: null });
+
+  (opts.tokens ?? []).forEach(({ value, notes, ...fields }, i) => {
+    const view = makeToken(i, fields);
+    state.tokens.set(view.id, { view, value: value ?? `secret-value-${i}`, notes: notes ?? '' });
+  });
+
+  const unlocked = () => {
+    if (!state.exists) throw new Fail('VAULT_MISSING', 'No vault yet: create one first.');
+    if (!state.unlocked) throw new Fail('VAULT_LOCKED', 'The vault is locked. Unlock it first.');
+  };
+  const find = (id: string): StoredToken => {
+    const t = state.tokens.get(id);
+    if (!t) throw new Fail('NOT_FOUND', `No token with id ${id}.`);
+    return t;
+  };
+  const keychainInfo = (): Response<'keychain.status'> => ({
+    enabled: keychainEnabled,
+    backend: keychainEnabled ? 'fake-keyring' : null,
+    available: {
+      backend: 'fake-keyring',
+      strength: opts.keychainStrength ?? 'strong',
+      detail: opts.keychainStrength === 'none' ? 'No secure keychain on this system.' : 'Fake OS keychain.',
+    },
+  });
+
+  const handlers: { [C in Channel]: (req: never) => unknown } = {
+    'vault.status': () => ({ exists: state.exists, unlocked: state.unlocked, path: '/fake/vault.db', quickUnlock: state.quickUnlock }),
+    'vault.create': ({ password }: { password: string }) => {
+      if (state.exists) throw new Fail('VAULT_EXISTS', 'A vault already exists.');
+      if (password.length < 8) throw new Fail('BAD_INPUT', 'password: at least 8 characters');
+      Object.assign(state, { exists: true, unlocked: true, password });
+      log('vault-create', null);
+      return null;
+    },
+    'vault.unlock': ({ password }: { password: string }) => {
+      if (password !== state.password) throw new Fail('WRONG_PASSWORD', 'Wrong password.');
+      state.unlocked = true;
+      return null;
+    },
+    'vault.unlockWithKeychain': () => {
+      if (!state.quickUnlock) throw new Fail('KEYCHAIN_NOT_ENABLED', 'Quick unlock is not set up.');
+      state.unlocked = true;
+      return null;
+    },
+    'vault.lock': () => {
+      state.unlocked = false;
+      return null;
+    },
+    'vault.changePassword': () => null,
+    'tokens.list': () => {
+      unlocked();
+      return [...state.tokens.values()].map((t) => t.view);
+    },
+    'tokens.details': ({ id }: { id: string }) => {
+      unlocked();
+      const t = find(id);
+      return { token: t.view, notes: t.notes, audit: audit.filter((e) => e.tokenId === id) };
+    },
+    'tokens.add': (input: { platform: TokenView['platform']; account: string; client?: string | null; username?: string | null; baseUrl?: string | null; name: string; token: string; scopes?: string[]; expiresAt?: string | null; notes?: string }) => {
+      unlocked();
+      const id = `new${String(nextId++).padStart(4, '0')}`;
+      const expiresAt = input.expiresAt ?? null;
+      const view: TokenView = {
+        ...makeToken(0),
+        id,
+        platform: input.platform,
+        account: input.account,
+        accountId: `acc-${input.account}`,
+        client: input.client ?? null,
+        username: input.username ?? null,
+        baseUrl: input.baseUrl ?? null,
+        name: input.name,
+        scopes: input.scopes ?? [],
+        expiresAt,
+        status: computeStatus({ expiresAt, lastCheck: null }, now),
+      };
+      state.tokens.set(id, { view, value: input.token, notes: input.notes ?? '' });
+      log('create', id);
+      return view;
+    },
+    'tokens.edit': ({ id, patch }: { id: string; patch: Record<string, unknown> & { token?: string; notes?: string } }) => {
+      unlocked();
+      const t = find(id);
+      const { token, notes, ...rest } = patch;
+      if (token !== undefined) t.value = token;
+      if (notes !== undefined) t.notes = notes;
+      t.view = { ...t.view, ...(rest as Partial<TokenView>) };
+      t.view = { ...t.view, status: computeStatus(t.view, now) };
+      log('edit', id);
+      return t.view;
+    },
+    'tokens.remove': ({ id }: { id: string }) => {
+      unlocked();
+      find(id);
+      state.tokens.delete(id);
+      log('delete', id);
+      return null;
+    },
+    'tokens.copy': ({ id }: { id: string }) => {
+      unlocked();
+      find(id);
+      log('copy', id);
+      return { clearsInSeconds: settings.clipboardClearSeconds };
+    },
+    'tokens.reveal': ({ id }: { id: string }) => {
+      unlocked();
+      const t = find(id);
+      log('reveal', id);
+      return { value: t.value, hidesInSeconds: settings.revealSeconds };
+    },
+    'settings.get': () => settings,
+    'settings.set': (patch: Partial<Response<'settings.get'>>) => (settings = { ...settings, ...patch }),
+    'keychain.status': () => keychainInfo(),
+    'keychain.enable': () => {
+      unlocked();
+      if ((opts.keychainStrength ?? 'strong') === 'none') throw new Fail('KEYCHAIN_UNAVAILABLE', 'No secure keychain.');
+      keychainEnabled = state.quickUnlock = true;
+      return keychainInfo();
+    },
+    'keychain.disable': () => {
+      unlocked();
+      keychainEnabled = state.quickUnlock = false;
+      return keychainInfo();
+    },
+    'app.activity': () => null,
+    'app.openTokenPage': ({ platform }: { platform: string }) => ({ opened: ['github', 'gitlab'].includes(platform) }),
+  };
+
+  const fake: FakeApi = {
+    version: '0.0.0-test',
+    calls: [],
+    state,
+    get settings() {
+      return settings;
+    },
+    async invoke(channel, request) {
+      fake.calls.push({ channel, request });
+      try {
+        const failure = failures.get(channel);
+        if (failure) {
+          failures.delete(channel);
+          throw new Fail(failure.code, failure.message);
+        }
+        const parsed = CONTRACT[channel].request.safeParse(request ?? {});
+        if (!parsed.success) throw new Fail('BAD_INPUT', describeZodError(parsed.error));
+        const handler = handlers[channel] as (r: unknown) => unknown;
+        const value = handler(parsed.data);
+        return { ok: true, value } as Envelope<never>;
+      } catch (e) {
+        const err = e instanceof Fail ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) };
+        return { ok: false, error: err };
+      }
+    },
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      const l = listener as (p: unknown) => void;
+      set.add(l);
+      return () => set.delete(l);
+    },
+    emit(event, payload) {
+      if (event === 'vault.locked') state.unlocked = false;
+      for (const l of listeners.get(event) ?? []) l(payload);
+    },
+    failNext(channel, code, message) {
+      failures.set(channel, { code, message });
+    },
+  };
+  return fake;
+}
+
+/** Puts a fake on `window.api` (replacing any earlier one) and returns it. */
+export function installFakeApi(opts: FakeApiOptions = {}): FakeApi {
+  const fake = createFakeApi(opts);
+  Object.defineProperty(window, 'api', { value: fake, configurable: true, writable: false });
+  return fake;
+}
+
+/** Removes `window.api`. */
+export function removeFakeApi(): void {
+  Reflect.deleteProperty(window, 'api');
+}
