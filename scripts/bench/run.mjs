@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: bundles the TypeScript benchmarks with esbuild (native packages stay
+ * `npm run bench` runs the vault benchmark; `npm run bench:ui` (= `run.mjs ui-bench`) the UI
+ * benchmark in Chromium (scripts/bench/ui-bench.ts). Bundles the TypeScript benchmarks with esbuild (native packages stay
  * external) and runs each in its own Node process, so peak memory is that benchmark's own.
  * Rebuilds the CLI first (about a second), since the vault benchmark times `patvault search`
  * and must time the current sources.
@@ -14,9 +15,16 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, 'node_modules', '.cache', 'patvault-bench');
 mkdirSync(outDir, { recursive: true });
 
-execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit', cwd: root });
+const ALL = ['vault-bench', 'ui-bench'];
+const args = process.argv.slice(2);
+const picked = args.filter((a) => ALL.includes(a));
+const passOn = args.filter((a) => !ALL.includes(a));
+const benches = picked.length > 0 ? picked : ['vault-bench'];
 
-const benches = ['vault-bench'];
+if (benches.includes('vault-bench')) {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit', cwd: root });
+}
+
 for (const name of benches) {
   const outfile = join(outDir, `${name}.cjs`);
   await build({
@@ -27,11 +35,11 @@ for (const name of benches) {
     format: 'cjs',
     target: 'node22',
     outfile,
-    external: ['better-sqlite3', '@node-rs/argon2', '@napi-rs/keyring', 'electron'],
+    external: ['better-sqlite3', '@node-rs/argon2', '@napi-rs/keyring', 'electron', 'playwright-core', 'esbuild', 'vite', 'electron-vite'],
     logLevel: 'warning',
   });
   try {
-    execFileSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+    execFileSync(process.execPath, [outfile, ...passOn], { stdio: 'inherit', cwd: root });
   } catch {
     console.error(`benchmark ${name} failed (its message is above)`);
     process.exit(1);
