@@ -78,3 +78,9 @@ export const systemTimers: Timers = {
   },
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
+
+/** A desktop notification (reminders use it; Electron's Notification in the app). */
+export interface Notifier {
+  /** Shows a notification; `onClick` runs when the user clicks it. Never pass a token value. */
+  notify(n: { title: string; body: string; onClick?: () => void }): void;
+}
