@@ -12,11 +12,11 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { deriveKeyFromPassword } from '../../electron/core/vault/crypto/kdf';
 import { TokenVault } from '../../electron/core/vault/token-vault';
-import { PLATFORM_IDS } from '../../shared/domain/platform-ids';
 import { BRIDGE_KDF } from '../e2e/bridge-server';
 import { CHROMIUM_HINT, CHROMIUM_PATH, launchApp } from '../e2e/harness';
 import { BUTTON, LABEL, ROW_SELECTOR, button, field } from '../e2e/ui';
 import { existsSync } from 'node:fs';
+import { sampleInventory } from './sample-inventory';
 
 const TOKENS = 10_000;
 const ACCOUNTS = 500;
@@ -29,21 +29,6 @@ const pct = (xs: number[], p: number): number => {
 };
 const ms = (x: number): string => `${x.toFixed(1)} ms`;
 
-function items(): Record<string, unknown>[] {
-  const clients = Array.from({ length: 60 }, (_, i) => `Client ${i} ${['Acme', 'Globex', 'Initech', 'Umbrella'][i % 4]}`);
-  return Array.from({ length: TOKENS }, (_, i) => {
-    const a = i % ACCOUNTS;
-    return {
-      platform: PLATFORM_IDS[a % (PLATFORM_IDS.length - 1)],
-      account: `account-${a}`,
-      client: clients[a % clients.length],
-      name: `${['CI', 'deploy', 'reader', 'backup', 'sync'][i % 5]} token ${i}`,
-      token: `tok_${randomBytes(20).toString('hex')}`,
-      scopes: ['read', i % 3 === 0 ? 'write' : 'api'],
-      expiresAt: i % 4 === 0 ? null : `2027-${String((i % 12) + 1).padStart(2, '0')}-15`,
-    };
-  });
-}
 
 /** The probes' state in the page (predicates run in the page: no closures; scripts/ has no DOM types). */
 interface BenchState {
@@ -97,7 +82,7 @@ async function main(): Promise<void> {
     beforeLoad: async (bridge) => {
       const v = await TokenVault.create(bridge.vaultPath, PASSWORD, { kdf: BRIDGE_KDF });
       const t = performance.now();
-      const r = v.importTokens(items());
+      const r = v.importTokens(sampleInventory(TOKENS, ACCOUNTS));
       importMs = performance.now() - t;
       if (r.imported !== TOKENS) throw new Error(`imported ${r.imported}`);
       v.close();

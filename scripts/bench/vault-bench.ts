@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KDF_DEFAULTS, KDF_FLOOR, deriveKeyFromPassword, type KdfParams } from '../../electron/core/vault/crypto/kdf';
 import { TokenVault } from '../../electron/core/vault/token-vault';
-import { PLATFORM_IDS } from '../../shared/domain/platform-ids';
+import { sampleInventory } from './sample-inventory';
 
 const TOKENS = 10_000;
 const ACCOUNTS = 500;
@@ -32,22 +32,6 @@ async function repeat(n: number, fn: () => unknown): Promise<number> {
   return median(xs);
 }
 
-function items(): Record<string, unknown>[] {
-  const clients = Array.from({ length: 60 }, (_, i) => `Client ${i} ${['Acme', 'Globex', 'Initech', 'Umbrella'][i % 4]}`);
-  return Array.from({ length: TOKENS }, (_, i) => {
-    const a = i % ACCOUNTS;
-    return {
-      platform: PLATFORM_IDS[a % (PLATFORM_IDS.length - 1)],
-      account: `account-${a}`,
-      client: clients[a % clients.length],
-      name: `${['CI', 'deploy', 'reader', 'backup', 'sync'][i % 5]} token ${i}`,
-      token: `tok_${randomBytes(20).toString('hex')}`,
-      scopes: ['read', i % 3 === 0 ? 'write' : 'api'],
-      expiresAt: i % 4 === 0 ? null : `2027-${String((i % 12) + 1).padStart(2, '0')}-15`,
-      notes: i % 10 === 0 ? `note for token ${i}` : undefined,
-    };
-  });
-}
 
 const rows: [string, string, string][] = [];
 const report = (what: string, value: string, target = ''): void => {
@@ -68,7 +52,7 @@ async function main(): Promise<void> {
     report('KDF, OWASP floor (m=19 MiB t=2 p=1)', ms(kdfFloorMs));
 
     const vault = await TokenVault.create(path, PASSWORD, { kdf: FLOOR });
-    const data = items();
+    const data = sampleInventory(TOKENS, ACCOUNTS);
     const [importMs, result] = await time(() => vault.importTokens(data));
     if (result.imported !== TOKENS) throw new Error(`imported ${result.imported}`);
     report(`import ${TOKENS.toLocaleString('en')} tokens (${ACCOUNTS} accounts)`, ms(importMs));

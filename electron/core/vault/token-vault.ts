@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors';
 import { LIMITS } from '../../../shared/domain/limits';
 import type { Account, TokenSecret, TokenView } from '../../../shared/domain/token';
 import { describeZodError, newTokenInput, tokenPatchInput, type NewTokenInput } from '../../../shared/domain/token-input';
+import { matchesQuery, queryWords, tokenSearchText } from '../../../shared/domain/search';
 import { newId, resolveIdPrefix } from './ids';
 import { Vault } from './vault';
 import {
@@ -22,10 +23,7 @@ import {
 } from './vault-records';
 import {
   accountView,
-  matchesQuery,
   passesFilter,
-  queryWords,
-  searchText,
   sortKey,
   tokenView,
   type TokenFilter,
@@ -84,7 +82,7 @@ export class TokenVault extends Vault {
       const a = state.accounts.get(t.data.accountId);
       if (a) views.push(tokenView(t, a, now));
     }
-    this.cache = { at: now.getTime(), views, text: views.map(searchText), sorted: null };
+    this.cache = { at: now.getTime(), views, text: views.map(tokenSearchText), sorted: null };
     return this.cache;
   }
 

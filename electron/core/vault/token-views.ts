@@ -2,12 +2,9 @@
  * Read-side helpers over the in-memory state: joining tokens with their accounts, computing
  * status, and searching. Pure functions; nothing here touches the file or a secret.
  */
-import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import { computeStatus, type TokenStatus } from '../../../shared/domain/status';
 import type { Account, TokenView } from '../../../shared/domain/token';
 import type { AccountRec, TokenRec } from './vault-state';
-
-const platformName = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]));
 
 /** An account record as the domain type. */
 export function accountView(rec: AccountRec): Account {
@@ -44,35 +41,6 @@ export function tokenView(rec: TokenRec, account: AccountRec, now: Date): TokenV
     lastCheck: d.lastCheck,
     status: computeStatus({ expiresAt: d.expiresAt, lastCheck: d.lastCheck }, now),
   };
-}
-
-/** Lower-case text of every searchable field, computed once per token. */
-export function searchText(v: TokenView): string {
-  return [
-    v.id,
-    v.platform,
-    platformName.get(v.platform) ?? '',
-    v.account,
-    v.client ?? '',
-    v.username ?? '',
-    v.baseUrl ?? '',
-    v.name,
-    v.scopes.join(' '),
-    v.expiresAt ?? '',
-  ]
-    .join('\n')
-    .toLowerCase();
-}
-
-/** Every word of `query` must appear in a token's fields (case-insensitive). */
-export function matchesQuery(haystack: string, words: readonly string[]): boolean {
-  for (const w of words) if (!haystack.includes(w)) return false;
-  return true;
-}
-
-/** Splits a search query into lower-case words. */
-export function queryWords(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
 }
 
 /** Filters for `list`. Platform and status exact; client compared without case. */

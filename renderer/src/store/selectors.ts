@@ -8,6 +8,7 @@ import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import type { TokenView } from '../api/types';
 import type { Grouping, TokenFilters } from './tokens-slice';
 import type { All } from './types';
+import { matchesQuery, queryWords } from '../../../shared/domain/search';
 
 /** One line of the list: a group header or a token. */
 export type Row =
@@ -38,7 +39,7 @@ export function selectMatchIndices(s: Pick<All, 'tokens' | 'haystacks' | 'query'
   const m = matchMemo;
   if (m && m.tokens === s.tokens && m.haystacks === s.haystacks && m.query === s.query && m.filters === s.filters) return m.matches;
   const query = s.query.toLowerCase();
-  const terms = query.split(/\s+/).filter((t) => t !== '');
+  const terms = queryWords(query);
   // Typing more narrows the previous result: check only what matched before.
   const narrowing = m !== null && m.tokens === s.tokens && m.filters === s.filters && query.startsWith(m.query.toLowerCase());
   const candidates = narrowing ? m.matches : null;
@@ -46,14 +47,7 @@ export function selectMatchIndices(s: Pick<All, 'tokens' | 'haystacks' | 'query'
   const n = candidates ? candidates.length : s.tokens.length;
   for (let k = 0; k < n; k++) {
     const i = candidates ? (candidates[k] as number) : k;
-    const hay = s.haystacks[i] as string;
-    let ok = true;
-    for (const term of terms) {
-      if (!hay.includes(term)) {
-        ok = false;
-        break;
-      }
-    }
+    const ok = matchesQuery(s.haystacks[i] as string, terms);
     if (ok && (candidates || passesFilters(s.tokens[i] as TokenView, s.filters))) out.push(i);
   }
   matchMemo = { tokens: s.tokens, haystacks: s.haystacks, query: s.query, filters: s.filters, matches: out };
