@@ -1,0 +1,125 @@
+/**
+ * What a platform preset declares, and what its connector operations take and return.
+ * Facts come from ../shared/design/PLATFORMS.md and the seed documents; a fact marked
+ * unverified there is marked so here (in `notes`), so it can be corrected in one place.
+ */
+import type { PlatformId } from '../../../shared/domain/platform-ids';
+import type { CheckResult } from '../../../shared/domain/status';
+
+/** Where the token goes in a request. */
+export type AuthScheme =
+  /** A header with a name and an optional prefix: `X-AUTH-TOKEN: <t>`, `PRIVATE-TOKEN: <t>`. */
+  | { readonly kind: 'header'; readonly name: string; readonly prefix?: string }
+  /** `Authorization: Bearer <t>`. */
+  | { readonly kind: 'bearer' }
+  /** `Authorization: Basic base64(user:token)` (custom platforms, Azure DevOps style). */
+  | { readonly kind: 'basic'; readonly username: string }
+  /** A query parameter: `?session=<t>` (Jelastic). */
+  | { readonly kind: 'query'; readonly name: string };
+
+/** A request relative to the account's base URL. Only the connector's own paths, never a full URL. */
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path below the base URL, starting with '/', without query string. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Sent as JSON. */
+  readonly json?: unknown;
+  /** Sent as application/x-www-form-urlencoded. */
+  readonly form?: Readonly<Record<string, string>>;
+  /** Whether to attach the token with the preset's auth scheme (GitHub's revoke must not). */
+  readonly authenticated?: boolean;
+}
+
+/** A response. `json` is the parsed body when it was JSON, else undefined. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>; // lower-case names
+  readonly json: unknown;
+  readonly text: string;
+}
+
+/**
+ * Why a request did not produce a response. Connectors turn these into `unknown` outcomes
+ * with a reason — never `invalid`: being offline says nothing about the token.
+ */
+export type HttpFailureKind = 'offline' | 'timeout' | 'insecure-url' | 'redirect-to-other-host' | 'too-large' | 'aborted';
+
+/** Thrown by the HTTP port for a request that got no usable response. */
+export class HttpFailure extends Error {
+  constructor(
+    readonly kind: HttpFailureKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpFailure';
+  }
+}
+
+/**
+ * The only way connectors reach the network: bound to ONE account's base URL and token.
+ * It sends the token only to that host, over https (http only to loopback), never follows a
+ * redirect to another host with the token, times out, bounds concurrency per host, and waits
+ * out 429 Retry-After within a budget.
+ */
+export interface PlatformHttp {
+  request(req: HttpRequest): Promise<HttpResponse>;
+}
+
+/** What a check learned. */
+export interface CheckOutcome {
+  readonly result: CheckResult;
+  /** Why, in a few words: "offline", "rate-limited, retry in 30 s", "server error 503", "401 Unauthorized". */
+  readonly reason?: string;
+  readonly scopes?: readonly string[];
+  /** YYYY-MM-DD, or null when the platform says the token never expires. */
+  readonly expiresAt?: string | null;
+  readonly owner?: string;
+}
+
+/** Inputs a connector needs beyond the token. */
+export interface ConnectorInput {
+  readonly token: string;
+  readonly http: PlatformHttp;
+  /** Platform specifics the user stored or typed: YesWeHack program slug, Jelastic account password (used once, never stored). */
+  readonly extra?: Readonly<{ programSlug?: string; password?: string; tokenId?: string }>;
+}
+
+/** Result of an API revoke. */
+export interface RevokeOutcome {
+  readonly revoked: boolean;
+  readonly reason?: string;
+}
+
+/** Result of a rotation: the new value replaces the old one in the vault in one transaction. */
+export interface RotateOutcome {
+  readonly newValue: string;
+  readonly expiresAt?: string | null;
+}
+
+/** One platform's declaration. */
+export interface PlatformPreset {
+  readonly id: PlatformId;
+  readonly name: string;
+  /** Default API base URL; null when it depends on the customer or hoster (then the account must give one). */
+  readonly defaultBaseUrl: string | null;
+  readonly auth: AuthScheme;
+  /** Pattern a token of this platform matches (anchored), or null when the format is undocumented. */
+  readonly tokenPattern: RegExp | null;
+  /** Where the user manages tokens (https), or null when it depends on the customer/hoster. */
+  readonly tokenPageUrl: string | null;
+  /** Scope names this platform uses, for suggestions. */
+  readonly scopeVocabulary: readonly string[];
+  readonly expiry: 'optional' | 'required' | 'never' | 'unknown';
+  /** Known request budget, honoured by the HTTP port. */
+  readonly rateLimit?: { readonly requests: number; readonly perSeconds: number };
+  /** Facts worth telling the user, each marked "(unverified)" when PLATFORMS.md says so. */
+  readonly notes: readonly string[];
+  /** Days before expiry the platform itself reminds (YesWeHack: 7). */
+  readonly platformRemindsDaysBefore?: number;
+  check?(input: ConnectorInput): Promise<CheckOutcome>;
+  /** API revoke; absent means guided revoke (open tokenPageUrl, the user confirms). */
+  revoke?: { readonly needsPassword: boolean; run(input: ConnectorInput): Promise<RevokeOutcome> };
+  rotate?: { readonly needsPassword: boolean; run(input: ConnectorInput): Promise<RotateOutcome> };
+}
