@@ -18,6 +18,8 @@ export interface LastCheck {
   readonly at: string; // ISO timestamp
   readonly result: CheckResult;
   readonly reason?: string | undefined;
+  /** Who the platform says owns the token (login, subject), when it tells. */
+  readonly owner?: string | undefined;
 }
 
 /** Default "expiring soon" window, in days (YesWeHack reminds 7 days before). */

@@ -63,6 +63,9 @@ export const AUDIT_ACTIONS = [
   'password-change',
   'keychain-enable',
   'keychain-disable',
+  'check',
+  'revoke',
+  'rotate',
 ] as const;
 
 /** One audit action. */

@@ -25,7 +25,9 @@ export const tokenViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   expiresAt: z.string().nullable(),
-  lastCheck: z.object({ at: z.string(), result: z.enum(CHECK_RESULTS), reason: z.string().optional() }).nullable(),
+  lastCheck: z
+    .object({ at: z.string(), result: z.enum(CHECK_RESULTS), reason: z.string().optional(), owner: z.string().optional() })
+    .nullable(),
   status: z.enum(TOKEN_STATUSES),
 });
 

@@ -34,6 +34,7 @@ const lastCheck = fc.option(
       at: maybe(near(40)),
       result: maybe(fc.constantFrom('active', 'invalid', 'revoked', 'expired', 'unknown', 'bogus')),
       reason: maybe(near(500)),
+      owner: maybe(near(200)),
       other: fc.string(),
     },
     { requiredKeys: ['at', 'result'] },

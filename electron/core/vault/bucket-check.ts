@@ -37,10 +37,11 @@ function exactKeys(o: Obj, keys: readonly string[]): boolean {
 function lastCheckOk(x: unknown): boolean {
   if (x === null) return true;
   if (!isObj(x)) return false;
-  for (const k in x) if (k !== 'at' && k !== 'result' && k !== 'reason') return false;
+  for (const k in x) if (k !== 'at' && k !== 'result' && k !== 'reason' && k !== 'owner') return false;
   if (!timestamp(x['at']) || !str(x['result']) || !RESULTS.has(x['result'])) return false;
   const reason = x['reason'];
-  return !('reason' in x) || (str(reason) && reason.length <= 500);
+  const owner = x['owner'];
+  return (!('reason' in x) || (str(reason) && reason.length <= 500)) && (!('owner' in x) || (str(owner) && owner.length <= 200));
 }
 
 function accountOk(o: Obj): boolean {

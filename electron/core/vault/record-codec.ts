@@ -16,6 +16,7 @@ const lastCheck = z.strictObject({
   at: timestamp,
   result: z.enum(CHECK_RESULTS),
   reason: z.string().max(500).optional(),
+  owner: z.string().max(200).optional(),
 });
 
 /** Overview of an account record. */
@@ -63,7 +64,13 @@ export const bucketContent = z.strictObject({
 export type BucketContent = z.infer<typeof bucketContent>;
 
 /** Secret of a token. */
-export const tokenSecret = z.strictObject({ v: z.literal(1), value: z.string(), notes: z.string() });
+export const tokenSecret = z.strictObject({
+  v: z.literal(1),
+  value: z.string(),
+  notes: z.string(),
+  /** Values this token had before a rotation, newest last (kept sealed, for recovery). */
+  history: z.array(z.strictObject({ value: z.string(), rotatedAt: timestamp })).optional(),
+});
 
 /** One audit entry's sealed content. */
 export const auditContent = z.strictObject({

@@ -8,8 +8,16 @@ import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { LIMITS } from '../../../shared/domain/limits';
 import type { Account, TokenSecret, TokenView } from '../../../shared/domain/token';
-import { describeZodError, newTokenInput, tokenPatchInput, type NewTokenInput } from '../../../shared/domain/token-input';
+import {
+  describeZodError,
+  isoDate,
+  newTokenInput,
+  scopeList,
+  tokenPatchInput,
+  type NewTokenInput,
+} from '../../../shared/domain/token-input';
 import { matchesQuery, queryWords, tokenSearchText } from '../../../shared/domain/search';
+import type { CheckResult } from '../../../shared/domain/status';
 import { newId, resolveIdPrefix } from './ids';
 import { Vault } from './vault';
 import {
@@ -19,6 +27,7 @@ import {
   fingerprint,
   openTokenSecret,
   putToken,
+  updateTokenOverview,
   type WriteCtx,
 } from './vault-records';
 import {
@@ -32,6 +41,16 @@ import type { TokenRec } from './vault-state';
 
 /** Actions that open a secret for the user. */
 export type SecretAction = 'get' | 'copy' | 'reveal';
+
+/** What a platform check reports, as stored. */
+export interface CheckRecord {
+  readonly result: CheckResult;
+  readonly reason?: string | undefined;
+  readonly owner?: string | undefined;
+  readonly scopes?: readonly string[] | undefined;
+  /** YYYY-MM-DD, null when the platform says it never expires, undefined when it did not say. */
+  readonly expiresAt?: string | null | undefined;
+}
 
 /** Result of an import. */
 export interface ImportResult {
@@ -133,7 +152,10 @@ export class TokenVault extends Vault {
   /** Opens a token's value for the user, recording `action` in the audit log first. */
   readSecret(idOrPrefix: string, action: SecretAction): TokenSecret {
     const id = this.resolveTokenId(idOrPrefix);
-    return this.write(action, id, null, (ctx) => openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, this.recIn(ctx, id)));
+    return this.write(action, id, null, (ctx) => {
+      const { value, notes } = openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, this.recIn(ctx, id));
+      return { value, notes };
+    });
   }
 
   /** Adds a token; its account is found (same platform, label, client, base URL) or created. */
@@ -185,7 +207,7 @@ export class TokenVault extends Vault {
           fingerprint: fingerprint(ctx.keys, value),
           updatedAt: ctx.now,
         },
-        { value, notes: p.notes ?? secret.notes },
+        { value, notes: p.notes ?? secret.notes, history: secret.history },
       );
       if (moves) dropOrphanAccounts(ctx);
     });
@@ -267,6 +289,62 @@ export class TokenVault extends Vault {
         };
       })(),
     );
+  }
+
+  /** Stores what a platform check learned: result, and scopes/expiry/owner when it told them. */
+  recordCheck(idOrPrefix: string, outcome: CheckRecord): TokenView {
+    const id = this.resolveTokenId(idOrPrefix);
+    this.write('check', id, outcome.result + (outcome.reason ? ` (${outcome.reason})` : ''), (ctx) => {
+      const rec = this.recIn(ctx, id);
+      const { result, reason, owner } = outcome;
+      // What a platform says is checked like user input: a malformed date or scope list is
+      // ignored (the old value stays), never written where it would make the vault unreadable.
+      const scopes = outcome.scopes && scopeList.safeParse([...outcome.scopes]).data;
+      const expiresAt = outcome.expiresAt === null || isoDate.safeParse(outcome.expiresAt).success ? outcome.expiresAt : undefined;
+      const lastCheck = { at: ctx.now, result, ...(reason ? { reason: reason.slice(0, 500) } : {}), ...(owner ? { owner: owner.slice(0, 200) } : {}) };
+      updateTokenOverview(ctx, rec, {
+        ...rec.data,
+        lastCheck,
+        scopes: scopes ? [...new Set(scopes)] : rec.data.scopes,
+        expiresAt: expiresAt !== undefined ? expiresAt : rec.data.expiresAt,
+      });
+    });
+    return this.getToken(id);
+  }
+
+  /** Marks a token revoked: through the platform's API, or by the user after a guided revoke. */
+  markRevoked(idOrPrefix: string, how: 'api' | 'guided'): TokenView {
+    const reason = how === 'api' ? 'revoked through the platform API' : 'revoked on the platform by you';
+    return this.recordCheck(idOrPrefix, { result: 'revoked', reason });
+  }
+
+  /**
+   * Replaces a token's value after the platform rotated it, in one transaction: the new value
+   * becomes current, the old one is kept (sealed) in the token's history, marked as rotated.
+   */
+  rotateToken(idOrPrefix: string, newValue: string, expiresAt?: string | null): TokenView {
+    const id = this.resolveTokenId(idOrPrefix);
+    const value = parse(tokenPatchInput, { token: newValue }).token as string;
+    this.write('rotate', id, expiresAt ? `new expiry ${expiresAt}` : null, (ctx) => {
+      const rec = this.recIn(ctx, id);
+      const old = openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, rec);
+      const history = [...(old.history ?? []), { value: old.value, rotatedAt: ctx.now }];
+      const data = {
+        ...rec.data,
+        fingerprint: fingerprint(ctx.keys, value),
+        expiresAt: expiresAt !== undefined ? expiresAt : rec.data.expiresAt,
+        lastCheck: { at: ctx.now, result: 'active' as const, reason: 'rotated' },
+        updatedAt: ctx.now,
+      };
+      putToken(ctx, id, data, { value, notes: old.notes, history });
+    });
+    return this.getToken(id);
+  }
+
+  /** Values a token had before its rotations, oldest first (audited as a reveal). */
+  readHistory(idOrPrefix: string): readonly { value: string; rotatedAt: string }[] {
+    const id = this.resolveTokenId(idOrPrefix);
+    return this.write('reveal', id, 'history', (ctx) => openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, this.recIn(ctx, id)).history ?? []);
   }
 
   // ---- helpers ----------------------------------------------------------------------------

@@ -42,10 +42,16 @@ export function putAccount(ctx: WriteCtx, id: string, data: AccountOverviewData)
   ctx.dirty.add(bucketOf(id));
 }
 
+/** A token's secret as stored: the value, notes, and values it had before rotations. */
+export interface StoredSecret extends TokenSecret {
+  readonly history?: readonly { readonly value: string; readonly rotatedAt: string }[] | undefined;
+}
+
 /** Writes a token record with its secret (one envelope per token, opened only on demand). */
-export function putToken(ctx: WriteCtx, id: string, data: TokenOverviewData, secret: TokenSecret): void {
+export function putToken(ctx: WriteCtx, id: string, data: TokenOverviewData, secret: StoredSecret): void {
   const idb = idBytes(id);
-  const sealed = seal(ctx.keys.recordKey, ctx.vaultId, EnvelopeKind.Secret, idb, encodeJson({ v: 1, value: secret.value, notes: secret.notes }));
+  const content = { v: 1, value: secret.value, notes: secret.notes, ...(secret.history?.length ? { history: secret.history } : {}) };
+  const sealed = seal(ctx.keys.recordKey, ctx.vaultId, EnvelopeKind.Secret, idb, encodeJson(content));
   ctx.repo.putSecret(idb, sealed);
   ctx.repo.putExpiry(idb, data.expiresAt);
   ctx.state.tokens.set(id, { id, data, secretTag: envelopeTag(sealed) });
@@ -148,7 +154,7 @@ export function dropOrphanAccounts(ctx: WriteCtx): void {
 }
 
 /** Opens a token's secret, checking it is the one its overview vouches for. */
-export function openTokenSecret(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, rec: TokenRec): TokenSecret {
+export function openTokenSecret(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, rec: TokenRec): StoredSecret {
   const idb = idBytes(rec.id);
   const bytes = repo.secret(idb);
   if (!Buffer.isBuffer(bytes) || !envelopeTag(bytes).equals(rec.secretTag)) throw damaged('token secret missing or replaced');
@@ -161,5 +167,5 @@ export function openTokenSecret(repo: VaultRepo, keys: VaultKeys, vaultId: Buffe
   }
   const data = plain && decodeJson(tokenSecret, plain);
   if (!data) throw damaged('secret authentication');
-  return { value: data.value, notes: data.notes };
+  return { value: data.value, notes: data.notes, history: data.history };
 }

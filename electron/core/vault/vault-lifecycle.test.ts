@@ -1,0 +1,65 @@
+/** Check results, revocation and rotation as the vault stores them. */
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { codeOf } from '../test-support/app-errors';
+import { SAMPLE_TOKENS, addSamples } from '../test-support/sample-tokens';
+import { TEST_PASSWORD, createTestVault, fixedClock, tempDir } from '../test-support/temp-vault';
+import { TokenVault } from './token-vault';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+test('a check result, with what the platform told, is stored sealed, audited and survives reopening', async () => {
+  const clock = fixedClock('2026-11-23T10:00:00.000Z');
+  const v = await createTestVault(dir, { clock });
+  const [id] = addSamples(v);
+  clock.set('2026-11-24T09:00:00.000Z');
+  const after = v.recordCheck(id!, { result: 'active', owner: 'octocat', scopes: ['repo', 'gist'], expiresAt: '2027-06-30' });
+  expect(after).toMatchObject({ status: 'active', scopes: ['repo', 'gist'], expiresAt: '2027-06-30' });
+  expect(after.lastCheck).toEqual({ at: '2026-11-24T09:00:00.000Z', result: 'active', owner: 'octocat' });
+  // A malformed date or scope list from a platform is ignored, never stored.
+  const odd = v.recordCheck(id!, { result: 'unknown', reason: 'rate-limited', expiresAt: '30/06/2027', scopes: [''] });
+  expect(odd).toMatchObject({ status: 'unknown', expiresAt: '2027-06-30', scopes: ['repo', 'gist'] });
+  v.close();
+  const again = TokenVault.open(v.path, { clock });
+  await again.unlock(TEST_PASSWORD);
+  expect(again.getToken(id!).lastCheck).toEqual({ at: '2026-11-24T09:00:00.000Z', result: 'unknown', reason: 'rate-limited' });
+  expect(again.auditLog().filter((e) => e.action === 'check').map((e) => e.detail)).toEqual(['active', 'unknown (rate-limited)']);
+  again.close();
+  expect(readFileSync(v.path).includes(Buffer.from('octocat'))).toBe(false);
+});
+
+test('revoked through the API or by hand: status revoked, with the reason', async () => {
+  const v = await createTestVault(dir);
+  const [a, b] = addSamples(v);
+  expect(v.markRevoked(a!, 'api').lastCheck).toMatchObject({ result: 'revoked', reason: 'revoked through the platform API' });
+  expect(v.markRevoked(b!, 'guided')).toMatchObject({ status: 'revoked' });
+  expect(v.auditLog().filter((e) => e.action === 'check' && e.detail?.startsWith('revoked'))).toHaveLength(2);
+  v.close();
+});
+
+test('rotation replaces the value in one step and keeps the old one in the sealed history', async () => {
+  const v = await createTestVault(dir);
+  const [id] = addSamples(v);
+  const next = 'ghp_ROTATEDvalueROTATEDvalueROTATEDvalue0';
+  const view = v.rotateToken(id!, next, '2027-12-31');
+  expect(view).toMatchObject({ expiresAt: '2027-12-31', status: 'active' });
+  expect(view.lastCheck).toMatchObject({ result: 'active', reason: 'rotated' });
+  expect(v.readSecret(id!, 'get')).toEqual({ value: next, notes: SAMPLE_TOKENS[0].notes });
+  expect(v.readHistory(id!).map((h) => h.value)).toEqual([SAMPLE_TOKENS[0].token]);
+  // An edit keeps the history; a second rotation appends to it.
+  v.editToken(id!, { name: 'renamed' });
+  v.rotateToken(id!, `${next}2`);
+  expect(v.readHistory(id!).map((h) => h.value)).toEqual([SAMPLE_TOKENS[0].token, next]);
+  expect(v.auditLog().filter((e) => e.tokenId === id).map((e) => e.action)).toEqual(['create', 'rotate', 'get', 'reveal', 'edit', 'rotate', 'reveal']);
+  // The new value is the one duplicate detection knows.
+  expect(await codeOf(() => v.addToken({ platform: 'github', account: 'x', name: 'dup', token: `${next}2` }))).toBe('BAD_INPUT');
+  expect(await codeOf(() => v.rotateToken(id!, ''))).toBe('BAD_INPUT');
+  v.close();
+  for (const f of [v.path]) {
+    const bytes = readFileSync(f);
+    for (const s of [next, SAMPLE_TOKENS[0].token]) expect(bytes.includes(Buffer.from(s))).toBe(false);
+  }
+});
