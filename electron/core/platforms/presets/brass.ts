@@ -1,0 +1,52 @@
+/**
+ * Brass (seed 001, PLATFORMS.md). PATs are Laravel Sanctum tokens `id|pat-<40>` sent as
+ * `Authorization: Bearer`; they never expire and are only revoked; 60 requests/min per user.
+ * No who-am-i: the check lists one bank account, `GET /banking/accounts?page=1&limit=1`, a
+ * request taken from public client code (unverified).
+ *
+ * Status mapping:
+ *   200 + JSON object → active, expiry null (Brass PATs never expire).
+ *   401 → invalid (Sanctum answers 401 "Unauthenticated." for an unknown or revoked token).
+ *   403 → active with a reason: Sanctum answers 403 to an authenticated token whose role lacks
+ *         the permission (inferred from Sanctum's behaviour), so the token itself works.
+ *   429 / 5xx / network → unknown.
+ */
+import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
+import type { CheckOutcome, ConnectorInput, PlatformPreset } from '../types';
+import { commonStatusOutcome, guarded, rateLimitedOutcome, isRecord, rejectedOutcome, UNEXPECTED } from './seed-common';
+
+async function check(input: ConnectorInput): Promise<CheckOutcome> {
+  return guarded(async () => {
+    const res = await input.http.request({ method: 'GET', path: '/banking/accounts', query: { page: '1', limit: '1' } });
+    const limited = rateLimitedOutcome(res);
+    if (limited !== null) return limited;
+    if (res.status === 401) return rejectedOutcome(res, '401 Unauthenticated');
+    if (res.status === 403) return { result: 'active', reason: 'valid, but its role cannot list bank accounts (403)', expiresAt: null };
+    const common = commonStatusOutcome(res);
+    if (common !== null) return common;
+    return isRecord(res.json) ? { result: 'active', expiresAt: null } : UNEXPECTED;
+  });
+}
+
+export const brassPreset: PlatformPreset = {
+  id: 'brass',
+  name: 'Brass',
+  defaultBaseUrl: 'https://api.getbrass.co',
+  auth: { kind: 'bearer' },
+  tokenPattern: PRESET_TOKEN_PATTERNS.brass,
+  tokenPageUrl: 'https://getbrass.co/',
+  scopeVocabulary: ['owner', 'Payable Admin'],
+  expiry: 'never',
+  rateLimit: { requests: 60, perSeconds: 60 },
+  notes: [
+    'Brass PATs never expire; they can only be revoked.',
+    'A PAT never has more permissions than the user who created it: a role above the creator’s is stripped down to the creator’s permissions.',
+    'Role names other than "owner" and "Payable Admin" are not listed publicly (unverified).',
+    'The sandbox API is https://sandbox-api.getbrass.co: set it as the account’s base URL for sandbox tokens.',
+    'Creating a PAT needs a JWT from a 2FA login; the token value is shown once.',
+    'The check lists one bank account (GET /banking/accounts?page=1&limit=1), a request taken from public client code (unverified).',
+    'Limit: 60 requests per minute per user, then 429.',
+    'No revoke API found: revoke in the Brass dashboard (exact page URL unverified; the app opens getbrass.co).',
+  ],
+  check,
+};

@@ -1,0 +1,67 @@
+/**
+ * iObeya (seed 003, PLATFORMS.md). A PAT is a JWT sent as `Authorization: Bearer <jwt>` to the
+ * customer's API, `https://<customer>.api.iobeya.com/v1`; it inherits the user's permissions and
+ * there is one per user. Its claims are read offline: `exp` → expiry (a past `exp` is `expired`
+ * without any request), `sub` → owner, `scope`/`scopes`/`scp` → scopes.
+ *
+ * No check endpoint is documented: `GET /rooms?page=1&size=1` (below /v1) is inferred from the
+ * public API reference (doc.api.iobeya.io).
+ *   200 + JSON → active, with what the JWT says.   401 / 403 → invalid (or expired/revoked when
+ *   the body says so).   429 / 5xx / network / unreadable body → unknown.
+ */
+import { expiryDay, readJwtClaims, type JwtClaims } from '../../../../shared/domain/detect';
+import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
+import type { CheckOutcome, ConnectorInput, PlatformPreset } from '../types';
+import { commonStatusOutcome, guarded, rateLimitedOutcome, rejectedOutcome, UNEXPECTED } from './seed-common';
+
+/** What the JWT itself tells, as outcome fields. Expiry stays undefined (not null) without `exp`: unknown, not "never". */
+function offlineFacts(claims: JwtClaims | null): Pick<CheckOutcome, 'expiresAt' | 'owner' | 'scopes'> {
+  if (claims === null) return {};
+  const out: { expiresAt?: string; owner?: string; scopes?: readonly string[] } = {};
+  const day = claims.exp === undefined ? undefined : expiryDay(claims.exp);
+  if (day !== undefined) out.expiresAt = day;
+  if (claims.sub !== undefined) out.owner = claims.sub;
+  if (claims.scopes !== undefined) out.scopes = claims.scopes;
+  return out;
+}
+
+async function check(input: ConnectorInput): Promise<CheckOutcome> {
+  const claims = readJwtClaims(input.token);
+  const facts = offlineFacts(claims);
+  if (claims?.exp !== undefined && claims.exp * 1000 <= Date.now()) {
+    return { result: 'expired', reason: `JWT expired${facts.expiresAt ? ` on ${facts.expiresAt}` : ''} (read offline)`, ...facts };
+  }
+  const outcome = await guarded(async () => {
+    const res = await input.http.request({ method: 'GET', path: '/rooms', query: { page: '1', size: '1' } });
+    const limited = rateLimitedOutcome(res);
+    if (limited !== null) return limited;
+    if (res.status === 401) return rejectedOutcome(res, '401 Unauthorized');
+    if (res.status === 403) return rejectedOutcome(res, '403 Forbidden');
+    const common = commonStatusOutcome(res);
+    if (common !== null) return common;
+    // A page of rooms: an array, or an object wrapping one. Anything else is not iObeya talking.
+    return typeof res.json === 'object' && res.json !== null ? { result: 'active' } : UNEXPECTED;
+  });
+  return { ...facts, ...outcome };
+}
+
+export const iobeyaPreset: PlatformPreset = {
+  id: 'iobeya',
+  name: 'iObeya',
+  defaultBaseUrl: null,
+  auth: { kind: 'bearer' },
+  tokenPattern: PRESET_TOKEN_PATTERNS.iobeya,
+  tokenPageUrl: null,
+  scopeVocabulary: [],
+  expiry: 'unknown',
+  notes: [
+    'Base URL per customer: https://<customer>.api.iobeya.com/v1.',
+    'A PAT is a JWT: its expiry (exp), subject (sub) and any scopes are read offline, without sending it.',
+    'A PAT inherits all the permissions of the user who generated it (iObeya 4.25 and later); keep it secret.',
+    'One token per user: generating a new one means revoking the old one.',
+    'The check lists one room (GET /v1/rooms?page=1&size=1): inferred, iObeya documents no validity check.',
+    'Expiry is not documented: only the JWT’s own exp tells.',
+    'Revoke (and generate again) from the user menu › "Personal access token" in your iObeya web app.',
+  ],
+  check,
+};
