@@ -280,6 +280,10 @@ export class TokenStore extends Vault {
 
   // ---- helpers ----------------------------------------------------------------------------
 
+  protected recOf(id: string): TokenRec {
+    return this.tokenRec(id);
+  }
+
   private tokenRec(id: string): TokenRec {
     const rec = this.state().tokens.get(id);
     if (!rec) throw new AppError('NOT_FOUND', `No token with id ${id}.`);

@@ -72,6 +72,15 @@ export class TokenVault extends TokenStore {
     return this.getToken(id);
   }
 
+  /**
+   * A token's value for a platform call (check, revoke, rotate). Not audited here: the caller
+   * records the outcome with recordCheck / markRevoked / rotateToken, which are.
+   */
+  readValueForPlatform(idOrPrefix: string): string {
+    const id = this.resolveTokenId(idOrPrefix);
+    return this.guard(() => openTokenSecret(this.repo, this.requireUnlocked().keys, this.vaultIdBytes, this.recOf(id)).value);
+  }
+
   /** Values a token had before its rotations, oldest first (audited as a reveal). */
   readHistory(idOrPrefix: string): readonly { value: string; rotatedAt: string }[] {
     const id = this.resolveTokenId(idOrPrefix);

@@ -1,0 +1,145 @@
+/**
+ * Platform operations end to end through the vault: real vault file, real crypto, the real
+ * HTTP port, loopback servers standing in for the platforms (accounts point their base URL
+ * at them). Each server must only ever see its own account's token.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestVault, tempDir } from '../test-support/temp-vault';
+import type { TokenVault } from '../vault/token-vault';
+import { createHostLimiter } from './http';
+import { closedPort, startMockServer, type MockServer } from './test-support/mock-server';
+import { checkToken, checkTokens, revokeToken, rotateToken } from './token-ops';
+
+const GH = 'ghp_' + 'A'.repeat(36);
+const GH2 = 'ghp_' + 'B'.repeat(36);
+const GL = 'glpat-' + 'C'.repeat(20);
+const BRASS = '12|pat-' + 'D'.repeat(40);
+const JEL = 'e'.repeat(40);
+
+let dir: string;
+let cleanup: () => void;
+let vault: TokenVault;
+let github: MockServer;
+let gitlab: MockServer;
+const opts = () => ({ limiter: createHostLimiter(), timeoutMs: 2000, retryBudgetMs: 0 });
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  vault = await createTestVault(dir);
+  github = await startMockServer();
+  gitlab = await startMockServer();
+});
+afterEach(async () => {
+  // The token of one account never reached another account's server.
+  for (const t of [GL, BRASS, JEL]) expect(github.requestsCarrying(t)).toEqual([]);
+  for (const t of [GH, GH2, BRASS, JEL]) expect(gitlab.requestsCarrying(t)).toEqual([]);
+  vault.close();
+  await github.close();
+  await gitlab.close();
+  cleanup();
+});
+
+function add(platform: string, token: string, baseUrl: string | null, name = platform): string {
+  return vault.addToken({ platform, account: `${platform}-acct`, name, token, baseUrl }).id;
+}
+
+describe('check', () => {
+  it('stores what the platform says (owner, scopes, expiry) and audits it', async () => {
+    github.route('GET', '/user', {
+      json: { login: 'octocat' },
+      headers: { 'x-oauth-scopes': 'repo, read:org', 'github-authentication-token-expiration': '2027-01-31 00:00:00 UTC' },
+    });
+    const id = add('github', GH, github.url);
+    const view = await checkToken(vault, id, undefined, opts());
+    expect(view).toMatchObject({ status: 'active', scopes: ['repo', 'read:org'], expiresAt: '2027-01-31' });
+    expect(view.lastCheck).toMatchObject({ result: 'active', owner: 'octocat' });
+    expect(github.requests[0]?.headers['authorization']).toBe(`Bearer ${GH}`);
+    expect(vault.auditLog().filter((e) => e.action === 'check')).toHaveLength(1);
+  });
+
+  it('401 is invalid; offline is unknown (offline), never invalid', async () => {
+    github.route('GET', '/user', { status: 401, json: { message: 'Bad credentials' } });
+    const bad = add('github', GH, github.url, 'bad');
+    expect((await checkToken(vault, bad, undefined, opts())).status).toBe('invalid');
+    const off = add('github', GH2, `http://127.0.0.1:${await closedPort()}`, 'off');
+    const view = await checkToken(vault, off, undefined, opts());
+    expect(view.status).toBe('unknown');
+    expect(view.lastCheck?.reason).toMatch(/offline/);
+  });
+
+  it('a platform whose API base depends on the hoster needs the account base URL; nothing is sent', async () => {
+    const id = add('jelastic', JEL, null);
+    const view = await checkToken(vault, id, undefined, opts());
+    expect(view.lastCheck).toMatchObject({ result: 'unknown', reason: expect.stringMatching(/base URL/) });
+  });
+
+  it('check-all: every token, progress after each, per-host limits respected', async () => {
+    github.route('GET', '/user', { delayMs: 30, json: { login: 'o' }, headers: { 'x-oauth-scopes': '' } });
+    gitlab.route('GET', '/api/v4/personal_access_tokens/self', {
+      delayMs: 30,
+      json: { id: 1, name: 'n', revoked: false, active: true, scopes: ['api'], user_id: 9, expires_at: '2027-05-01' },
+    });
+    const ids = [
+      ...Array.from({ length: 12 }, (_, i) => add('github', `ghp_${String(i).padStart(36, 'x')}`, github.url, `gh${i}`)),
+      ...Array.from({ length: 12 }, (_, i) => add('gitlab', `glpat-${String(i).padStart(20, 'y')}`, `${gitlab.url}/api/v4`, `gl${i}`)),
+    ];
+    const limiter = createHostLimiter({ maxPerOrigin: 3 });
+    const progress: number[] = [];
+    const views = await checkTokens(vault, ids, { limiter, timeoutMs: 2000, retryBudgetMs: 0, onProgress: (d) => progress.push(d) });
+    expect(views.map((v) => v.status)).toEqual(ids.map(() => 'active'));
+    expect(progress).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    expect(github.maxInFlight).toBeLessThanOrEqual(3);
+    expect(gitlab.maxInFlight).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('revoke', () => {
+  it('through the API (GitLab self revoke), then marked revoked', async () => {
+    gitlab.route('DELETE', '/api/v4/personal_access_tokens/self', { status: 204 });
+    const id = add('gitlab', GL, `${gitlab.url}/api/v4`);
+    const r = await revokeToken(vault, id, undefined, opts());
+    expect(r.mode).toBe('api');
+    expect(vault.getToken(id).status).toBe('revoked');
+    expect(gitlab.requests[0]).toMatchObject({ method: 'DELETE' });
+    expect(gitlab.requests[0]?.headers['private-token']).toBe(GL);
+  });
+
+  it('guided (Brass has no revoke API): nothing changes until the user confirms', async () => {
+    const id = add('brass', BRASS, github.url);
+    const first = await revokeToken(vault, id, undefined, opts());
+    expect(first).toMatchObject({ mode: 'guided', confirmed: false });
+    expect(vault.getToken(id).status).not.toBe('revoked');
+    const second = await revokeToken(vault, id, { confirmedGuided: true }, opts());
+    expect(second).toMatchObject({ mode: 'guided', confirmed: true });
+    expect(vault.getToken(id).lastCheck).toMatchObject({ result: 'revoked', reason: 'revoked on the platform by you' });
+    expect(github.requests).toEqual([]); // guided revoke sends nothing
+  });
+
+  it('Jelastic needs the account password: refused before anything is sent', async () => {
+    const id = add('jelastic', JEL, gitlab.url);
+    await expect(revokeToken(vault, id, undefined, opts())).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/password/) });
+    expect(gitlab.requests).toEqual([]);
+  });
+});
+
+describe('rotate', () => {
+  it('GitLab self rotate: the new value replaces the old in the vault, the old is kept in history', async () => {
+    const NEW = 'glpat-' + 'N'.repeat(20);
+    gitlab.route('POST', '/api/v4/personal_access_tokens/self/rotate', { json: { token: NEW, expires_at: '2027-02-01' } });
+    const id = add('gitlab', GL, `${gitlab.url}/api/v4`);
+    const view = await rotateToken(vault, id, undefined, opts());
+    expect(view).toMatchObject({ expiresAt: '2027-02-01', status: 'active' });
+    expect(vault.readSecret(id, 'get').value).toBe(NEW);
+    expect(vault.readHistory(id).map((h) => h.value)).toEqual([GL]);
+    expect(gitlab.requestsCarrying(NEW)).toEqual([]); // the new value only came back, never went out
+  });
+
+  it('a platform without a rotate API says what to do instead; a failed rotation keeps the old value', async () => {
+    const id = add('github', GH, github.url);
+    await expect(rotateToken(vault, id, undefined, opts())).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/cannot rotate/) });
+    gitlab.route('POST', '/api/v4/personal_access_tokens/self/rotate', { status: 403, json: { message: 'insufficient_scope' } });
+    const gl = add('gitlab', GL, `${gitlab.url}/api/v4`);
+    await expect(rotateToken(vault, gl, undefined, opts())).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    expect(vault.readSecret(gl, 'get').value).toBe(GL);
+  });
+});

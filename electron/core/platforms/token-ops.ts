@@ -1,0 +1,143 @@
+/**
+ * Platform operations on vault tokens: check, revoke, rotate. Reads the value, binds the HTTP
+ * port to the account's own base URL (or the preset's default) so the token can reach no
+ * other host, runs the preset's connector, and records the outcome in the vault (sealed,
+ * audited). Network trouble is `unknown` with a reason, never `invalid`.
+ */
+import { AppError } from '../../../shared/errors';
+import type { TokenView } from '../../../shared/domain/token';
+import type { TokenVault } from '../vault/token-vault';
+import { createPlatformHttp, type HostLimiter } from './http';
+import { failureReason } from './http/outcomes';
+import { presetFor } from './registry';
+import type { CheckOutcome, ConnectorInput, PlatformPreset } from './types';
+
+/** Network settings (tests and the bench inject a limiter or shorter timeouts). */
+export interface PlatformOpsOptions {
+  readonly limiter?: HostLimiter;
+  readonly timeoutMs?: number;
+  readonly retryBudgetMs?: number;
+}
+
+/** Inputs a user gives for one operation: never stored (the password above all). */
+export type OperationExtra = ConnectorInput['extra'];
+
+interface Bound {
+  readonly view: TokenView;
+  readonly preset: PlatformPreset | undefined;
+  readonly input: ConnectorInput | null;
+  /** Why no request can be made (no preset, no base URL). */
+  readonly blocked: string | null;
+}
+
+function bind(vault: TokenVault, idOrPrefix: string, extra: OperationExtra, opts: PlatformOpsOptions): Bound {
+  const view = vault.getToken(idOrPrefix);
+  const preset = presetFor(view.platform);
+  if (!preset) return { view, preset, input: null, blocked: 'custom platforms cannot be checked yet' };
+  const baseUrl = view.baseUrl ?? preset.defaultBaseUrl;
+  if (baseUrl === null) return { view, preset, input: null, blocked: `needs the account's base URL (${preset.name} has one per customer or hoster)` };
+  const token = vault.readValueForPlatform(view.id);
+  const http = createPlatformHttp({
+    baseUrl,
+    auth: preset.auth,
+    token,
+    ...(preset.rateLimit ? { rateLimit: preset.rateLimit } : {}),
+    ...(opts.limiter ? { limiter: opts.limiter } : {}),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    ...(opts.retryBudgetMs !== undefined ? { retryBudgetMs: opts.retryBudgetMs } : {}),
+  });
+  return { view, preset, input: { token, http, ...(extra ? { extra } : {}) }, blocked: null };
+}
+
+/** Checks one token against its platform and stores the result. */
+export async function checkToken(vault: TokenVault, idOrPrefix: string, extra?: OperationExtra, opts: PlatformOpsOptions = {}): Promise<TokenView> {
+  const b = bind(vault, idOrPrefix, extra, opts);
+  let outcome: CheckOutcome;
+  if (b.blocked !== null || !b.input) outcome = { result: 'unknown', reason: b.blocked ?? 'cannot check' };
+  else if (!b.preset?.check) outcome = { result: 'unknown', reason: `${b.preset?.name ?? 'this platform'} offers no way to check a token` };
+  else {
+    try {
+      outcome = await b.preset.check(b.input);
+    } catch (e) {
+      outcome = { result: 'unknown', reason: failureReason(e) };
+    }
+  }
+  return vault.recordCheck(b.view.id, outcome);
+}
+
+/**
+ * Checks many tokens, at most `concurrency` at once overall (and the HTTP port's per-host
+ * limit on top). Reports progress after each; one token's failure never stops the others.
+ */
+export async function checkTokens(
+  vault: TokenVault,
+  ids: readonly string[],
+  opts: PlatformOpsOptions & { concurrency?: number; onProgress?: (done: number, total: number, view: TokenView) => void } = {},
+): Promise<TokenView[]> {
+  const results: TokenView[] = new Array(ids.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < ids.length) {
+      const i = next++;
+      const view = await checkToken(vault, ids[i] as string, undefined, opts);
+      results[i] = view;
+      opts.onProgress?.(++done, ids.length, view);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 32, ids.length) }, worker));
+  return results;
+}
+
+/** What a revoke did: through the API, or guided (the user revokes on the platform's page). */
+export type RevokeResult =
+  | { readonly mode: 'api'; readonly view: TokenView }
+  | { readonly mode: 'guided'; readonly view: TokenView; readonly pageUrl: string | null; readonly confirmed: boolean };
+
+/**
+ * Revokes a token. With an API (GitHub, GitLab, Jelastic) it is revoked there and marked so.
+ * Without one the result is `guided`: the caller shows the token page, and calls again with
+ * `confirmedGuided` once the user says it is done; only then is it marked revoked.
+ */
+export async function revokeToken(
+  vault: TokenVault,
+  idOrPrefix: string,
+  extra?: OperationExtra & { confirmedGuided?: boolean },
+  opts: PlatformOpsOptions = {},
+): Promise<RevokeResult> {
+  const b = bind(vault, idOrPrefix, extra, opts);
+  if (!b.preset?.revoke) {
+    if (!extra?.confirmedGuided) return { mode: 'guided', view: b.view, pageUrl: b.preset?.tokenPageUrl ?? null, confirmed: false };
+    return { mode: 'guided', view: vault.markRevoked(b.view.id, 'guided'), pageUrl: b.preset?.tokenPageUrl ?? null, confirmed: true };
+  }
+  if (b.blocked !== null || !b.input) throw new AppError('BAD_INPUT', `Cannot revoke: ${b.blocked ?? 'no connection'}.`);
+  if (b.preset.revoke.needsPassword && !extra?.password) {
+    throw new AppError('BAD_INPUT', `${b.preset.name} needs your account password to revoke a token (used once, never stored).`);
+  }
+  const outcome = await b.preset.revoke.run(b.input).catch((e: unknown) => ({ revoked: false, reason: failureReason(e) }));
+  if (!outcome.revoked) {
+    vault.recordCheck(b.view.id, { result: 'unknown', reason: `revoke failed: ${outcome.reason ?? 'no reason given'}` });
+    throw new AppError('BAD_INPUT', `${b.preset.name} did not revoke the token: ${outcome.reason ?? 'no reason given'}.`);
+  }
+  return { mode: 'api', view: vault.markRevoked(b.view.id, 'api') };
+}
+
+/** Rotates a token through the platform's API; the new value replaces the old in one transaction. */
+export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?: OperationExtra, opts: PlatformOpsOptions = {}): Promise<TokenView> {
+  const b = bind(vault, idOrPrefix, extra, opts);
+  const name = b.preset?.name ?? 'This platform';
+  if (!b.preset?.rotate) throw new AppError('BAD_INPUT', `${name} cannot rotate tokens through its API: create a new token on its page, then edit this one.`);
+  if (b.blocked !== null || !b.input) throw new AppError('BAD_INPUT', `Cannot rotate: ${b.blocked ?? 'no connection'}.`);
+  if (b.preset.rotate.needsPassword && !extra?.password) {
+    throw new AppError('BAD_INPUT', `${name} needs your account password to rotate a token (used once, never stored).`);
+  }
+  let outcome;
+  try {
+    outcome = await b.preset.rotate.run(b.input);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : 'request failed';
+    vault.recordCheck(b.view.id, { result: 'unknown', reason: `rotate failed: ${why}`.slice(0, 300) });
+    throw new AppError('BAD_INPUT', `${name} did not rotate the token: ${why}`);
+  }
+  return vault.rotateToken(b.view.id, outcome.newValue, outcome.expiresAt);
+}
