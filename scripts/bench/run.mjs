@@ -1,5 +1,5 @@
 /**
- * `npm run bench` runs the vault benchmark; `npm run bench:ui` (= `run.mjs ui-bench`) the UI
+ * `npm run bench` runs the vault and platform-check benchmarks; `npm run bench:ui` (= `run.mjs ui-bench`) the UI
  * benchmark in Chromium (scripts/bench/ui-bench.ts). Bundles the TypeScript benchmarks with esbuild (native packages stay
  * external) and runs each in its own Node process, so peak memory is that benchmark's own.
  * Rebuilds the CLI first (about a second), since the vault benchmark times `patvault search`
@@ -15,11 +15,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, 'node_modules', '.cache', 'patvault-bench');
 mkdirSync(outDir, { recursive: true });
 
-const ALL = ['vault-bench', 'ui-bench'];
+const ALL = ['vault-bench', 'check-bench', 'ui-bench'];
 const args = process.argv.slice(2);
 const picked = args.filter((a) => ALL.includes(a));
 const passOn = args.filter((a) => !ALL.includes(a));
-const benches = picked.length > 0 ? picked : ['vault-bench'];
+const benches = picked.length > 0 ? picked : ['vault-bench', 'check-bench'];
 
 if (benches.includes('vault-bench')) {
   execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { stdio: 'inherit', cwd: root });

@@ -49,25 +49,33 @@ function bind(vault: TokenVault, idOrPrefix: string, extra: OperationExtra, opts
   return { view, preset, input: { token, http, ...(extra ? { extra } : {}) }, blocked: null };
 }
 
+/** Asks the platform about one token; stores nothing. */
+async function runCheck(vault: TokenVault, idOrPrefix: string, extra: OperationExtra, opts: PlatformOpsOptions): Promise<{ id: string; outcome: CheckOutcome }> {
+  const b = bind(vault, idOrPrefix, extra, opts);
+  if (b.blocked !== null || !b.input) return { id: b.view.id, outcome: { result: 'unknown', reason: b.blocked ?? 'cannot check' } };
+  if (!b.preset?.check) {
+    return { id: b.view.id, outcome: { result: 'unknown', reason: `${b.preset?.name ?? 'this platform'} offers no way to check a token` } };
+  }
+  try {
+    return { id: b.view.id, outcome: await b.preset.check(b.input) };
+  } catch (e) {
+    return { id: b.view.id, outcome: { result: 'unknown', reason: failureReason(e) } };
+  }
+}
+
 /** Checks one token against its platform and stores the result. */
 export async function checkToken(vault: TokenVault, idOrPrefix: string, extra?: OperationExtra, opts: PlatformOpsOptions = {}): Promise<TokenView> {
-  const b = bind(vault, idOrPrefix, extra, opts);
-  let outcome: CheckOutcome;
-  if (b.blocked !== null || !b.input) outcome = { result: 'unknown', reason: b.blocked ?? 'cannot check' };
-  else if (!b.preset?.check) outcome = { result: 'unknown', reason: `${b.preset?.name ?? 'this platform'} offers no way to check a token` };
-  else {
-    try {
-      outcome = await b.preset.check(b.input);
-    } catch (e) {
-      outcome = { result: 'unknown', reason: failureReason(e) };
-    }
-  }
-  return vault.recordCheck(b.view.id, outcome);
+  const { id, outcome } = await runCheck(vault, idOrPrefix, extra, opts);
+  return vault.recordCheck(id, outcome);
 }
+
+/** Results are stored in batches of this many (one durable write each), or sooner when a pause comes. */
+const RECORD_BATCH = 50;
 
 /**
  * Checks many tokens, at most `concurrency` at once overall (and the HTTP port's per-host
- * limit on top). Reports progress after each; one token's failure never stops the others.
+ * limit on top). Results are stored in batches; progress is reported as each is stored. One
+ * token's failure never stops the others.
  */
 export async function checkTokens(
   vault: TokenVault,
@@ -75,17 +83,45 @@ export async function checkTokens(
   opts: PlatformOpsOptions & { concurrency?: number; onProgress?: (done: number, total: number, view: TokenView) => void } = {},
 ): Promise<TokenView[]> {
   const results: TokenView[] = new Array(ids.length);
+  let pending: { index: number; id: string; outcome: CheckOutcome }[] = [];
   let next = 0;
   let done = 0;
-  const worker = async (): Promise<void> => {
-    while (next < ids.length) {
-      const i = next++;
-      const view = await checkToken(vault, ids[i] as string, undefined, opts);
-      results[i] = view;
+  const flush = (): void => {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return;
+    const views = vault.recordChecks(batch.map(({ id, outcome }) => ({ id, outcome })));
+    batch.forEach((b, k) => {
+      const view = views[k] as TokenView;
+      results[b.index] = view;
       opts.onProgress?.(++done, ids.length, view);
-    }
+    });
   };
-  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 32, ids.length) }, worker));
+  // Store at least a few times a second, so progress moves and a crash loses little. A failure
+  // there (vault locked meanwhile) must not escape as an uncaught timer error: it is rethrown.
+  let timerFailure: unknown = null;
+  const timer = setInterval(() => {
+    try {
+      flush();
+    } catch (e) {
+      timerFailure ??= e;
+    }
+  }, 250);
+  try {
+    const worker = async (): Promise<void> => {
+      while (next < ids.length) {
+        const index = next++;
+        const r = await runCheck(vault, ids[index] as string, undefined, opts);
+        pending.push({ index, ...r });
+        if (pending.length >= RECORD_BATCH) flush();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 32, ids.length) }, worker));
+    if (timerFailure !== null) throw timerFailure;
+    flush();
+  } finally {
+    clearInterval(timer);
+  }
   return results;
 }
 

@@ -24,23 +24,35 @@ export interface CheckRecord {
 export class TokenVault extends TokenStore {
   /** Stores what a platform check learned: result, and scopes/expiry/owner when it told them. */
   recordCheck(idOrPrefix: string, outcome: CheckRecord): TokenView {
-    const id = this.resolveTokenId(idOrPrefix);
-    this.write('check', id, outcome.result + (outcome.reason ? ` (${outcome.reason})` : ''), (ctx) => {
-      const rec = this.recIn(ctx, id);
-      const { result, reason, owner } = outcome;
-      // What a platform says is checked like user input: a malformed date or scope list is
-      // ignored (the old value stays), never written where it would make the vault unreadable.
-      const scopes = outcome.scopes && scopeList.safeParse([...outcome.scopes]).data;
-      const expiresAt = outcome.expiresAt === null || isoDate.safeParse(outcome.expiresAt).success ? outcome.expiresAt : undefined;
-      const lastCheck = { at: ctx.now, result, ...(reason ? { reason: reason.slice(0, 500) } : {}), ...(owner ? { owner: owner.slice(0, 200) } : {}) };
-      updateTokenOverview(ctx, rec, {
-        ...rec.data,
-        lastCheck,
-        scopes: scopes ? [...new Set(scopes)] : rec.data.scopes,
-        expiresAt: expiresAt !== undefined ? expiresAt : rec.data.expiresAt,
+    return this.recordChecks([{ id: this.resolveTokenId(idOrPrefix), outcome }])[0] as TokenView;
+  }
+
+  /**
+   * Stores several check results in one transaction (check-all: one durable write per batch,
+   * not per token), with one audit entry per token.
+   */
+  recordChecks(results: readonly { readonly id: string; readonly outcome: CheckRecord }[]): TokenView[] {
+    const ids = results.map((r) => this.resolveTokenId(r.id));
+    this.write(null, null, null, (ctx) => {
+      results.forEach(({ outcome }, i) => {
+        const id = ids[i] as string;
+        const rec = this.recIn(ctx, id);
+        const { result, reason, owner } = outcome;
+        // What a platform says is checked like user input: a malformed date or scope list is
+        // ignored (the old value stays), never written where it would make the vault unreadable.
+        const scopes = outcome.scopes && scopeList.safeParse([...outcome.scopes]).data;
+        const expiresAt = outcome.expiresAt === null || isoDate.safeParse(outcome.expiresAt).success ? outcome.expiresAt : undefined;
+        const lastCheck = { at: ctx.now, result, ...(reason ? { reason: reason.slice(0, 500) } : {}), ...(owner ? { owner: owner.slice(0, 200) } : {}) };
+        updateTokenOverview(ctx, rec, {
+          ...rec.data,
+          lastCheck,
+          scopes: scopes ? [...new Set(scopes)] : rec.data.scopes,
+          expiresAt: expiresAt !== undefined ? expiresAt : rec.data.expiresAt,
+        });
+        this.audit(ctx, 'check', id, result + (reason ? ` (${reason})` : ''));
       });
     });
-    return this.getToken(id);
+    return ids.map((id) => this.getToken(id));
   }
 
   /** Marks a token revoked: through the platform's API, or by the user after a guided revoke. */

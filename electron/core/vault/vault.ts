@@ -314,8 +314,9 @@ export class Vault {
   /**
    * Runs `fn` in one IMMEDIATE transaction, appends an audit entry, re-seals the manifest and
    * commits. On any failure the transaction rolls back and the in-memory state is reloaded.
+   * With `action` null, `fn` writes its own audit entries (batches: one per token).
    */
-  protected write<T>(action: AuditAction, tokenId: string | null, detail: string | null, fn: (ctx: WriteCtx) => T): T {
+  protected write<T>(action: AuditAction | null, tokenId: string | null, detail: string | null, fn: (ctx: WriteCtx) => T): T {
     const u = this.requireUnlocked();
     try {
       const result = this.db.transaction(() => {
@@ -330,7 +331,7 @@ export class Vault {
         };
         const out = fn(ctx);
         flushBuckets(ctx);
-        this.audit(ctx, action, tokenId, detail);
+        if (action !== null) this.audit(ctx, action, tokenId, detail);
         this.sealManifest(ctx);
         return out;
       }).immediate();
