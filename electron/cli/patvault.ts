@@ -9,6 +9,7 @@ import { version } from '../../package.json';
 import { toAppError } from '../../shared/errors';
 import { registerAdmin } from './commands/admin';
 import { registerInit } from './commands/init';
+import { registerPlatformOps } from './commands/platform-ops';
 import { registerRead } from './commands/read';
 import { registerTransfer } from './commands/transfer';
 import { registerWrite } from './commands/write';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerWrite(program);
   registerTransfer(program);
   registerAdmin(program);
+  registerPlatformOps(program);
   return program;
 }
 

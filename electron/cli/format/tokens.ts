@@ -104,3 +104,27 @@ export function auditTable(entries: readonly AuditEntry[]): string {
     entries.map((e) => [String(e.seq), shortTimestamp(e.at), e.action, e.tokenId ? shortId(e.tokenId) : '-', e.detail ?? '']),
   );
 }
+
+/** What a check said about a token in a few words: the reason, else the owner, else "-". */
+export function checkDetail(v: TokenView): string {
+  const c = v.lastCheck;
+  if (c === null) return '-';
+  if (c.reason) return c.owner ? `${c.reason} (owner ${c.owner})` : c.reason;
+  return c.owner ? `owner ${c.owner}` : '-';
+}
+
+/** The table of `check`: each token with the status its check left and why. */
+export function checkTable(views: readonly TokenView[], now: Date = new Date()): string {
+  return renderTable(
+    [
+      { header: 'ID' },
+      { header: 'PLATFORM' },
+      { header: 'ACCOUNT', max: 30 },
+      { header: 'NAME', max: 40 },
+      { header: 'STATUS' },
+      { header: 'REASON / OWNER', max: 60 },
+      { header: 'EXPIRES' },
+    ],
+    views.map((v) => [shortId(v.id), v.platform, v.account, v.name, v.status, checkDetail(v), describeExpiry(v.expiresAt, now)]),
+  );
+}
