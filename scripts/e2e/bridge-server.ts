@@ -23,6 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { AppService } from '../../electron/core/app/app-service';
+import type { PlatformOpsOptions } from '../../electron/core/platforms/token-ops';
 import { dispatch } from '../../electron/core/app/dispatch';
 import { SettingsStore } from '../../electron/core/app/settings-store';
 import { MemoryKeyProtector } from '../../electron/core/keychain/memory-protector';
@@ -92,6 +93,8 @@ export interface BridgeOptions {
   readonly rendererDir?: string;
   /** Folder for the vault and settings (default: a new temp folder, removed on close). */
   readonly dataDir?: string;
+  /** Network settings for check/revoke/rotate (flows against loopback mock platforms). */
+  readonly platformOps?: PlatformOpsOptions;
 }
 
 export interface Bridge {
@@ -174,7 +177,15 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const s of streams) s.write(frame);
   };
-  const service = new AppService({ vaultPath, settings, clipboard, keyProtector, emit, kdf: BRIDGE_KDF });
+  const service = new AppService({
+    vaultPath,
+    settings,
+    clipboard,
+    keyProtector,
+    emit,
+    kdf: BRIDGE_KDF,
+    ...(opts.platformOps ? { platformOps: opts.platformOps } : {}),
+  });
 
   let origin = '';
   let host = '';

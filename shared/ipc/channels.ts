@@ -19,6 +19,12 @@ export const CHANNELS = [
   'tokens.remove',
   'tokens.copy',
   'tokens.reveal',
+  'tokens.check',
+  'tokens.checkAll',
+  'tokens.revoke',
+  'tokens.rotate',
+  'tokens.copySnippet',
+  'platforms.list',
   'settings.get',
   'settings.set',
   'keychain.status',
@@ -29,7 +35,7 @@ export const CHANNELS = [
 ] as const;
 
 /** Events main sends to the renderer. */
-export const EVENT_NAMES = ['vault.locked', 'clipboard.cleared'] as const;
+export const EVENT_NAMES = ['vault.locked', 'clipboard.cleared', 'tokens.checkProgress'] as const;
 
 /** A channel name as listed here (equal to contract.ts's `Channel`, which checks it). */
 export type ChannelName = (typeof CHANNELS)[number];

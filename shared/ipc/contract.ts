@@ -8,11 +8,17 @@ import { PLATFORM_IDS, type PlatformId } from '../domain/platform-ids';
 import { newTokenInput, tokenPatchInput } from '../domain/token-input';
 import {
   auditEntrySchema,
+  checkRequest,
   empty,
   idRequest,
   keychainInfoSchema,
   passwordRequest,
+  platformInfoSchema,
+  revokeRequest,
+  revokeResponse,
+  rotateRequest,
   settingsSchema,
+  snippetRequest,
   tokenViewSchema,
   vaultStatusSchema,
 } from './schemas';
@@ -39,6 +45,23 @@ export const CONTRACT = {
   /** The one response that carries a token value: only on the user's explicit reveal. */
   'tokens.reveal': channel(idRequest, z.object({ value: z.string(), hidesInSeconds: z.number() })),
 
+  /** Checks one token against its platform; the result is stored (sealed) and returned. */
+  'tokens.check': channel(checkRequest, tokenViewSchema),
+  /** Checks every token, emitting `tokens.checkProgress` after each; the renderer reloads the list at the end. */
+  'tokens.checkAll': channel(empty, z.object({ checked: z.number() })),
+  /**
+   * Revokes through the platform's API, or guided: the first call answers `confirmed: false`
+   * with the token page; a second call with `confirmedGuided` marks the token revoked.
+   */
+  'tokens.revoke': channel(revokeRequest, revokeResponse),
+  /** Rotates through the platform's API; the new value stays in main (never returned). */
+  'tokens.rotate': channel(rotateRequest, tokenViewSchema),
+  /** Copies a usage snippet (header line or curl command) built in main; like copy, the value never crosses. */
+  'tokens.copySnippet': channel(snippetRequest, z.object({ clearsInSeconds: z.number() })),
+
+  /** What each platform can do (check, revoke by API or guided, rotate, password needed). */
+  'platforms.list': channel(empty, z.array(platformInfoSchema).readonly()),
+
   'settings.get': channel(empty, settingsSchema),
   'settings.set': channel(settingsSchema.partial().strict(), settingsSchema),
 
@@ -61,6 +84,8 @@ export const EVENTS = {
   'vault.locked': z.object({ reason: z.enum(['idle', 'suspend', 'screen-lock', 'user']) }),
   /** A value the user revealed or copied expired on the main side (clipboard cleared). */
   'clipboard.cleared': z.object({ id: z.string() }),
+  /** Check-all progress, after each token. */
+  'tokens.checkProgress': z.object({ done: z.number(), total: z.number() }),
 } as const;
 
 export type Channel = keyof typeof CONTRACT;

@@ -67,3 +67,45 @@ export const errorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.stri
 export const idRequest = z.object({ id: z.string().min(1).max(64) });
 export const passwordRequest = z.object({ password: z.string().min(1).max(1024) });
 export const empty = z.object({}).strict();
+
+/** Password for a platform operation that needs it (Jelastic): used once, never stored or logged. */
+const operationPassword = z.string().min(1).max(1024);
+
+export const checkRequest = z.strictObject({
+  id: z.string().min(1).max(64),
+  /** YesWeHack: the program to check the token against. */
+  programSlug: z.string().min(1).max(200).optional(),
+  /** Platforms that check a token by its own id. */
+  tokenId: z.string().min(1).max(200).optional(),
+});
+
+export const revokeRequest = z.strictObject({
+  id: z.string().min(1).max(64),
+  password: operationPassword.optional(),
+  /** Guided revoke: the user says the token was revoked on the platform's page. */
+  confirmedGuided: z.boolean().optional(),
+});
+
+export const revokeResponse = z.object({
+  mode: z.enum(['api', 'guided']),
+  token: tokenViewSchema,
+  pageUrl: z.string().nullable(),
+  confirmed: z.boolean(),
+});
+
+export const rotateRequest = z.strictObject({ id: z.string().min(1).max(64), password: operationPassword.optional() });
+
+export const snippetRequest = z.strictObject({ id: z.string().min(1).max(64), kind: z.enum(['header', 'curl']) });
+
+/** What a platform can do, for the UI to offer the right actions. */
+export const platformInfoSchema = z.object({
+  id: platform,
+  name: z.string(),
+  check: z.boolean(),
+  revoke: z.enum(['api', 'guided']),
+  rotate: z.boolean(),
+  needsPassword: z.object({ revoke: z.boolean(), rotate: z.boolean() }),
+  /** Whether an account must give its own base URL (no default). */
+  needsBaseUrl: z.boolean(),
+  tokenPageUrl: z.string().nullable(),
+});

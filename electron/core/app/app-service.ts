@@ -11,6 +11,10 @@ import { systemClock, systemTimers, type Clipboard, type Clock, type KeyProtecto
 import { TokenVault } from '../vault/token-vault';
 import type { KdfChoice } from '../vault/vault';
 import type { PlatformId } from '../../../shared/domain/platform-ids';
+import { presetFor, listPresets } from '../platforms/registry';
+import { buildSnippet } from '../platforms/snippets';
+import { checkToken, checkTokens, revokeToken, rotateToken, type PlatformOpsOptions } from '../platforms/token-ops';
+import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import { AutoLock } from './auto-lock';
 import { ClipboardGuard } from './clipboard-guard';
 import type { SettingsStore } from './settings-store';
@@ -28,6 +32,26 @@ export interface AppDeps {
   readonly kdf?: KdfChoice;
   /** Opens a platform's fixed token page in the browser; false when it has none. */
   readonly openTokenPage?: (platform: PlatformId) => boolean | Promise<boolean>;
+  /** Network settings for check/revoke/rotate (tests inject a limiter and short timeouts). */
+  readonly platformOps?: PlatformOpsOptions;
+}
+
+/** What each platform can do, for `platforms.list` (custom platforms: guided revoke only, for now). */
+function platformInfos(): Response<'platforms.list'> {
+  const byId = new Map(listPresets().map((p) => [p.id, p]));
+  return PLATFORMS.map(({ id, name }) => {
+    const p = byId.get(id);
+    return {
+      id,
+      name: p?.name ?? name,
+      check: p?.check !== undefined,
+      revoke: p?.revoke ? ('api' as const) : ('guided' as const),
+      rotate: p?.rotate !== undefined,
+      needsPassword: { revoke: p?.revoke?.needsPassword ?? false, rotate: p?.rotate?.needsPassword ?? false },
+      needsBaseUrl: p ? p.defaultBaseUrl === null : true,
+      tokenPageUrl: p?.tokenPageUrl ?? null,
+    };
+  });
 }
 
 /** One async handler per channel, taking the validated request. */
@@ -91,6 +115,10 @@ export class AppService {
     const v = this.opened();
     if (!v.isUnlocked) throw new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it first.');
     return v;
+  }
+
+  private ops(): PlatformOpsOptions {
+    return this.deps.platformOps ?? {};
   }
 
   private keychainStatus = async (): Promise<Response<'keychain.status'>> => {
@@ -167,6 +195,45 @@ export class AppService {
         value: this.unlocked().readSecret(id, 'reveal').value,
         hidesInSeconds: d.settings.get().revealSeconds,
       }),
+      'tokens.check': async ({ id, programSlug, tokenId }) => {
+        const extra = { ...(programSlug !== undefined ? { programSlug } : {}), ...(tokenId !== undefined ? { tokenId } : {}) };
+        return checkToken(this.unlocked(), id, Object.keys(extra).length > 0 ? extra : undefined, this.ops());
+      },
+      'tokens.checkAll': async () => {
+        const v = this.unlocked();
+        const ids = v.listTokens().map((t) => t.id);
+        d.emit('tokens.checkProgress', { done: 0, total: ids.length });
+        const results = await checkTokens(v, ids, {
+          ...this.ops(),
+          onProgress: (done, total) => d.emit('tokens.checkProgress', { done, total }),
+        });
+        return { checked: results.length };
+      },
+      'tokens.revoke': async ({ id, password, confirmedGuided }) => {
+        // The password goes to the connector once and is dropped with this call's scope.
+        const extra = { ...(password !== undefined ? { password } : {}), ...(confirmedGuided !== undefined ? { confirmedGuided } : {}) };
+        const r = await revokeToken(this.unlocked(), id, extra, this.ops());
+        return r.mode === 'api'
+          ? { mode: 'api', token: r.view, pageUrl: null, confirmed: true }
+          : { mode: 'guided', token: r.view, pageUrl: r.pageUrl, confirmed: r.confirmed };
+      },
+      'tokens.rotate': async ({ id, password }) =>
+        rotateToken(this.unlocked(), id, password !== undefined ? { password } : undefined, this.ops()),
+      'tokens.copySnippet': async ({ id, kind }) => {
+        const v = this.unlocked();
+        const view = v.getToken(id);
+        const preset = presetFor(view.platform);
+        if (!preset) throw new AppError('BAD_INPUT', 'Usage snippets are not available for custom platforms yet.');
+        const url = view.baseUrl ?? preset.defaultBaseUrl;
+        if (url === null) {
+          throw new AppError('BAD_INPUT', `${preset.name} has no default API address: set this account's Base URL to copy a snippet.`);
+        }
+        const snippet = buildSnippet(kind, preset.auth, url, v.readSecret(view.id, 'copy').value);
+        const seconds = d.settings.get().clipboardClearSeconds;
+        await this.clipboard.copy(snippet, seconds, () => d.emit('clipboard.cleared', { id: view.id }));
+        return { clearsInSeconds: seconds };
+      },
+      'platforms.list': async () => platformInfos(),
       'settings.get': async () => d.settings.get(),
       'settings.set': async (patch) => {
         const next = d.settings.set(patch);

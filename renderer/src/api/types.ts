@@ -5,3 +5,5 @@ import type { Response } from '../../../shared/ipc/contract';
 export type TokenView = Response<'tokens.list'>[number];
 /** One line of a token's audit trail. */
 export type AuditEntry = Response<'tokens.details'>['audit'][number];
+/** What a platform can do (check, revoke by API or guided, rotate, password needed). */
+export type PlatformInfo = Response<'platforms.list'>[number];

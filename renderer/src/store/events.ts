@@ -6,6 +6,7 @@ import { useStore } from './index';
 export function connectEvents(): () => void {
   const offs = [
     onEvent('vault.locked', () => useStore.getState().handleLocked()),
+    onEvent('tokens.checkProgress', (p) => useStore.getState().setCheckProgress(p)),
     onEvent('clipboard.cleared', () => useStore.getState().showToast('Clipboard cleared')),
   ];
   return () => offs.forEach((off) => off());

@@ -1,6 +1,7 @@
 /** The one bound store, made of slices; `resetStore` puts it back as new (tests, lock). */
 import { create } from 'zustand';
 import { createDetailSlice } from './detail-slice';
+import { createOpsSlice } from './ops-slice';
 import { resetSelectorMemos } from './selectors';
 import { createSessionSlice } from './session-slice';
 import { createSettingsSlice } from './settings-slice';
@@ -15,6 +16,7 @@ export const useStore = create<All>()((...a) => ({
   ...createDetailSlice(...a),
   ...createSettingsSlice(...a),
   ...createUiSlice(...a),
+  ...createOpsSlice(...a),
 }));
 
 const initialState = useStore.getState();

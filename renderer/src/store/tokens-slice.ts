@@ -49,6 +49,8 @@ export interface TokensSlice {
   copyToken: (id: string) => Promise<void>;
   /** Opens the platform's token page in the browser (main knows the fixed https pages). */
   openTokenPage: (platform: string) => Promise<void>;
+  /** Puts a token view main returned (check, revoke, rotate) in place of the listed one. */
+  replaceToken: (token: TokenView) => void;
   clearTokens: () => void;
 }
 
@@ -124,6 +126,7 @@ export const createTokensSlice: StateCreator<All, [], [], TokensSlice> = (set, g
       get().showError(toUiError(e).message);
     }
   },
+  replaceToken: (token) => set((s) => withHaystacks(s.tokens.map((t) => (t.id === token.id ? token : t)))),
   clearTokens: () =>
     set({ tokens: [], haystacks: [], tokensLoaded: false, tokensLoading: false, tokensError: null, selectedId: null }),
 });

@@ -4,6 +4,7 @@ import type { TokensSlice } from './tokens-slice';
 import type { DetailSlice } from './detail-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { UiSlice } from './ui-slice';
+import type { OpsSlice } from './ops-slice';
 
 /** Every slice together: what `useStore` holds. */
-export type All = SessionSlice & TokensSlice & DetailSlice & SettingsSlice & UiSlice;
+export type All = SessionSlice & TokensSlice & DetailSlice & SettingsSlice & UiSlice & OpsSlice;

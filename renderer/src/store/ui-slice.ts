@@ -8,6 +8,8 @@ export type DialogState =
   | { readonly kind: 'edit'; readonly id: string }
   | { readonly kind: 'delete'; readonly id: string }
   | { readonly kind: 'settings' }
+  | { readonly kind: 'revoke'; readonly id: string }
+  | { readonly kind: 'rotate'; readonly id: string }
   | null;
 
 /** A short message in the status region. */

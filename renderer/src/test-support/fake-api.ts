@@ -3,7 +3,7 @@
  * requests validated with the contract's own zod schemas, every call recorded. Not the core:
  * just enough behaviour to drive the UI.
  */
-import { computeStatus } from '../../../shared/domain/status';
+import { computeStatus, type CheckResult } from '../../../shared/domain/status';
 import type { AuditAction } from '../../../shared/domain/token';
 import type { AuditEntry, TokenView } from '../api/types';
 import { describeZodError } from '../../../shared/domain/token-input';
@@ -24,7 +24,20 @@ export interface FakeApiOptions {
   tokens?: readonly (Partial<TokenView> & { value?: string; notes?: string })[];
   keychainStrength?: 'strong' | 'weak' | 'none';
   now?: Date;
+  /** What `tokens.check` finds per token id (default: active, owner "fake-owner"). */
+  checkResults?: Readonly<Record<string, { result: CheckResult; reason?: string; owner?: string }>>;
 }
+
+/** Platform capabilities as the real presets declare them (kept in step by hand). */
+export const FAKE_PLATFORMS: Response<'platforms.list'> = [
+  { id: 'github', name: 'GitHub', check: true, revoke: 'api', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://github.com/settings/tokens' },
+  { id: 'gitlab', name: 'GitLab', check: true, revoke: 'api', rotate: true, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens' },
+  { id: 'yeswehack', name: 'YesWeHack', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://yeswehack.com/' },
+  { id: 'brass', name: 'Brass', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://getbrass.co/' },
+  { id: 'jelastic', name: 'Jelastic / Virtuozzo', check: true, revoke: 'api', rotate: true, needsPassword: { revoke: true, rotate: true }, needsBaseUrl: true, tokenPageUrl: null },
+  { id: 'iobeya', name: 'iObeya', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: true, tokenPageUrl: null },
+  { id: 'custom', name: 'Custom platform', check: false, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: true, tokenPageUrl: null },
+];
 
 /** A fake api plus handles for tests. */
 export interface FakeApi extends PatVaultApi {
@@ -35,6 +48,8 @@ export interface FakeApi extends PatVaultApi {
   failNext(channel: Channel, code: string, message: string): void;
   readonly state: { exists: boolean; unlocked: boolean; password: string; quickUnlock: boolean; tokens: Map<string, StoredToken> };
   readonly settings: Response<'settings.get'>;
+  /** Set to a promise to hold `tokens.checkAll` after its first token until it settles (progress tests). */
+  checkAllGate: Promise<void> | null;
 }
 
 class Fail extends Error {
@@ -100,6 +115,20 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     const t = state.tokens.get(id);
     if (!t) throw new Fail('NOT_FOUND', `No token with id ${id}.`);
     return t;
+  };
+  const platformOf = (t: StoredToken) => FAKE_PLATFORMS.find((p) => p.id === t.view.platform) ?? FAKE_PLATFORMS[FAKE_PLATFORMS.length - 1]!;
+  const record = (t: StoredToken, check: { result: CheckResult; reason?: string; owner?: string }): TokenView => {
+    const lastCheck = { at: now.toISOString(), ...check };
+    t.view = { ...t.view, lastCheck, status: computeStatus({ expiresAt: t.view.expiresAt, lastCheck }, now) };
+    return t.view;
+  };
+  const checkOne = (id: string): TokenView => {
+    const t = find(id);
+    log('check', id);
+    return record(t, opts.checkResults?.[id] ?? { result: 'active', owner: 'fake-owner' });
+  };
+  const needPassword = (name: string, op: string, password: string | undefined) => {
+    if (!password) throw new Fail('BAD_INPUT', `${name} needs your account password to ${op} a token (used once, never stored).`);
   };
   const keychainInfo = (): Response<'keychain.status'> => ({
     enabled: keychainEnabled,
@@ -196,6 +225,52 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       log('reveal', id);
       return { value: t.value, hidesInSeconds: settings.revealSeconds };
     },
+    'tokens.check': ({ id }: { id: string }) => {
+      unlocked();
+      return checkOne(id);
+    },
+    'tokens.checkAll': async () => {
+      unlocked();
+      const ids = [...state.tokens.keys()];
+      for (const [i, id] of ids.entries()) {
+        checkOne(id);
+        fake.emit('tokens.checkProgress', { done: i + 1, total: ids.length });
+        if (i === 0 && fake.checkAllGate) await fake.checkAllGate;
+      }
+      return { checked: ids.length };
+    },
+    'tokens.revoke': ({ id, password, confirmedGuided }: { id: string; password?: string; confirmedGuided?: boolean }) => {
+      unlocked();
+      const t = find(id);
+      const p = platformOf(t);
+      if (p.revoke === 'guided') {
+        if (!confirmedGuided) return { mode: 'guided', token: t.view, pageUrl: p.tokenPageUrl, confirmed: false };
+        log('revoke', id);
+        return { mode: 'guided', token: record(t, { result: 'revoked', reason: 'revoked by the user on the platform' }), pageUrl: p.tokenPageUrl, confirmed: true };
+      }
+      if (p.needsPassword.revoke) needPassword(p.name, 'revoke', password);
+      log('revoke', id);
+      return { mode: 'api', token: record(t, { result: 'revoked', reason: 'revoked through the API' }), pageUrl: null, confirmed: true };
+    },
+    'tokens.rotate': ({ id, password }: { id: string; password?: string }) => {
+      unlocked();
+      const t = find(id);
+      const p = platformOf(t);
+      if (!p.rotate) throw new Fail('BAD_INPUT', `${p.name} cannot rotate tokens through its API.`);
+      if (p.needsPassword.rotate) needPassword(p.name, 'rotate', password);
+      t.value = `${t.value}-rotated`;
+      log('rotate', id);
+      return record(t, { result: 'active', reason: 'rotated' });
+    },
+    'tokens.copySnippet': ({ id }: { id: string }) => {
+      unlocked();
+      const t = find(id);
+      const p = platformOf(t);
+      if (p.needsBaseUrl && t.view.baseUrl === null) throw new Fail('BAD_INPUT', `${p.name} has no default API address: set this account's Base URL to copy a snippet.`);
+      log('copy', id);
+      return { clearsInSeconds: settings.clipboardClearSeconds };
+    },
+    'platforms.list': () => FAKE_PLATFORMS,
     'settings.get': () => settings,
     'settings.set': (patch: Partial<Response<'settings.get'>>) => (settings = { ...settings, ...patch }),
     'keychain.status': () => keychainInfo(),
@@ -218,6 +293,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     version: '0.0.0-test',
     calls: [],
     state,
+    checkAllGate: null,
     get settings() {
       return settings;
     },
@@ -232,7 +308,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
         const parsed = CONTRACT[channel].request.safeParse(request ?? {});
         if (!parsed.success) throw new Fail('BAD_INPUT', describeZodError(parsed.error));
         const handler = handlers[channel] as (r: unknown) => unknown;
-        const value = handler(parsed.data);
+        const value = await handler(parsed.data);
         return { ok: true, value } as Envelope<never>;
       } catch (e) {
         const err = e instanceof Fail ? { code: e.code, message: e.message } : { code: 'INTERNAL', message: String(e) };

@@ -4,6 +4,10 @@
  */
 import { StatusBadge } from '../../components/StatusBadge';
 import { describeLastCheck, formatTimestamp, relativeExpiry } from '../../lib/format';
+import type { CheckResult } from '../../../../shared/domain/status';
+
+/** A check result in words. */
+const resultLabel = (r: CheckResult): string => r.charAt(0).toUpperCase() + r.slice(1);
 import { useStore } from '../../store';
 import { platformLabel, selectSelectedToken } from '../../store/selectors';
 import { AuditTrail } from './AuditTrail';
@@ -20,6 +24,10 @@ export function DetailPane() {
   const hideReveal = useStore((s) => s.hideReveal);
   const openDialog = useStore((s) => s.openDialog);
   const openTokenPage = useStore((s) => s.openTokenPage);
+  const checkToken = useStore((s) => s.checkToken);
+  const copySnippet = useStore((s) => s.copySnippet);
+  const checking = useStore((s) => token !== null && s.checkingIds.includes(token.id));
+  const platform = useStore((s) => (token === null ? null : (s.platforms.find((p) => p.id === token.platform) ?? null)));
 
   if (token === null) {
     return (
@@ -55,6 +63,9 @@ export function DetailPane() {
     ],
     ['Expires', token.expiresAt ? `${token.expiresAt} (${relativeExpiry(token.expiresAt, new Date())})` : 'No expiry date'],
     ['Last check', describeLastCheck(token.lastCheck)],
+    ['Check result', token.lastCheck ? resultLabel(token.lastCheck.result) : '—'],
+    ['Reason', token.lastCheck?.reason ?? '—'],
+    ['Owner', token.lastCheck?.owner ?? '—'],
     ['Created', formatTimestamp(token.createdAt)],
     ['Updated', formatTimestamp(token.updatedAt)],
     ['ID', <code key="id">{token.id}</code>],
@@ -82,6 +93,25 @@ export function DetailPane() {
         </button>
         <button type="button" onClick={() => void openTokenPage(token.platform)}>
           Open token page
+        </button>
+      </div>
+      <div className="button-row" role="group" aria-label="Platform actions">
+        <button type="button" disabled={checking || platform?.check === false} aria-busy={checking} onClick={() => void checkToken(token.id)}>
+          Check
+        </button>
+        <button type="button" className="danger" disabled={token.status === 'revoked'} onClick={() => openDialog({ kind: 'revoke', id: token.id })}>
+          Revoke…
+        </button>
+        {platform?.rotate === true && (
+          <button type="button" onClick={() => openDialog({ kind: 'rotate', id: token.id })}>
+            Rotate…
+          </button>
+        )}
+        <button type="button" onClick={() => void copySnippet(token.id, 'curl')}>
+          Copy as curl
+        </button>
+        <button type="button" onClick={() => void copySnippet(token.id, 'header')}>
+          Copy header
         </button>
       </div>
       {shownReveal !== null && <RevealField reveal={shownReveal} onHide={hideReveal} />}

@@ -1,8 +1,10 @@
 /** The unlocked app: header, token list, detail pane, and whichever dialog is open. */
+import { useEffect } from 'react';
 import { AlertRegion } from '../../components/AlertRegion';
 import { useStore } from '../../store';
 import { DeleteDialog } from '../detail/DeleteDialog';
 import { DetailPane } from '../detail/DetailPane';
+import { RevokeDialog, RotateDialog } from '../detail/PlatformOpDialogs';
 import { TokenDialog } from '../editor/TokenDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TokenList } from './TokenList';
@@ -22,6 +24,10 @@ function DialogHost() {
       return <DeleteDialog id={dialog.id} />;
     case 'settings':
       return <SettingsDialog />;
+    case 'revoke':
+      return <RevokeDialog id={dialog.id} />;
+    case 'rotate':
+      return <RotateDialog id={dialog.id} />;
   }
 }
 
@@ -29,6 +35,11 @@ function DialogHost() {
 export function MainView() {
   useShortcuts();
   const dialogOpen = useStore((s) => s.dialog !== null);
+  const platformsLoaded = useStore((s) => s.platforms.length > 0);
+  const loadPlatforms = useStore((s) => s.loadPlatforms);
+  useEffect(() => {
+    if (!platformsLoaded) void loadPlatforms();
+  }, [platformsLoaded, loadPlatforms]);
   return (
     <>
       {/* inert while a dialog is open: the page behind cannot be reached by Tab, pointer or assistive tech. */}

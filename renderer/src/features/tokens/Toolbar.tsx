@@ -22,6 +22,9 @@ export function Toolbar() {
   const setGrouping = useStore((s) => s.setGrouping);
   const openDialog = useStore((s) => s.openDialog);
   const lock = useStore((s) => s.lock);
+  const checkAll = useStore((s) => s.checkAll);
+  const progress = useStore((s) => s.checkAllProgress);
+  const hasTokens = useStore((s) => s.tokens.length > 0);
 
   const onSearchKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
     // Arrow down leaves the search field for the list, keeping the filtered results.
@@ -96,6 +99,25 @@ export function Toolbar() {
         </label>
       </div>
       <div className="header-actions">
+        {progress !== null && (
+          <div
+            role="progressbar"
+            aria-label="Checking tokens"
+            aria-valuemin={0}
+            aria-valuemax={progress.total}
+            aria-valuenow={progress.done}
+            aria-valuetext={`${progress.done} of ${progress.total} checked`}
+            className="check-progress"
+          >
+            <span className="check-progress-bar" style={{ width: `${progress.total === 0 ? 100 : (progress.done / progress.total) * 100}%` }} />
+            <span className="check-progress-text">
+              {progress.done}/{progress.total}
+            </span>
+          </div>
+        )}
+        <button type="button" disabled={progress !== null || !hasTokens} aria-busy={progress !== null} onClick={() => void checkAll()}>
+          Check all
+        </button>
         <button type="button" className="primary" onClick={() => openDialog({ kind: 'add' })}>
           Add token
         </button>

@@ -1,0 +1,165 @@
+/**
+ * Confirmations for revoke and rotate, naming the token. When the platform needs the account
+ * password for the operation, it is asked here: it lives in this dialog's state only, goes to
+ * main in the one call, and is gone when the dialog closes. A guided revoke (no API) opens the
+ * platform's token page, then "I revoked it" marks the token revoked.
+ */
+import { useId, useState } from 'react';
+import { toUiError } from '../../api/client';
+import type { PlatformInfo } from '../../api/types';
+import { Dialog } from '../../components/Dialog';
+import { useStore } from '../../store';
+import { platformLabel } from '../../store/selectors';
+
+function usePlatform(platform: string | undefined): PlatformInfo | null {
+  return useStore((s) => s.platforms.find((p) => p.id === platform) ?? null);
+}
+
+/** The "Account password" field (used once, never stored). */
+function PasswordField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const id = useId();
+  const hint = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>Account password</label>
+      <input
+        id={id}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        aria-describedby={hint}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <p id={hint} className="field-help">
+        The platform asks for it for this operation. Used once, never stored.
+      </p>
+    </div>
+  );
+}
+
+/** Revoke confirmation for token `id`. */
+export function RevokeDialog({ id }: { id: string }) {
+  const token = useStore((s) => s.tokens.find((t) => t.id === id) ?? null);
+  const platform = usePlatform(token?.platform);
+  const revokeToken = useStore((s) => s.revokeToken);
+  const openTokenPage = useStore((s) => s.openTokenPage);
+  const closeDialog = useStore((s) => s.closeDialog);
+  const showToast = useStore((s) => s.showToast);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const guided = platform?.revoke !== 'api';
+  const needsPassword = !guided && (platform?.needsPassword.revoke ?? false);
+  const name = token?.name ?? id;
+
+  const onRevoke = async () => {
+    if (needsPassword && password === '') {
+      setError('Enter the account password: the platform needs it to revoke a token.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await revokeToken({ id, ...(needsPassword ? { password } : {}), ...(guided ? { confirmedGuided: true } : {}) });
+      setPassword('');
+      if (!r.confirmed) {
+        setBusy(false);
+        setError('The token was not marked revoked.');
+        return;
+      }
+      showToast(`Revoked “${name}”`);
+      closeDialog();
+    } catch (e) {
+      setBusy(false);
+      setError(toUiError(e).message);
+    }
+  };
+
+  return (
+    <Dialog title="Revoke token?" onClose={closeDialog} focusButton={!needsPassword}>
+      <p>
+        Revoke <strong>“{name}”</strong>
+        {token && ` (${platformLabel(token.platform)} · ${token.account})`}? Anything using it stops working. It stays in
+        the vault, marked revoked.
+      </p>
+      {guided ? (
+        <p>
+          {platformLabel(token?.platform ?? '')} has no API to revoke tokens: open its token page, revoke the token there,
+          then confirm here.
+        </p>
+      ) : (
+        <p>PAT Vault asks {platformLabel(token?.platform ?? '')} to revoke it now.</p>
+      )}
+      {needsPassword && <PasswordField value={password} onChange={setPassword} />}
+      <div role="alert" className={error ? 'alert alert-error' : 'alert-empty'}>
+        {error}
+      </div>
+      <div className="button-row dialog-buttons">
+        <button type="button" onClick={closeDialog}>
+          Cancel
+        </button>
+        {guided && token && (
+          <button type="button" onClick={() => void openTokenPage(token.platform)}>
+            Open token page
+          </button>
+        )}
+        <button type="button" className="danger" disabled={busy} onClick={() => void onRevoke()}>
+          {guided ? 'I revoked it' : 'Revoke'}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Rotate confirmation for token `id`. */
+export function RotateDialog({ id }: { id: string }) {
+  const token = useStore((s) => s.tokens.find((t) => t.id === id) ?? null);
+  const platform = usePlatform(token?.platform);
+  const rotateToken = useStore((s) => s.rotateToken);
+  const closeDialog = useStore((s) => s.closeDialog);
+  const showToast = useStore((s) => s.showToast);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const needsPassword = platform?.needsPassword.rotate ?? false;
+  const name = token?.name ?? id;
+
+  const onRotate = async () => {
+    if (needsPassword && password === '') {
+      setError('Enter the account password: the platform needs it to rotate a token.');
+      return;
+    }
+    setBusy(true);
+    try {
+      await rotateToken({ id, ...(needsPassword ? { password } : {}) });
+      setPassword('');
+      showToast(`Rotated “${name}” — the new value is in the vault`);
+      closeDialog();
+    } catch (e) {
+      setBusy(false);
+      setError(toUiError(e).message);
+    }
+  };
+
+  return (
+    <Dialog title="Rotate token?" onClose={closeDialog} focusButton={!needsPassword}>
+      <p>
+        Rotate <strong>“{name}”</strong>
+        {token && ` (${platformLabel(token.platform)} · ${token.account})`}? The platform issues a new value, which replaces
+        the old one in the vault; the old value stops working.
+      </p>
+      {needsPassword && <PasswordField value={password} onChange={setPassword} />}
+      <div role="alert" className={error ? 'alert alert-error' : 'alert-empty'}>
+        {error}
+      </div>
+      <div className="button-row dialog-buttons">
+        <button type="button" onClick={closeDialog}>
+          Cancel
+        </button>
+        <button type="button" className="danger" disabled={busy} onClick={() => void onRotate()}>
+          Rotate
+        </button>
+      </div>
+    </Dialog>
+  );
+}

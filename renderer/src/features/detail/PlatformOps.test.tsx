@@ -1,0 +1,140 @@
+// @vitest-environment jsdom
+/**
+ * Platform operations in the app: check one (result on the row and in the pane), check all
+ * with a progress bar fed by main's events, revoke (API, with password, guided) and rotate
+ * behind confirmations naming the token, and usage snippets copied in main.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { useStore } from '../../store';
+import type { FakeApiOptions } from '../../test-support/fake-api';
+import { renderApp } from '../../test-support/render-app';
+import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
+
+useUiTestCleanup();
+let restore: () => void;
+beforeEach(() => {
+  restore = mockListViewport(640);
+});
+afterEach(() => restore());
+
+const list = () => screen.getByRole('listbox', { name: 'Tokens' });
+const row = (name: RegExp) => within(list()).getByRole('option', { name });
+
+async function select(name: string, opts: FakeApiOptions) {
+  const r = renderApp({ unlocked: true, ...opts });
+  await r.user.click(within(await screen.findByRole('listbox', { name: 'Tokens' })).getByRole('option', { name: new RegExp(name) }));
+  const pane = screen.getByRole('complementary');
+  await waitFor(() => expect(useStore.getState().platforms.length).toBeGreaterThan(0));
+  return { ...r, pane };
+}
+
+test('Check shows the result on the row and in the pane (result, reason, owner)', async () => {
+  const { pane, user, api } = await select('CI deploy', {
+    tokens: [{ name: 'CI deploy', platform: 'github' }],
+    checkResults: { tok000000: { result: 'invalid', reason: '401 Unauthorized', owner: 'octocat' } },
+  });
+  expect(within(row(/CI deploy/)).getByText('Never checked')).toBeTruthy();
+  await user.click(within(pane).getByRole('button', { name: 'Check' }));
+  expect(api.calls.find((c) => c.channel === 'tokens.check')?.request).toEqual({ id: 'tok000000' });
+  expect(await screen.findByText(/Checked “CI deploy”: Invalid \(401 Unauthorized\)/)).toBeTruthy();
+  expect(within(row(/CI deploy/)).getByText(/^Checked 2026-11-23/)).toBeTruthy();
+  expect(row(/CI deploy/).textContent).toContain('Invalid');
+  for (const text of ['Invalid', '401 Unauthorized', 'octocat']) expect(within(pane).getAllByText(text).length).toBeGreaterThan(0);
+});
+
+test('Check all shows progress from main, then reloads the list', async () => {
+  const { user, api } = await select('A', { tokens: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] });
+  let release = () => undefined as void;
+  api.checkAllGate = new Promise<void>((r) => (release = r));
+  await user.click(screen.getByRole('button', { name: 'Check all' }));
+  const bar = await screen.findByRole('progressbar', { name: 'Checking tokens' });
+  await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('1'));
+  expect(bar.getAttribute('aria-valuemax')).toBe('3');
+  expect((screen.getByRole('button', { name: 'Check all' }) as HTMLButtonElement).disabled).toBe(true);
+  release();
+  expect(await screen.findByText('Checked 3 tokens')).toBeTruthy();
+  expect(screen.queryByRole('progressbar')).toBeNull();
+  expect(within(list()).getAllByRole('option').every((o) => o.textContent?.includes('Active'))).toBe(true);
+  expect(api.calls.filter((c) => c.channel === 'tokens.list').length).toBeGreaterThanOrEqual(2);
+});
+
+test('Revoke… (API) asks for confirmation naming the token; Cancel does nothing, Revoke marks it', async () => {
+  const { pane, user, api } = await select('CI deploy', { tokens: [{ name: 'CI deploy', platform: 'github' }] });
+  await user.click(within(pane).getByRole('button', { name: 'Revoke…' }));
+  let dialog = screen.getByRole('dialog', { name: 'Revoke token?' });
+  expect(dialog.textContent).toContain('“CI deploy”');
+  expect(within(dialog).queryByLabelText('Account password')).toBeNull();
+  expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+  await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+  expect(api.calls.some((c) => c.channel === 'tokens.revoke')).toBe(false);
+
+  await user.click(within(pane).getByRole('button', { name: 'Revoke…' }));
+  dialog = screen.getByRole('dialog', { name: 'Revoke token?' });
+  await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+  expect(await screen.findByText('Revoked “CI deploy”')).toBeTruthy();
+  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(row(/CI deploy/).textContent).toContain('Revoked');
+  expect((within(pane).getByRole('button', { name: 'Revoke…' }) as HTMLButtonElement).disabled).toBe(true);
+});
+
+test('a platform that needs the account password asks for it, sends it once, keeps it nowhere', async () => {
+  const PW = 'my-jelastic-password';
+  const { pane, user, api } = await select('Hoster', { tokens: [{ name: 'Hoster', platform: 'jelastic', baseUrl: 'https://app.hoster.example' }] });
+  await user.click(within(pane).getByRole('button', { name: 'Revoke…' }));
+  const dialog = screen.getByRole('dialog', { name: 'Revoke token?' });
+  const field = within(dialog).getByLabelText('Account password') as HTMLInputElement;
+  expect(field.type).toBe('password');
+  expect(document.activeElement).toBe(field);
+  await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+  expect(within(dialog).getByRole('alert').textContent).toMatch(/account password/);
+  expect(api.calls.some((c) => c.channel === 'tokens.revoke')).toBe(false);
+  await user.type(field, PW);
+  await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+  expect(await screen.findByText('Revoked “Hoster”')).toBeTruthy();
+  expect(api.calls.find((c) => c.channel === 'tokens.revoke')?.request).toEqual({ id: 'tok000000', password: PW });
+  expect(JSON.stringify(useStore.getState())).not.toContain(PW);
+  expect(document.documentElement.outerHTML).not.toContain(PW);
+});
+
+test('guided revoke: open the token page, then "I revoked it" confirms', async () => {
+  const { pane, user, api } = await select('Brass key', { tokens: [{ name: 'Brass key', platform: 'brass' }] });
+  await user.click(within(pane).getByRole('button', { name: 'Revoke…' }));
+  const dialog = screen.getByRole('dialog', { name: 'Revoke token?' });
+  expect(dialog.textContent).toMatch(/no API to revoke/);
+  await user.click(within(dialog).getByRole('button', { name: 'Open token page' }));
+  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ platform: 'brass' });
+  await user.click(within(dialog).getByRole('button', { name: 'I revoked it' }));
+  expect(await screen.findByText('Revoked “Brass key”')).toBeTruthy();
+  expect(api.calls.find((c) => c.channel === 'tokens.revoke')?.request).toEqual({ id: 'tok000000', confirmedGuided: true });
+  expect(row(/Brass key/).textContent).toContain('Revoked');
+});
+
+test('Rotate… only where the platform has a rotate API; confirmation, then the view updates', async () => {
+  const { pane, user, api } = await select('GL', { tokens: [{ name: 'GL', platform: 'gitlab' }, { name: 'GH', platform: 'github' }] });
+  await user.click(within(pane).getByRole('button', { name: 'Rotate…' }));
+  const dialog = screen.getByRole('dialog', { name: 'Rotate token?' });
+  expect(dialog.textContent).toContain('“GL”');
+  await user.click(within(dialog).getByRole('button', { name: 'Rotate' }));
+  expect(await screen.findByText(/Rotated “GL”/)).toBeTruthy();
+  expect(api.calls.find((c) => c.channel === 'tokens.rotate')?.request).toEqual({ id: 'tok000000' });
+  await user.click(row(/GH/));
+  await waitFor(() => expect(within(pane).getByRole('heading', { level: 2, name: 'GH' })).toBeTruthy());
+  expect(within(pane).queryByRole('button', { name: 'Rotate…' })).toBeNull();
+});
+
+test('Copy as curl / Copy header ask main; errors (no base URL) are shown', async () => {
+  const { pane, user, api } = await select('GH', { tokens: [{ name: 'GH', platform: 'github', value: 'ghp_secret' }, { name: 'IO', platform: 'iobeya' }] });
+  await user.click(within(pane).getByRole('button', { name: 'Copy as curl' }));
+  expect(await screen.findByText('Copied curl command — clears in 30 s')).toBeTruthy();
+  await user.click(within(pane).getByRole('button', { name: 'Copy header' }));
+  expect(await screen.findByText('Copied header — clears in 30 s')).toBeTruthy();
+  expect(api.calls.filter((c) => c.channel === 'tokens.copySnippet').map((c) => c.request)).toEqual([
+    { id: 'tok000000', kind: 'curl' },
+    { id: 'tok000000', kind: 'header' },
+  ]);
+  expect(document.documentElement.outerHTML).not.toContain('ghp_secret');
+  await user.click(row(/IO/));
+  await user.click(within(screen.getByRole('complementary')).getByRole('button', { name: 'Copy as curl' }));
+  expect(await screen.findByText(/set this account's Base URL/)).toBeTruthy();
+});

@@ -1,0 +1,97 @@
+/**
+ * Platform operations end to end: the built renderer in Chromium, the real core behind the
+ * bridge, and a loopback mock standing in for GitHub (the account's base URL points at it).
+ * Check one (the mock sees the exact auth header; the row and the pane show the result),
+ * check all with progress events, and a guided revoke behind its confirmation dialog (axe
+ * scan and screenshot of the dialog). The page never receives a token value.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHostLimiter } from '../../electron/core/platforms/http';
+import { startMockServer, type MockServer } from '../../electron/core/platforms/test-support/mock-server';
+import { CHROMIUM_HINT, chromiumAvailable, domText, expectNoAxeViolations, launchApp, shot, type App } from './harness';
+import { button, rows } from './ui';
+
+const run = chromiumAvailable();
+const PASSWORD = 'e2e platform ops — long enough';
+const GH = 'ghp_' + 'E'.repeat(36);
+const BRASS = '7|pat-' + 'F'.repeat(40);
+
+describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HINT})`, () => {
+  let app: App;
+  let page: Page;
+  let github: MockServer;
+  let brass: MockServer;
+
+  beforeAll(async () => {
+    github = await startMockServer({
+      'GET /user': { json: { login: 'octo-e2e' }, headers: { 'x-oauth-scopes': 'repo, workflow' } },
+    });
+    // Every account points at a loopback mock: no check may reach a real platform.
+    brass = await startMockServer({ '* *': { status: 401, json: { message: 'Unauthenticated.' } } });
+    app = await launchApp({
+      bridge: { platformOps: { limiter: createHostLimiter(), timeoutMs: 5000, retryBudgetMs: 0 } },
+      beforeLoad: async (bridge) => {
+        await bridge.call('vault.create', { password: PASSWORD });
+        await bridge.call('tokens.add', { platform: 'github', account: 'octo', name: 'GH e2e-ops', token: GH, baseUrl: github.url });
+        await bridge.call('tokens.add', { platform: 'brass', account: 'brass', name: 'Brass e2e-ops', token: BRASS, baseUrl: brass.url });
+      },
+    });
+    page = app.page;
+    page.setDefaultTimeout(10_000);
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await github?.close();
+    await brass?.close();
+  });
+
+  const row = (name: string) => rows(page).filter({ hasText: name });
+  const pane = () => page.getByRole('complementary');
+
+  it('Check: the mock gets the token in the exact header; row and pane show the result', async () => {
+    await row('GH e2e-ops').click();
+    await pane().getByRole('heading', { name: 'GH e2e-ops', level: 2 }).waitFor();
+    await button(pane(), 'Check').click();
+    await page.getByRole('status').getByText(/Checked “GH e2e-ops”: Active/).waitFor();
+    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /user']);
+    expect(github.requests[0]?.headers['authorization']).toBe(`Bearer ${GH}`);
+    expect(github.requestsCarrying(BRASS)).toEqual([]);
+    await expect.poll(() => row('GH e2e-ops').textContent()).toMatch(/Active/);
+    await pane().getByText('octo-e2e').waitFor();
+    expect(await domText(page)).not.toContain(GH);
+  });
+
+  it('Check all: progress events, then the list is reloaded', async () => {
+    await button(page, 'Check all').click();
+    await page.getByRole('status').getByText('Checked 2 tokens').waitFor();
+    const progress = app.bridge.events.filter((e) => e.event === 'tokens.checkProgress').map((e) => e.payload);
+    expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    expect(brass.requests.length).toBeGreaterThan(0);
+    expect(brass.requestsCarrying(GH)).toEqual([]);
+    expect(github.requestsCarrying(BRASS)).toEqual([]);
+    await expect.poll(() => row('Brass e2e-ops').textContent()).toMatch(/Invalid/);
+  });
+
+  it('guided revoke: the dialog names the token (axe + screenshot), "I revoked it" marks it', async () => {
+    await row('Brass e2e-ops').click();
+    await pane().getByRole('heading', { name: 'Brass e2e-ops', level: 2 }).waitFor();
+    await button(pane(), 'Revoke…').click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke token?' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('“Brass e2e-ops”');
+    await shot(page, '20-revoke-dialog');
+    await expectNoAxeViolations(page, '20-revoke-dialog');
+    await button(dialog, 'I revoked it').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => row('Brass e2e-ops').textContent()).toMatch(/Revoked/);
+    const list = await app.bridge.call('tokens.list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    expect(list.value.find((t) => t.platform === 'brass')?.status).toBe('revoked');
+    for (const r of app.bridge.responses) {
+      expect(r.body).not.toContain(GH);
+      expect(r.body).not.toContain(BRASS);
+    }
+  });
+});
