@@ -1,7 +1,6 @@
 /** Confirms deleting a token, naming it, before anything is removed. */
-import { useState } from 'react';
-import { toUiError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { DialogError, useDialogAction } from '../../components/dialog-action';
 import { useStore } from '../../store';
 import { platformLabel } from '../../store/selectors';
 
@@ -11,19 +10,14 @@ export function DeleteDialog({ id }: { id: string }) {
   const removeToken = useStore((s) => s.removeToken);
   const closeDialog = useStore((s) => s.closeDialog);
   const showToast = useStore((s) => s.showToast);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useDialogAction();
 
   const onDelete = async () => {
-    setBusy(true);
-    try {
+    await run(async () => {
       await removeToken(id);
       showToast(`Deleted “${token?.name ?? id}”`);
       closeDialog();
-    } catch (e) {
-      setBusy(false);
-      setError(toUiError(e).message);
-    }
+    });
   };
 
   return (
@@ -33,9 +27,7 @@ export function DeleteDialog({ id }: { id: string }) {
         {token && ` (${platformLabel(token.platform)} · ${token.account})`} from the vault? This cannot be undone. The
         token itself stays valid on its platform until you revoke it there.
       </p>
-      <div role="alert" className={error ? 'alert alert-error' : 'alert-empty'}>
-        {error}
-      </div>
+      <DialogError error={error} />
       <div className="button-row dialog-buttons">
         <button type="button" onClick={closeDialog}>
           Cancel

@@ -5,9 +5,9 @@
  * platform's token page, then "I revoked it" marks the token revoked.
  */
 import { useId, useState } from 'react';
-import { toUiError } from '../../api/client';
 import type { PlatformInfo } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
+import { DialogError, useDialogAction } from '../../components/dialog-action';
 import { useStore } from '../../store';
 import { platformLabel } from '../../store/selectors';
 
@@ -47,8 +47,7 @@ export function RevokeDialog({ id }: { id: string }) {
   const closeDialog = useStore((s) => s.closeDialog);
   const showToast = useStore((s) => s.showToast);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useDialogAction();
   const guided = platform?.revoke !== 'api';
   const needsPassword = !guided && (platform?.needsPassword.revoke ?? false);
   const name = token?.name ?? id;
@@ -58,21 +57,13 @@ export function RevokeDialog({ id }: { id: string }) {
       setError('Enter the account password: the platform needs it to revoke a token.');
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const r = await revokeToken({ id, ...(needsPassword ? { password } : {}), ...(guided ? { confirmedGuided: true } : {}) });
       setPassword('');
-      if (!r.confirmed) {
-        setBusy(false);
-        setError('The token was not marked revoked.');
-        return;
-      }
+      if (!r.confirmed) return 'The token was not marked revoked.';
       showToast(`Revoked “${name}”`);
       closeDialog();
-    } catch (e) {
-      setBusy(false);
-      setError(toUiError(e).message);
-    }
+    });
   };
 
   return (
@@ -91,9 +82,7 @@ export function RevokeDialog({ id }: { id: string }) {
         <p>PAT Vault asks {platformLabel(token?.platform ?? '')} to revoke it now.</p>
       )}
       {needsPassword && <PasswordField value={password} onChange={setPassword} />}
-      <div role="alert" className={error ? 'alert alert-error' : 'alert-empty'}>
-        {error}
-      </div>
+      <DialogError error={error} />
       <div className="button-row dialog-buttons">
         <button type="button" onClick={closeDialog}>
           Cancel
@@ -119,8 +108,7 @@ export function RotateDialog({ id }: { id: string }) {
   const closeDialog = useStore((s) => s.closeDialog);
   const showToast = useStore((s) => s.showToast);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useDialogAction();
   const needsPassword = platform?.needsPassword.rotate ?? false;
   const name = token?.name ?? id;
 
@@ -129,16 +117,12 @@ export function RotateDialog({ id }: { id: string }) {
       setError('Enter the account password: the platform needs it to rotate a token.');
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await rotateToken({ id, ...(needsPassword ? { password } : {}) });
       setPassword('');
       showToast(`Rotated “${name}” — the new value is in the vault`);
       closeDialog();
-    } catch (e) {
-      setBusy(false);
-      setError(toUiError(e).message);
-    }
+    });
   };
 
   return (
@@ -149,9 +133,7 @@ export function RotateDialog({ id }: { id: string }) {
         the old one in the vault; the old value stops working.
       </p>
       {needsPassword && <PasswordField value={password} onChange={setPassword} />}
-      <div role="alert" className={error ? 'alert alert-error' : 'alert-empty'}>
-        {error}
-      </div>
+      <DialogError error={error} />
       <div className="button-row dialog-buttons">
         <button type="button" onClick={closeDialog}>
           Cancel
