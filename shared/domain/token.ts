@@ -66,6 +66,12 @@ export const AUDIT_ACTIONS = [
   'check',
   'revoke',
   'rotate',
+  'exec',
+  'platform-add',
+  'platform-edit',
+  'platform-remove',
+  'backup',
+  'restore',
 ] as const;
 
 /** One audit action. */

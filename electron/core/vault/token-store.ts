@@ -35,8 +35,8 @@ import {
 } from './token-views';
 import type { TokenRec } from './vault-state';
 
-/** Actions that open a secret for the user. */
-export type SecretAction = 'get' | 'copy' | 'reveal';
+/** Actions that open a secret for the user (`exec`: handed to a command's environment). */
+export type SecretAction = 'get' | 'copy' | 'reveal' | 'exec';
 
 /** Result of an import. */
 export interface ImportResult {
