@@ -19,6 +19,8 @@ export interface Searchable {
   readonly scopes: readonly string[];
   readonly expiresAt: string | null;
   readonly status: string;
+  readonly customPlatformName?: string | null;
+  readonly programSlug?: string | null;
 }
 
 /** One lowercase string per token; fields separated by a newline so a word cannot span two. */
@@ -27,6 +29,8 @@ export function tokenSearchText(t: Searchable): string {
     t.name,
     t.platform,
     platformName.get(t.platform) ?? '',
+    t.customPlatformName ?? '',
+    t.programSlug ?? '',
     t.account,
     t.client ?? '',
     t.username ?? '',

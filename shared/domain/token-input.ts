@@ -67,6 +67,11 @@ export const notesText = z
 
 const optionalText = (what: string, max: number) => trimmedText(what, max).nullable().optional();
 
+/** A custom platform named by id or by name (names are unique, compared without case). */
+const customPlatformRef = trimmedText('custom platform', 80);
+/** A platform-specific parameter: YesWeHack program slug, Jelastic token id. */
+const platformParam = (what: string) => trimmedText(what, 200);
+
 /** A new token, as the user gives it (CLI add, import, app dialog). */
 export const newTokenInput = z.object({
   platform: platformId,
@@ -79,6 +84,13 @@ export const newTokenInput = z.object({
   scopes: scopeList.optional(),
   expiresAt: isoDate.nullable().optional(),
   notes: notesText.optional(),
+  /** With platform 'custom': which user-defined platform (id or name). */
+  customPlatform: customPlatformRef.nullable().optional(),
+  programSlug: platformParam('program slug').nullable().optional(),
+  platformTokenId: platformParam('platform token id').nullable().optional(),
+}).refine((t) => !t.customPlatform || t.platform === 'custom', {
+  message: 'a custom platform can only be given with platform custom',
+  path: ['customPlatform'],
 });
 
 /** Parsed new token. */
@@ -96,6 +108,10 @@ export const tokenPatchInput = z.object({
   client: trimmedText('client', LIMITS.labelMaxChars).nullable().optional(),
   username: trimmedText('username', LIMITS.labelMaxChars).nullable().optional(),
   baseUrl: baseUrl.nullable().optional(),
+  /** Custom platform by id or name; null unassigns. Only for tokens on platform 'custom'. */
+  customPlatform: customPlatformRef.nullable().optional(),
+  programSlug: platformParam('program slug').nullable().optional(),
+  platformTokenId: platformParam('platform token id').nullable().optional(),
 });
 
 /** Parsed token change. */

@@ -9,6 +9,8 @@ export interface Account {
   readonly client: string | null;
   readonly username: string | null;
   readonly baseUrl: string | null;
+  /** For platform 'custom': the user-defined platform its tokens are checked with. */
+  readonly customPlatformId: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -41,6 +43,13 @@ export interface TokenView {
   readonly expiresAt: string | null;
   readonly lastCheck: LastCheck | null;
   readonly status: TokenStatus;
+  /** For platform 'custom': the user-defined platform (id and name), null when none is assigned. */
+  readonly customPlatformId: string | null;
+  readonly customPlatformName: string | null;
+  /** YesWeHack: the program a check reads (a PAT has no who-am-i). */
+  readonly programSlug: string | null;
+  /** The platform's own id of this token (Jelastic: revoke and rotate name it). */
+  readonly platformTokenId: string | null;
 }
 
 /** What the secret envelope of a token holds. */

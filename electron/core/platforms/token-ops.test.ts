@@ -143,3 +143,65 @@ describe('rotate', () => {
     expect(vault.readSecret(gl, 'get').value).toBe(GL);
   });
 });
+
+describe('custom platforms and what is stored with a token', () => {
+  const ACME = 'acme-' + 'F'.repeat(30);
+
+  it('a custom platform defined in the vault is checked at its own host, with its own auth placement', async () => {
+    github.route('GET', '/api/me', { status: 204 });
+    vault.addCustomPlatform({ name: 'Acme', baseUrl: `${github.url}/api`, auth: { kind: 'header', name: 'X-Acme-Key' }, checkPath: '/me', validStatus: 204 });
+    const id = vault.addToken({ platform: 'custom', customPlatform: 'Acme', account: 'acme', name: 'ops', token: ACME }).id;
+    const view = await checkToken(vault, id, undefined, opts());
+    expect(view.status).toBe('active');
+    expect(github.requests.map((r) => [r.method, r.path, r.headers['x-acme-key']])).toEqual([['GET', '/api/me', ACME]]);
+    expect(gitlab.requestsCarrying(ACME)).toEqual([]);
+  });
+
+  it("the account's base URL overrides the definition's; a redirect to another host never carries the token", async () => {
+    vault.addCustomPlatform({ name: 'Acme', baseUrl: 'https://acme.invalid', auth: { kind: 'bearer' }, checkPath: '/me' });
+    github.route('GET', '/me', { status: 302, headers: { location: `${gitlab.url}/me` } });
+    gitlab.route('GET', '/me', { json: {} });
+    const id = vault.addToken({ platform: 'custom', customPlatform: 'Acme', account: 'acme', name: 'ops', token: ACME, baseUrl: github.url }).id;
+    const view = await checkToken(vault, id, undefined, opts());
+    expect(view.status).toBe('unknown');
+    expect(github.requestsCarrying(ACME)).toHaveLength(1);
+    expect(gitlab.requestsCarrying(ACME)).toEqual([]);
+  });
+
+  it('a custom token without a definition, or a definition without check path, is unknown and sends nothing', async () => {
+    const bare = vault.addToken({ platform: 'custom', account: 'x', name: 'bare', token: ACME }).id;
+    expect((await checkToken(vault, bare, undefined, opts())).lastCheck?.reason).toMatch(/no custom platform assigned/);
+    vault.addCustomPlatform({ name: 'NoCheck', baseUrl: github.url, auth: { kind: 'bearer' } });
+    const nocheck = vault.addToken({ platform: 'custom', customPlatform: 'NoCheck', account: 'x', name: 'nc', token: ACME + 'x' }).id;
+    expect((await checkToken(vault, nocheck, undefined, opts())).lastCheck?.reason).toMatch(/offers no way to check/);
+    expect(github.requests).toEqual([]);
+  });
+
+  it('check-all uses the program slug stored with a YesWeHack token', async () => {
+    github.route('GET', '/programs/acme-bbp', { json: { slug: 'acme-bbp' } });
+    const YWH = 'ywh-' + 'G'.repeat(30);
+    const stored = vault.addToken({ platform: 'yeswehack', account: 'ywh', name: 'stored', token: YWH, baseUrl: github.url, programSlug: 'acme-bbp' }).id;
+    const none = vault.addToken({ platform: 'yeswehack', account: 'ywh', name: 'none', token: YWH + 'x', baseUrl: github.url }).id;
+    const [a, b] = await checkTokens(vault, [stored, none], opts());
+    expect(a).toMatchObject({ id: stored, status: 'active' });
+    expect(b?.lastCheck?.reason).toBe('needs a program slug to check');
+    expect(github.requests.map((r) => r.path)).toEqual(['/programs/acme-bbp']);
+  });
+
+  it('Jelastic revoke names the token id stored with the token; one given for the call wins', async () => {
+    const jelastic = await startMockServer();
+    try {
+      jelastic.route('POST', '/1.0/users/authentication/rest/deletetokens', { json: { result: 0 } });
+      const JEL2 = 'd'.repeat(40);
+      const id = vault.addToken({ platform: 'jelastic', account: 'jel', name: 'deploy', token: JEL, baseUrl: jelastic.url, platformTokenId: '4711' }).id;
+      await revokeToken(vault, id, { password: 'account-pass' }, opts());
+      expect(new URLSearchParams(jelastic.requests[0]?.body).get('ids')).toBe('4711');
+      expect(vault.getToken(id).status).toBe('revoked');
+      const other = vault.addToken({ platform: 'jelastic', account: 'jel', name: 'other', token: JEL2, baseUrl: jelastic.url, platformTokenId: '4711' }).id;
+      await revokeToken(vault, other, { password: 'account-pass', tokenId: '99' }, opts());
+      expect(new URLSearchParams(jelastic.requests[1]?.body).get('ids')).toBe('99');
+    } finally {
+      await jelastic.close();
+    }
+  });
+});

@@ -30,10 +30,36 @@ interface Bound {
   readonly blocked: string | null;
 }
 
-function bind(vault: TokenVault, idOrPrefix: string, extra: OperationExtra, opts: PlatformOpsOptions): Bound {
+/** The preset of a token: built-in, or built from its custom platform's stored definition. */
+function presetOf(vault: TokenVault, view: TokenView): { preset?: PlatformPreset; blocked?: string } {
+  if (view.platform !== 'custom') {
+    const preset = presetFor(view.platform);
+    return preset ? { preset } : { blocked: 'no preset for this platform' };
+  }
+  if (view.customPlatformId === null) return { blocked: 'no custom platform assigned to this token (edit it to choose one)' };
+  try {
+    return { preset: presetFor('custom', vault.customPlatformDef(view.customPlatformId)) as PlatformPreset };
+  } catch {
+    // A definition stored by an older version that today's rules refuse: say so, send nothing.
+    return { blocked: `the definition of custom platform "${view.customPlatformName ?? '?'}" is no longer valid (edit it)` };
+  }
+}
+
+/** What the user stored with the token, overridden by what was given for this one call. */
+function mergedExtra(view: TokenView, extra: OperationExtra): OperationExtra {
+  const stored = {
+    ...(view.programSlug !== null ? { programSlug: view.programSlug } : {}),
+    ...(view.platformTokenId !== null ? { tokenId: view.platformTokenId } : {}),
+  };
+  const merged = { ...stored, ...(extra ?? {}) };
+  return Object.keys(merged).length > 0 ? merged : undefined;
+}
+
+function bind(vault: TokenVault, idOrPrefix: string, callExtra: OperationExtra, opts: PlatformOpsOptions): Bound {
   const view = vault.getToken(idOrPrefix);
-  const preset = presetFor(view.platform);
-  if (!preset) return { view, preset, input: null, blocked: 'custom platforms cannot be checked yet' };
+  const { preset, blocked } = presetOf(vault, view);
+  if (!preset) return { view, preset, input: null, blocked: blocked ?? 'cannot check' };
+  const extra = mergedExtra(view, callExtra);
   const baseUrl = view.baseUrl ?? preset.defaultBaseUrl;
   if (baseUrl === null) return { view, preset, input: null, blocked: `needs the account's base URL (${preset.name} has one per customer or hoster)` };
   const token = vault.readValueForPlatform(view.id);

@@ -23,6 +23,7 @@ const account = fc.record(
     createdAt: maybe(near(40)),
     updatedAt: maybe(near(40)),
     id: maybe(fc.oneof(hex32, fc.string())),
+    customPlatformId: maybe(hex32),
     extra: fc.string(),
   },
   { requiredKeys: ['v', 'kind', 'platform', 'label', 'client', 'username', 'baseUrl', 'createdAt', 'updatedAt', 'id'] },
@@ -56,13 +57,31 @@ const token = fc.record(
     fingerprint: maybe(fc.oneof(tag22, fc.string())),
     id: maybe(hex32),
     secretTag: maybe(fc.oneof(tag22, fc.string({ maxLength: 23 }))),
+    params: maybe(fc.record({ programSlug: maybe(near(200)), tokenId: maybe(near(200)), other: fc.string() }, { requiredKeys: [] })),
     extra: fc.string(),
   },
   { requiredKeys: ['v', 'kind', 'accountId', 'name', 'scopes', 'createdAt', 'updatedAt', 'expiresAt', 'lastCheck', 'fingerprint', 'id', 'secretTag'] },
 );
 
+const platform = fc.record(
+  {
+    v: maybe(fc.constant(1)),
+    kind: fc.constant('platform'),
+    name: maybe(fc.string()),
+    baseUrl: maybe(fc.string()),
+    auth: maybe(fc.oneof(fc.constant({ kind: 'bearer' }), fc.record({ kind: fc.constant('header'), name: maybe(fc.string()) }), fc.constant({ kind: 'nope' }))),
+    validStatus: maybe(fc.integer({ min: 200, max: 299 })),
+    createdAt: maybe(near(40)),
+    updatedAt: maybe(near(40)),
+    id: maybe(hex32),
+    checkPath: maybe(fc.string()),
+    extra: fc.string(),
+  },
+  { requiredKeys: ['v', 'kind', 'name', 'baseUrl', 'auth', 'validStatus', 'createdAt', 'updatedAt', 'id'] },
+);
+
 const bucket = fc.record(
-  { v: maybe(fc.constant(1)), items: maybe(fc.array(fc.oneof(account, token, fc.anything()), { maxLength: 4 })), extra: fc.string() },
+  { v: maybe(fc.constant(1)), items: maybe(fc.array(fc.oneof(account, token, platform, fc.anything()), { maxLength: 4 })), extra: fc.string() },
   { requiredKeys: ['v', 'items'] },
 );
 

@@ -6,7 +6,7 @@
  */
 import { PLATFORM_IDS } from '../../../shared/domain/platform-ids';
 import { CHECK_RESULTS } from '../../../shared/domain/status';
-import type { BucketContent } from './record-codec';
+import { platformItem, type BucketContent } from './record-codec';
 
 const ID = /^[0-9a-f]{32}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -14,7 +14,9 @@ const TAG22 = /^[A-Za-z0-9_-]{22}$/;
 const PLATFORMS = new Set<string>(PLATFORM_IDS);
 const RESULTS = new Set<string>(CHECK_RESULTS);
 const ACCOUNT_KEYS = ['v', 'kind', 'platform', 'label', 'client', 'username', 'baseUrl', 'createdAt', 'updatedAt', 'id'];
+const ACCOUNT_OPTIONAL = ['customPlatformId'];
 const TOKEN_KEYS = ['v', 'kind', 'accountId', 'name', 'scopes', 'createdAt', 'updatedAt', 'expiresAt', 'lastCheck', 'fingerprint', 'id', 'secretTag'];
+const TOKEN_OPTIONAL = ['params'];
 
 type Obj = Record<string, unknown>;
 
@@ -23,15 +25,26 @@ const str = (x: unknown): x is string => typeof x === 'string';
 const strOrNull = (x: unknown): boolean => x === null || typeof x === 'string';
 const timestamp = (x: unknown): boolean => typeof x === 'string' && x.length >= 1 && x.length <= 40;
 
-/** True when `o` has exactly the keys in `keys` (all present, nothing else). */
-function exactKeys(o: Obj, keys: readonly string[]): boolean {
+/** True when `o` has every key in `keys`, and otherwise only keys from `optional`. */
+function exactKeys(o: Obj, keys: readonly string[], optional: readonly string[] = []): boolean {
   let n = 0;
   for (const k in o) {
     if (!Object.prototype.hasOwnProperty.call(o, k)) continue;
-    if (!keys.includes(k)) return false;
-    n++;
+    if (keys.includes(k)) n++;
+    else if (!optional.includes(k)) return false;
   }
   return n === keys.length;
+}
+
+/** Optional short text: absent, or a string of 1..200 characters. */
+const param = (o: Obj, k: string): boolean => !(k in o) || (str(o[k]) && o[k].length >= 1 && o[k].length <= 200);
+
+function paramsOk(o: Obj): boolean {
+  if (!('params' in o)) return true;
+  const p = o['params'];
+  if (!isObj(p)) return false;
+  for (const k in p) if (k !== 'programSlug' && k !== 'tokenId') return false;
+  return param(p, 'programSlug') && param(p, 'tokenId');
 }
 
 function lastCheckOk(x: unknown): boolean {
@@ -46,7 +59,8 @@ function lastCheckOk(x: unknown): boolean {
 
 function accountOk(o: Obj): boolean {
   return (
-    exactKeys(o, ACCOUNT_KEYS) &&
+    exactKeys(o, ACCOUNT_KEYS, ACCOUNT_OPTIONAL) &&
+    (!('customPlatformId' in o) || (str(o['customPlatformId']) && ID.test(o['customPlatformId']))) &&
     str(o['platform']) &&
     PLATFORMS.has(o['platform']) &&
     str(o['label']) &&
@@ -64,7 +78,8 @@ function tokenOk(o: Obj): boolean {
   const scopes = o['scopes'];
   const expiresAt = o['expiresAt'];
   return (
-    exactKeys(o, TOKEN_KEYS) &&
+    exactKeys(o, TOKEN_KEYS, TOKEN_OPTIONAL) &&
+    paramsOk(o) &&
     str(o['accountId']) &&
     ID.test(o['accountId']) &&
     str(o['name']) &&
@@ -88,7 +103,9 @@ export function checkBucket(raw: unknown): BucketContent | null {
   if (!isObj(raw) || !exactKeys(raw, ['v', 'items']) || raw['v'] !== 1 || !Array.isArray(raw['items'])) return null;
   for (const item of raw['items'] as unknown[]) {
     if (!isObj(item) || item['v'] !== 1) return null;
-    if (item['kind'] === 'account' ? !accountOk(item) : item['kind'] === 'token' ? !tokenOk(item) : true) return null;
+    const kind = item['kind'];
+    const ok = kind === 'token' ? tokenOk(item) : kind === 'account' ? accountOk(item) : kind === 'platform' && platformItem.safeParse(item).success;
+    if (!ok) return null;
   }
   return raw as unknown as BucketContent;
 }

@@ -30,6 +30,40 @@ export const accountOverview = z.strictObject({
   baseUrl: z.string().nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** For platform 'custom': the custom platform record the account's tokens are checked with. */
+  customPlatformId: id.optional(),
+});
+
+/**
+ * Platform specifics stored with a token (not secret): the YesWeHack program a check reads,
+ * the Jelastic token id revoke and rotate name. Absent when there are none.
+ */
+export const tokenParams = z.strictObject({
+  programSlug: z.string().min(1).max(200).optional(),
+  tokenId: z.string().min(1).max(200).optional(),
+});
+
+/**
+ * A user-defined platform. Checked here for shape only: the rules of a definition
+ * (shared/domain/custom-platform.ts) are applied when it is entered and again when a preset
+ * is built from it, so a rule tightened later never makes an existing vault unreadable.
+ */
+export const platformOverview = z.strictObject({
+  v: z.literal(1),
+  kind: z.literal('platform'),
+  name: z.string(),
+  baseUrl: z.string(),
+  auth: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('header'), name: z.string(), prefix: z.string().optional() }),
+    z.strictObject({ kind: z.literal('bearer') }),
+    z.strictObject({ kind: z.literal('basic'), username: z.string() }),
+    z.strictObject({ kind: z.literal('query'), name: z.string() }),
+  ]),
+  checkPath: z.string().optional(),
+  validStatus: z.number().int(),
+  tokenPageUrl: z.string().optional(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 
 /** Overview of a token record (the value and notes are in its secret). */
@@ -45,10 +79,16 @@ export const tokenOverview = z.strictObject({
   lastCheck: lastCheck.nullable(),
   /** Keyed hash of the value (base64url), so duplicates are found without opening secrets. */
   fingerprint: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+  params: tokenParams.optional(),
 });
 
 export type AccountOverviewData = z.infer<typeof accountOverview>;
 export type TokenOverviewData = z.infer<typeof tokenOverview>;
+export type PlatformOverviewData = z.infer<typeof platformOverview>;
+export type TokenParams = z.infer<typeof tokenParams>;
+
+/** A platform item as a bucket holds it (the hand-written checker delegates these to zod: they are few). */
+export const platformItem = platformOverview.extend({ id });
 
 /** What one sealed bucket holds: the overviews of the records whose id falls in it. */
 export const bucketContent = z.strictObject({
@@ -56,6 +96,7 @@ export const bucketContent = z.strictObject({
   items: z.array(
     z.discriminatedUnion('kind', [
       accountOverview.extend({ id }),
+      platformItem,
       // secretTag: the GCM tag of the token's secret envelope, so a replaced secret is caught.
       tokenOverview.extend({ id, secretTag: z.string().regex(/^[A-Za-z0-9_-]{22}$/) }),
     ]),

@@ -34,6 +34,14 @@ import {
   type TokenFilter,
 } from './token-views';
 import type { TokenRec } from './vault-state';
+import { resolveCustomPlatform } from './custom-platform-records';
+import type { TokenParams } from './record-codec';
+
+/** Stored platform specifics from the user's fields (absent when none). */
+function paramsOf(programSlug: string | null | undefined, tokenId: string | null | undefined): TokenParams | undefined {
+  const p = { ...(programSlug ? { programSlug } : {}), ...(tokenId ? { tokenId } : {}) };
+  return Object.keys(p).length > 0 ? p : undefined;
+}
 
 /** Actions that open a secret for the user (`exec`: handed to a command's environment). */
 export type SecretAction = 'get' | 'copy' | 'reveal' | 'exec';
@@ -86,7 +94,8 @@ export class TokenStore extends Vault {
     const views: TokenView[] = [];
     for (const t of state.tokens.values()) {
       const a = state.accounts.get(t.data.accountId);
-      if (a) views.push(tokenView(t, a, now));
+      const cp = a?.data.customPlatformId;
+      if (a) views.push(tokenView(t, a, now, cp === undefined ? undefined : state.platforms.get(cp)));
     }
     this.cache = { at: now.getTime(), views, text: views.map(tokenSearchText), sorted: null };
     return this.cache;
@@ -168,23 +177,42 @@ export class TokenStore extends Vault {
       const account = ctx.state.accounts.get(rec.data.accountId);
       if (!account) throw new AppError('VAULT_DAMAGED', 'The vault file is damaged (token without account).');
       const a = account.data;
-      const moves = [p.platform, p.account, p.client, p.baseUrl, p.username].some((v) => v !== undefined);
+      const platform = p.platform ?? (a.platform as NewTokenInput['platform']);
+      // A token moved off 'custom' loses its custom platform; one named must fit the platform.
+      const customPlatformId =
+        p.customPlatform !== undefined && p.customPlatform !== null
+          ? resolveCustomPlatform(ctx.state, p.customPlatform)
+          : p.customPlatform === null || platform !== 'custom'
+            ? null
+            : (a.customPlatformId ?? null);
+      if (customPlatformId !== null && platform !== 'custom') {
+        throw new AppError('BAD_INPUT', 'customPlatform: a custom platform can only be given with platform custom');
+      }
+      const moves = [p.platform, p.account, p.client, p.baseUrl, p.username, p.customPlatform].some((v) => v !== undefined);
       const accountId = moves
         ? findOrCreateAccount(ctx, {
-            platform: p.platform ?? (a.platform as NewTokenInput['platform']),
+            platform,
             label: p.account ?? a.label,
             client: p.client !== undefined ? p.client : a.client,
             username: p.username !== undefined ? p.username : a.username,
             baseUrl: p.baseUrl !== undefined ? p.baseUrl : a.baseUrl,
+            customPlatformId,
           })
         : rec.data.accountId;
+      const old = rec.data.params;
+      const params = paramsOf(
+        p.programSlug !== undefined ? p.programSlug : old?.programSlug,
+        p.platformTokenId !== undefined ? p.platformTokenId : old?.tokenId,
+      );
       if (p.token !== undefined && p.token !== secret.value) this.rejectDuplicate(ctx, p.token);
       const value = p.token ?? secret.value;
+      const { params: _old, ...rest } = rec.data;
       putToken(
         ctx,
         id,
         {
-          ...rec.data,
+          ...rest,
+          ...(params ? { params } : {}),
           accountId,
           name: p.name ?? rec.data.name,
           scopes: p.scopes ?? rec.data.scopes,
@@ -318,7 +346,9 @@ export class TokenStore extends Vault {
       client: input.client ?? null,
       username: input.username ?? null,
       baseUrl: input.baseUrl ?? null,
+      customPlatformId: input.platform === 'custom' && input.customPlatform ? resolveCustomPlatform(ctx.state, input.customPlatform) : null,
     });
+    const params = paramsOf(input.programSlug, input.platformTokenId);
     putToken(
       ctx,
       id,
@@ -333,6 +363,7 @@ export class TokenStore extends Vault {
         expiresAt: input.expiresAt ?? null,
         lastCheck: null,
         fingerprint: fingerprint(ctx.keys, input.token),
+        ...(params ? { params } : {}),
       },
       { value: input.token, notes: input.notes ?? '' },
     );

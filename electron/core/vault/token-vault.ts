@@ -5,8 +5,12 @@
 import type { CheckResult } from '../../../shared/domain/status';
 import type { TokenView } from '../../../shared/domain/token';
 import { isoDate, scopeList, tokenPatchInput } from '../../../shared/domain/token-input';
+import { customPlatformSchema, type CustomPlatform, type CustomPlatformDef, type CustomPlatformInput } from '../../../shared/domain/custom-platform';
+import { AppError } from '../../../shared/errors';
+import { assertNameFree, customPlatformView, definitionOf, platformUsage, recordOf, resolveCustomPlatform } from './custom-platform-records';
+import { newId } from './ids';
 import { parseInput, TokenStore } from './token-store';
-import { fingerprint, openTokenSecret, putToken, updateTokenOverview } from './vault-records';
+import { deleteRecord, fingerprint, openTokenSecret, putPlatform, putToken, updateTokenOverview } from './vault-records';
 
 export type { ImportResult, SecretAction } from './token-store';
 
@@ -99,4 +103,70 @@ export class TokenVault extends TokenStore {
     return this.write('reveal', id, 'history', (ctx) => openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, this.recIn(ctx, id)).history ?? []);
   }
 
+  // ---- user-defined platforms -------------------------------------------------------------
+
+  /** Every custom platform, by name, with how many tokens use it. */
+  listCustomPlatforms(): CustomPlatform[] {
+    const state = this.state();
+    const usage = platformUsage(state);
+    return [...state.platforms.values()]
+      .map((p) => customPlatformView(p, usage.get(p.id) ?? 0))
+      .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+  }
+
+  /** One custom platform by id or name. */
+  getCustomPlatform(ref: string): CustomPlatform {
+    const state = this.state();
+    const rec = state.platforms.get(resolveCustomPlatform(state, ref));
+    if (!rec) throw new AppError('NOT_FOUND', `No custom platform named "${ref}".`);
+    return customPlatformView(rec, platformUsage(state).get(rec.id) ?? 0);
+  }
+
+  /** The stored definition of a custom platform (for building its connector). */
+  customPlatformDef(id: string): CustomPlatformDef {
+    const rec = this.state().platforms.get(id);
+    if (!rec) throw new AppError('NOT_FOUND', 'That custom platform no longer exists.');
+    return definitionOf(rec.data);
+  }
+
+  /** Defines a custom platform; its name must be new. */
+  addCustomPlatform(input: CustomPlatformInput): CustomPlatform {
+    const def = parseInput(customPlatformSchema, input);
+    const id = newId();
+    this.write('platform-add', null, `custom platform "${def.name}"`, (ctx) => {
+      assertNameFree(ctx.state, def.name, null);
+      putPlatform(ctx, id, recordOf(def, ctx.now, ctx.now));
+    });
+    return this.getCustomPlatform(id);
+  }
+
+  /** Replaces a custom platform's definition (its tokens follow: they refer to it by id). */
+  updateCustomPlatform(ref: string, input: CustomPlatformInput): CustomPlatform {
+    const def = parseInput(customPlatformSchema, input);
+    const id = resolveCustomPlatform(this.state(), ref);
+    this.write('platform-edit', null, `custom platform "${def.name}"`, (ctx) => {
+      const rec = ctx.state.platforms.get(id);
+      if (!rec) throw new AppError('NOT_FOUND', 'That custom platform was just removed elsewhere.');
+      assertNameFree(ctx.state, def.name, id);
+      putPlatform(ctx, id, recordOf(def, rec.data.createdAt, ctx.now));
+    });
+    return this.getCustomPlatform(id);
+  }
+
+  /** Removes a custom platform no token uses. */
+  removeCustomPlatform(ref: string): CustomPlatform {
+    const view = this.getCustomPlatform(ref);
+    this.write('platform-remove', null, `custom platform "${view.name}"`, (ctx) => {
+      const used = platformUsage(ctx.state).get(view.id) ?? 0;
+      if (used > 0) {
+        throw new AppError(
+          'BAD_INPUT',
+          `Custom platform "${view.name}" is used by ${used} token${used === 1 ? '' : 's'}: move or delete ${used === 1 ? 'it' : 'them'} first.`,
+        );
+      }
+      // Accounts without tokens are dropped with their last token, so none refers to it now.
+      deleteRecord(ctx, view.id);
+    });
+    return view;
+  }
 }

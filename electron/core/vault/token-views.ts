@@ -4,7 +4,7 @@
  */
 import { computeStatus, type TokenStatus } from '../../../shared/domain/status';
 import type { Account, TokenView } from '../../../shared/domain/token';
-import type { AccountRec, TokenRec } from './vault-state';
+import type { AccountRec, PlatformRec, TokenRec } from './vault-state';
 
 /** An account record as the domain type. */
 export function accountView(rec: AccountRec): Account {
@@ -16,13 +16,14 @@ export function accountView(rec: AccountRec): Account {
     client: d.client,
     username: d.username,
     baseUrl: d.baseUrl,
+    customPlatformId: d.customPlatformId ?? null,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };
 }
 
-/** A token joined with its account, with its status as of `now`. */
-export function tokenView(rec: TokenRec, account: AccountRec, now: Date): TokenView {
+/** A token joined with its account (and custom platform), with its status as of `now`. */
+export function tokenView(rec: TokenRec, account: AccountRec, now: Date, platform?: PlatformRec): TokenView {
   const d = rec.data;
   const a = account.data;
   return {
@@ -40,6 +41,10 @@ export function tokenView(rec: TokenRec, account: AccountRec, now: Date): TokenV
     expiresAt: d.expiresAt,
     lastCheck: d.lastCheck,
     status: computeStatus({ expiresAt: d.expiresAt, lastCheck: d.lastCheck }, now),
+    customPlatformId: a.customPlatformId ?? null,
+    customPlatformName: platform?.data.name ?? null,
+    programSlug: d.params?.programSlug ?? null,
+    platformTokenId: d.params?.tokenId ?? null,
   };
 }
 

@@ -11,7 +11,7 @@ import { envelopeTag, open, seal } from './crypto/aead';
 import type { VaultKeys } from './crypto/keys';
 import { EnvelopeFormatError, EnvelopeKind } from './format/envelope';
 import { idBytes, newId } from './ids';
-import { decodeJson, encodeJson, tokenSecret, type AccountOverviewData, type TokenOverviewData } from './record-codec';
+import { decodeJson, encodeJson, tokenSecret, type AccountOverviewData, type PlatformOverviewData, type TokenOverviewData } from './record-codec';
 import { bucketContext, bucketOf, damaged, type TokenRec, type VaultState } from './vault-state';
 
 /** What a write needs. */
@@ -34,11 +34,19 @@ export interface AccountSpec {
   readonly client: string | null;
   readonly username: string | null;
   readonly baseUrl: string | null;
+  /** For platform 'custom': which user-defined platform. */
+  readonly customPlatformId?: string | null | undefined;
 }
 
 /** Writes an account record. */
 export function putAccount(ctx: WriteCtx, id: string, data: AccountOverviewData): void {
   ctx.state.accounts.set(id, { id, data });
+  ctx.dirty.add(bucketOf(id));
+}
+
+/** Writes a user-defined platform record. */
+export function putPlatform(ctx: WriteCtx, id: string, data: PlatformOverviewData): void {
+  ctx.state.platforms.set(id, { id, data });
   ctx.dirty.add(bucketOf(id));
 }
 
@@ -73,6 +81,7 @@ export function deleteRecord(ctx: WriteCtx, id: string): void {
     ctx.repo.deleteExpiry(idb);
   }
   ctx.state.accounts.delete(id);
+  ctx.state.platforms.delete(id);
   ctx.dirty.add(bucketOf(id));
 }
 
@@ -82,6 +91,7 @@ export function flushBuckets(ctx: WriteCtx): void {
   const items = new Map<number, Record<string, unknown>[]>();
   for (const b of ctx.dirty) items.set(b, []);
   for (const a of ctx.state.accounts.values()) items.get(bucketOf(a.id))?.push({ ...a.data, id: a.id });
+  for (const p of ctx.state.platforms.values()) items.get(bucketOf(p.id))?.push({ ...p.data, id: p.id });
   for (const t of ctx.state.tokens.values()) {
     items.get(bucketOf(t.id))?.push({ ...t.data, id: t.id, secretTag: t.secretTag.toString('base64url') });
   }
@@ -106,8 +116,8 @@ export function fingerprint(keys: VaultKeys, value: string): string {
 
 const norm = (s: string | null): string => (s ?? '').trim().toLowerCase();
 
-function accountKey(a: { platform: string; label: string; client: string | null; baseUrl: string | null }): string {
-  return JSON.stringify([a.platform, norm(a.label), norm(a.client), a.baseUrl ?? null]);
+function accountKey(a: { platform: string; label: string; client: string | null; baseUrl: string | null; customPlatformId?: string | null | undefined }): string {
+  return JSON.stringify([a.platform, norm(a.label), norm(a.client), a.baseUrl ?? null, a.customPlatformId ?? null]);
 }
 
 /** The id of the account matching `spec` (label and client compared without case), created if absent. */
@@ -137,6 +147,7 @@ export function findOrCreateAccount(ctx: WriteCtx, spec: AccountSpec): string {
     baseUrl: spec.baseUrl,
     createdAt: ctx.now,
     updatedAt: ctx.now,
+    ...(spec.customPlatformId ? { customPlatformId: spec.customPlatformId } : {}),
   });
   return id;
 }

@@ -11,7 +11,7 @@ import type { VaultKeys } from './crypto/keys';
 import { EnvelopeFormatError, EnvelopeKind, TAG_BYTES } from './format/envelope';
 import { parseHeader } from './format/header';
 import { computeManifest, EMPTY_AUDIT_HEAD, manifestsEqual, type AuditHead } from './manifest';
-import type { AccountOverviewData, TokenOverviewData } from './record-codec';
+import type { AccountOverviewData, PlatformOverviewData, TokenOverviewData } from './record-codec';
 import { decodeBucket } from './bucket-check';
 import { ID_BYTES } from './ids';
 
@@ -29,6 +29,12 @@ export interface AccountRec {
   readonly data: AccountOverviewData;
 }
 
+/** A user-defined platform as held in memory. */
+export interface PlatformRec {
+  readonly id: string;
+  readonly data: PlatformOverviewData;
+}
+
 /** A token as held in memory, with its secret envelope's tag. */
 export interface TokenRec {
   readonly id: string;
@@ -41,6 +47,7 @@ export interface VaultState {
   dataVersion: number;
   readonly accounts: Map<string, AccountRec>;
   readonly tokens: Map<string, TokenRec>;
+  readonly platforms: Map<string, PlatformRec>;
   /** Tag of each stored bucket envelope, by bucket number. */
   readonly bucketTags: Map<number, Buffer>;
   auditHead: AuditHead;
@@ -69,6 +76,7 @@ export function loadState(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer): Va
   if (!header.vaultId.equals(vaultId)) throw damaged('vault id changed');
   const accounts = new Map<string, AccountRec>();
   const tokens = new Map<string, TokenRec>();
+  const platforms = new Map<string, PlatformRec>();
   const bucketTags = new Map<number, Buffer>();
   const order: { bucket: number; tag: Buffer }[] = [];
   for (const row of repo.buckets()) {
@@ -86,10 +94,15 @@ export function loadState(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer): Va
     const content = decodeBucket(plain);
     if (content === null || content.items.length === 0) throw damaged('overview content');
     for (const item of content.items) {
-      if (bucketOf(item.id) !== row.bucket || accounts.has(item.id) || tokens.has(item.id)) throw damaged('record placement');
+      if (bucketOf(item.id) !== row.bucket || accounts.has(item.id) || tokens.has(item.id) || platforms.has(item.id)) {
+        throw damaged('record placement');
+      }
       if (item.kind === 'account') {
         const { id, ...data } = item;
         accounts.set(id, { id, data });
+      } else if (item.kind === 'platform') {
+        const { id, ...data } = item;
+        platforms.set(id, { id, data });
       } else {
         const { id, secretTag, ...data } = item;
         tokens.set(id, { id, data, secretTag: Buffer.from(secretTag, 'base64url') });
@@ -100,6 +113,10 @@ export function loadState(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer): Va
     order.push({ bucket: row.bucket, tag });
   }
   for (const t of tokens.values()) if (!accounts.has(t.data.accountId)) throw damaged('token without account');
+  for (const a of accounts.values()) {
+    const cp = a.data.customPlatformId;
+    if (cp !== undefined && (a.data.platform !== 'custom' || !platforms.has(cp))) throw damaged('account without its platform');
+  }
   checkExpiries(repo, tokens);
   if (repo.secretCount() !== tokens.size) throw damaged('secrets do not match the tokens');
   let auditHead = EMPTY_AUDIT_HEAD;
@@ -112,7 +129,7 @@ export function loadState(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer): Va
   }
   const manifest = computeManifest(keys.manifestKey, vaultId, header.format, order, auditHead);
   if (!manifestsEqual(manifest, header.manifest)) throw damaged('record set does not match its manifest');
-  return { dataVersion: repo.dataVersion(), accounts, tokens, bucketTags, auditHead };
+  return { dataVersion: repo.dataVersion(), accounts, tokens, platforms, bucketTags, auditHead };
 }
 
 /** The plaintext expiry dates (kept for reminders while locked) must equal the sealed ones. */
