@@ -6,9 +6,11 @@
 import { z } from 'zod';
 import { PLATFORM_IDS, type PlatformId } from '../domain/platform-ids';
 import { newTokenInput, tokenPatchInput } from '../domain/token-input';
+import { customPlatformSchema } from '../domain/custom-platform';
 import {
   auditEntrySchema,
   checkRequest,
+  customPlatformViewSchema,
   empty,
   idRequest,
   keychainInfoSchema,
@@ -61,6 +63,12 @@ export const CONTRACT = {
 
   /** What each platform can do (check, revoke by API or guided, rotate, password needed). */
   'platforms.list': channel(empty, z.array(platformInfoSchema).readonly()),
+  /** User-defined platforms stored in the vault. */
+  'platforms.custom.list': channel(empty, z.array(customPlatformViewSchema).readonly()),
+  /** Defines a custom platform, or replaces the definition of `id`. */
+  'platforms.custom.save': channel(z.strictObject({ id: z.string().min(1).max(64).optional(), definition: customPlatformSchema }), customPlatformViewSchema),
+  /** Removes a custom platform no token uses. */
+  'platforms.custom.remove': channel(idRequest, z.null()),
 
   'settings.get': channel(empty, settingsSchema),
   'settings.set': channel(settingsSchema.partial().strict(), settingsSchema),

@@ -29,6 +29,29 @@ export const tokenViewSchema = z.object({
     .object({ at: z.string(), result: z.enum(CHECK_RESULTS), reason: z.string().optional(), owner: z.string().optional() })
     .nullable(),
   status: z.enum(TOKEN_STATUSES),
+  customPlatformId: z.string().nullable(),
+  customPlatformName: z.string().nullable(),
+  programSlug: z.string().nullable(),
+  platformTokenId: z.string().nullable(),
+});
+
+/** A user-defined platform as stored (no secret in it). */
+export const customPlatformViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  baseUrl: z.string(),
+  auth: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('header'), name: z.string(), prefix: z.string().optional() }),
+    z.object({ kind: z.literal('bearer') }),
+    z.object({ kind: z.literal('basic'), username: z.string() }),
+    z.object({ kind: z.literal('query'), name: z.string() }),
+  ]),
+  checkPath: z.string().optional(),
+  validStatus: z.number(),
+  tokenPageUrl: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  tokens: z.number(),
 });
 
 export const auditEntrySchema = z.object({

@@ -36,7 +36,11 @@ export interface AppDeps {
   readonly platformOps?: PlatformOpsOptions;
 }
 
-/** What each platform can do, for `platforms.list` (custom platforms: guided revoke only, for now). */
+/**
+ * What each platform can do, for `platforms.list`. Custom platforms: checked when their
+ * definition has a check path (the result says so otherwise), guided revoke, no rotate; the
+ * definition gives the base URL.
+ */
 function platformInfos(): Response<'platforms.list'> {
   const byId = new Map(listPresets().map((p) => [p.id, p]));
   return PLATFORMS.map(({ id, name }) => {
@@ -44,11 +48,11 @@ function platformInfos(): Response<'platforms.list'> {
     return {
       id,
       name: p?.name ?? name,
-      check: p?.check !== undefined,
+      check: id === 'custom' || p?.check !== undefined,
       revoke: p?.revoke ? ('api' as const) : ('guided' as const),
       rotate: p?.rotate !== undefined,
       needsPassword: { revoke: p?.revoke?.needsPassword ?? false, rotate: p?.rotate?.needsPassword ?? false },
-      needsBaseUrl: p ? p.defaultBaseUrl === null : true,
+      needsBaseUrl: id === 'custom' ? false : p ? p.defaultBaseUrl === null : true,
       tokenPageUrl: p?.tokenPageUrl ?? null,
     };
   });
@@ -234,6 +238,13 @@ export class AppService {
         return { clearsInSeconds: seconds };
       },
       'platforms.list': async () => platformInfos(),
+      'platforms.custom.list': async () => this.unlocked().listCustomPlatforms(),
+      'platforms.custom.save': async ({ id, definition }) =>
+        id === undefined ? this.unlocked().addCustomPlatform(definition) : this.unlocked().updateCustomPlatform(id, definition),
+      'platforms.custom.remove': async ({ id }) => {
+        this.unlocked().removeCustomPlatform(id);
+        return null;
+      },
       'settings.get': async () => d.settings.get(),
       'settings.set': async (patch) => {
         const next = d.settings.set(patch);

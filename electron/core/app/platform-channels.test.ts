@@ -89,7 +89,34 @@ describe('platform channels', () => {
     expect(by.get('gitlab')).toMatchObject({ revoke: 'api', rotate: true, needsPassword: { revoke: false, rotate: false } });
     expect(by.get('jelastic')).toMatchObject({ revoke: 'api', rotate: true, needsPassword: { revoke: true, rotate: true }, needsBaseUrl: true });
     expect(by.get('brass')).toMatchObject({ revoke: 'guided', rotate: false });
-    expect(by.get('custom')).toMatchObject({ check: false, revoke: 'guided' });
+    expect(by.get('custom')).toMatchObject({ check: true, revoke: 'guided', rotate: false, needsBaseUrl: false });
+  });
+
+  it('platforms.custom.*: define, list, use for a check, edit, refuse removal while used', async () => {
+    const s = await setup();
+    const TOKEN = 'acme-' + 'Z'.repeat(30);
+    const saved = await s.call('platforms.custom.save', {
+      definition: { name: 'Acme', baseUrl: github.url, auth: { kind: 'query', name: 'api_key' }, checkPath: '/v1/me' },
+    });
+    expect(saved).toMatchObject({ name: 'Acme', validStatus: 200, tokens: 0 });
+    expect(await s.fail('platforms.custom.save', { definition: { name: 'acme', baseUrl: github.url, auth: { kind: 'bearer' } } })).toMatchObject({
+      code: 'BAD_INPUT',
+      message: 'A custom platform named "Acme" already exists.',
+    });
+    expect(await s.fail('platforms.custom.save', { definition: { name: 'X', baseUrl: 'ftp://x', auth: { kind: 'bearer' } } })).toMatchObject({ code: 'BAD_INPUT' });
+    github.route('GET', '/v1/me', { json: {} });
+    const t = await s.call('tokens.add', { platform: 'custom', customPlatform: saved.id, account: 'acme', name: 'ops', token: TOKEN });
+    expect(t).toMatchObject({ customPlatformId: saved.id, customPlatformName: 'Acme' });
+    expect((await s.call('tokens.check', { id: t.id })).status).toBe('active');
+    expect(github.requests.map((r) => [r.path, r.query['api_key']])).toEqual([['/v1/me', TOKEN]]);
+    const edited = await s.call('platforms.custom.save', { id: saved.id, definition: { name: 'Acme 2', baseUrl: github.url, auth: { kind: 'bearer' } } });
+    expect(edited).toMatchObject({ id: saved.id, name: 'Acme 2', tokens: 1 });
+    expect(await s.fail('platforms.custom.remove', { id: saved.id })).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/used by 1 token/) });
+    await s.call('tokens.remove', { id: t.id });
+    await s.call('platforms.custom.remove', { id: saved.id });
+    expect(await s.call('platforms.custom.list', {})).toEqual([]);
+    expect(github.requestsCarrying(TOKEN)).toHaveLength(1);
+    expect(gitlab.requestsCarrying(TOKEN)).toEqual([]);
   });
 
   it('tokens.check stores and returns the result (owner, scopes); the token went only to its host', async () => {

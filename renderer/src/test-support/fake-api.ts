@@ -72,6 +72,10 @@ export function makeToken(i: number, over: Partial<TokenView> = {}): TokenView {
     client: i % 3 === 0 ? null : `Client ${i % 7}`,
     username: null,
     baseUrl: null,
+    customPlatformId: null,
+    customPlatformName: null,
+    programSlug: null,
+    platformTokenId: null,
     name: `Token ${i}`,
     scopes: ['repo', 'read:org'],
     createdAt: '2026-01-01T00:00:00.000Z',
@@ -271,6 +275,16 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       return { clearsInSeconds: settings.clipboardClearSeconds };
     },
     'platforms.list': () => FAKE_PLATFORMS,
+    'platforms.custom.list': () => {
+      unlocked();
+      return [];
+    },
+    'platforms.custom.save': () => {
+      throw new Fail('BAD_INPUT', 'custom platforms are not faked yet');
+    },
+    'platforms.custom.remove': () => {
+      throw new Fail('NOT_FOUND', 'No custom platform.');
+    },
     'settings.get': () => settings,
     'settings.set': (patch: Partial<Response<'settings.get'>>) => (settings = { ...settings, ...patch }),
     'keychain.status': () => keychainInfo(),
