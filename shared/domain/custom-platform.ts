@@ -101,15 +101,18 @@ export interface CustomPlatform extends CustomPlatformDef {
   readonly tokens: number;
 }
 
-/** "header X-Api-Key", "Authorization: Bearer", "Authorization: Basic (user me)", "query ?api_key=". */
+/**
+ * Where a token goes, in a few words ("header X-AUTH-TOKEN", "Authorization: Bearer",
+ * "query ?session="); never a token. Built-in presets use the same shapes, so one wording.
+ */
 export function describeAuth(auth: CustomAuth): string {
   switch (auth.kind) {
     case 'header':
-      return `header ${auth.name}${auth.prefix ? ` (prefix "${auth.prefix}")` : ''}`;
+      return auth.prefix ? `header ${auth.name}: ${auth.prefix.trim()} …` : `header ${auth.name}`;
     case 'bearer':
       return 'Authorization: Bearer';
     case 'basic':
-      return `Authorization: Basic (user ${auth.username || 'empty'})`;
+      return `Authorization: Basic (user ${auth.username})`;
     case 'query':
       return `query ?${auth.name}=`;
   }

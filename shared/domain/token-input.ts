@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { PLATFORM_IDS, isPlatformId } from './platform-ids';
+import { tokenReminderDaysSchema } from './reminder-policy';
+
+export { describeZodError } from './describe-zod';
 
 const utf8Bytes = (s: string): number => new TextEncoder().encode(s).length;
 
@@ -88,6 +91,8 @@ export const newTokenInput = z.object({
   customPlatform: customPlatformRef.nullable().optional(),
   programSlug: platformParam('program slug').nullable().optional(),
   platformTokenId: platformParam('platform token id').nullable().optional(),
+  /** Days before expiry to remind; null or absent = the global policy, [] = never. */
+  reminderDays: tokenReminderDaysSchema.optional(),
 }).refine((t) => !t.customPlatform || t.platform === 'custom', {
   message: 'a custom platform can only be given with platform custom',
   path: ['customPlatform'],
@@ -112,15 +117,8 @@ export const tokenPatchInput = z.object({
   customPlatform: customPlatformRef.nullable().optional(),
   programSlug: platformParam('program slug').nullable().optional(),
   platformTokenId: platformParam('platform token id').nullable().optional(),
+  reminderDays: tokenReminderDaysSchema.optional(),
 });
 
 /** Parsed token change. */
 export type TokenPatchInput = z.output<typeof tokenPatchInput>;
-
-/** First problem of a failed parse, as one human line: "name: must not be empty". */
-export function describeZodError(e: z.ZodError, prefix = ''): string {
-  const issue = e.issues[0];
-  if (!issue) return `${prefix}invalid input`;
-  const path = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return `${prefix}${path}${issue.message}`;
-}

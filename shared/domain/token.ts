@@ -50,6 +50,8 @@ export interface TokenView {
   readonly programSlug: string | null;
   /** The platform's own id of this token (Jelastic: revoke and rotate name it). */
   readonly platformTokenId: string | null;
+  /** This token's reminder days before expiry; null = the global policy, [] = none. */
+  readonly reminderDays: readonly number[] | null;
 }
 
 /** What the secret envelope of a token holds. */

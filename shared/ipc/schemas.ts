@@ -33,6 +33,7 @@ export const tokenViewSchema = z.object({
   customPlatformName: z.string().nullable(),
   programSlug: z.string().nullable(),
   platformTokenId: z.string().nullable(),
+  reminderDays: z.array(z.number()).readonly().nullable(),
 });
 
 /** A user-defined platform as stored (no secret in it). */

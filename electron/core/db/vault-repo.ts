@@ -31,6 +31,8 @@ export interface BucketRow {
 export interface ExpiryRow {
   id: Buffer;
   expires_at: string;
+  /** JSON array of days before expiry, or null for the global reminder policy. */
+  remind_days: string | null;
 }
 
 /** One audit row. */
@@ -58,8 +60,9 @@ const SQL = {
   secretCount: 'SELECT count(*) AS n FROM secrets',
   putSecret: 'INSERT INTO secrets (id, secret) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET secret = excluded.secret',
   deleteSecret: 'DELETE FROM secrets WHERE id = ?',
-  expiries: 'SELECT id, expires_at FROM expiries ORDER BY id',
-  putExpiry: 'INSERT INTO expiries (id, expires_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at',
+  expiries: 'SELECT id, expires_at, remind_days FROM expiries ORDER BY id',
+  putExpiry:
+    'INSERT INTO expiries (id, expires_at, remind_days) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at, remind_days = excluded.remind_days',
   deleteExpiry: 'DELETE FROM expiries WHERE id = ?',
   auditHead: 'SELECT seq, entry FROM audit ORDER BY seq DESC LIMIT 1',
   auditAll: 'SELECT seq, entry FROM audit ORDER BY seq',
@@ -111,9 +114,9 @@ export class VaultRepo {
   expiries(): ExpiryRow[] {
     return this.s.expiries.all() as ExpiryRow[];
   }
-  putExpiry(id: Buffer, expiresAt: string | null): void {
+  putExpiry(id: Buffer, expiresAt: string | null, remindDays?: readonly number[]): void {
     if (expiresAt === null) this.s.deleteExpiry.run(id);
-    else this.s.putExpiry.run(id, expiresAt);
+    else this.s.putExpiry.run(id, expiresAt, remindDays === undefined ? null : JSON.stringify(remindDays));
   }
   deleteExpiry(id: Buffer): void {
     this.s.deleteExpiry.run(id);

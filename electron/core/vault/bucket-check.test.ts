@@ -57,6 +57,7 @@ const token = fc.record(
     fingerprint: maybe(fc.oneof(tag22, fc.string())),
     id: maybe(hex32),
     secretTag: maybe(fc.oneof(tag22, fc.string({ maxLength: 23 }))),
+    reminderDays: maybe(fc.array(fc.oneof(fc.integer({ min: -2, max: 370 }), fc.double()), { maxLength: 11 })),
     params: maybe(fc.record({ programSlug: maybe(near(200)), tokenId: maybe(near(200)), other: fc.string() }, { requiredKeys: [] })),
     extra: fc.string(),
   },

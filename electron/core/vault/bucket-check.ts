@@ -16,7 +16,7 @@ const RESULTS = new Set<string>(CHECK_RESULTS);
 const ACCOUNT_KEYS = ['v', 'kind', 'platform', 'label', 'client', 'username', 'baseUrl', 'createdAt', 'updatedAt', 'id'];
 const ACCOUNT_OPTIONAL = ['customPlatformId'];
 const TOKEN_KEYS = ['v', 'kind', 'accountId', 'name', 'scopes', 'createdAt', 'updatedAt', 'expiresAt', 'lastCheck', 'fingerprint', 'id', 'secretTag'];
-const TOKEN_OPTIONAL = ['params'];
+const TOKEN_OPTIONAL = ['params', 'reminderDays'];
 
 type Obj = Record<string, unknown>;
 
@@ -38,6 +38,12 @@ function exactKeys(o: Obj, keys: readonly string[], optional: readonly string[] 
 
 /** Optional short text: absent, or a string of 1..200 characters. */
 const param = (o: Obj, k: string): boolean => !(k in o) || (str(o[k]) && o[k].length >= 1 && o[k].length <= 200);
+
+function reminderDaysOk(o: Obj): boolean {
+  if (!('reminderDays' in o)) return true;
+  const d = o['reminderDays'];
+  return Array.isArray(d) && d.length <= 10 && d.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 365);
+}
 
 function paramsOk(o: Obj): boolean {
   if (!('params' in o)) return true;
@@ -80,6 +86,7 @@ function tokenOk(o: Obj): boolean {
   return (
     exactKeys(o, TOKEN_KEYS, TOKEN_OPTIONAL) &&
     paramsOk(o) &&
+    reminderDaysOk(o) &&
     str(o['accountId']) &&
     ID.test(o['accountId']) &&
     str(o['name']) &&

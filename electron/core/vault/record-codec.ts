@@ -80,6 +80,8 @@ export const tokenOverview = z.strictObject({
   /** Keyed hash of the value (base64url), so duplicates are found without opening secrets. */
   fingerprint: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
   params: tokenParams.optional(),
+  /** Days before expiry to remind (overrides the global policy; [] = never). Absent = the policy. */
+  reminderDays: z.array(z.number().int().min(0).max(365)).max(10).optional(),
 });
 
 export type AccountOverviewData = z.infer<typeof accountOverview>;

@@ -206,13 +206,15 @@ export class TokenStore extends Vault {
       );
       if (p.token !== undefined && p.token !== secret.value) this.rejectDuplicate(ctx, p.token);
       const value = p.token ?? secret.value;
-      const { params: _old, ...rest } = rec.data;
+      const { params: _old, reminderDays: oldDays, ...rest } = rec.data;
+      const reminderDays = p.reminderDays !== undefined ? (p.reminderDays ?? undefined) : oldDays;
       putToken(
         ctx,
         id,
         {
           ...rest,
           ...(params ? { params } : {}),
+          ...(reminderDays !== undefined ? { reminderDays: [...reminderDays] } : {}),
           accountId,
           name: p.name ?? rec.data.name,
           scopes: p.scopes ?? rec.data.scopes,
@@ -364,6 +366,7 @@ export class TokenStore extends Vault {
         lastCheck: null,
         fingerprint: fingerprint(ctx.keys, input.token),
         ...(params ? { params } : {}),
+        ...(input.reminderDays ? { reminderDays: [...input.reminderDays] } : {}),
       },
       { value: input.token, notes: input.notes ?? '' },
     );

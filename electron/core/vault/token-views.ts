@@ -45,6 +45,7 @@ export function tokenView(rec: TokenRec, account: AccountRec, now: Date, platfor
     customPlatformName: platform?.data.name ?? null,
     programSlug: d.params?.programSlug ?? null,
     platformTokenId: d.params?.tokenId ?? null,
+    reminderDays: d.reminderDays ?? null,
   };
 }
 

@@ -61,16 +61,23 @@ export function putToken(ctx: WriteCtx, id: string, data: TokenOverviewData, sec
   const content = { v: 1, value: secret.value, notes: secret.notes, ...(secret.history?.length ? { history: secret.history } : {}) };
   const sealed = seal(ctx.keys.recordKey, ctx.vaultId, EnvelopeKind.Secret, idb, encodeJson(content));
   ctx.repo.putSecret(idb, sealed);
-  ctx.repo.putExpiry(idb, data.expiresAt);
+  ctx.repo.putExpiry(idb, data.expiresAt, data.reminderDays);
   ctx.state.tokens.set(id, { id, data, secretTag: envelopeTag(sealed) });
   ctx.dirty.add(bucketOf(id));
 }
 
 /** Changes a token's overview only (its secret stays as it is). */
 export function updateTokenOverview(ctx: WriteCtx, rec: TokenRec, data: TokenOverviewData): void {
-  if (data.expiresAt !== rec.data.expiresAt) ctx.repo.putExpiry(idBytes(rec.id), data.expiresAt);
+  if (data.expiresAt !== rec.data.expiresAt || !sameDays(data.reminderDays, rec.data.reminderDays)) {
+    ctx.repo.putExpiry(idBytes(rec.id), data.expiresAt, data.reminderDays);
+  }
   ctx.state.tokens.set(rec.id, { ...rec, data });
   ctx.dirty.add(bucketOf(rec.id));
+}
+
+/** Whether two optional reminder-day lists are equal. */
+export function sameDays(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 /** Deletes a record (and, for a token, its secret and expiry). */

@@ -142,5 +142,6 @@ function checkExpiries(repo: VaultRepo, tokens: Map<string, TokenRec>): void {
     if (!Buffer.isBuffer(r.id) || r.id.length !== ID_BYTES) throw damaged('expiry dates');
     const t = tokens.get(r.id.toString('hex'));
     if (!t || t.data.expiresAt !== r.expires_at) throw damaged('expiry dates');
+    if (r.remind_days !== (t.data.reminderDays === undefined ? null : JSON.stringify(t.data.reminderDays))) throw damaged('reminder days');
   }
 }

@@ -277,6 +277,28 @@ export class Vault {
     return { enabled: kc !== null, backend: kc?.backend ?? null };
   }
 
+  /**
+   * Every token's expiry date and reminder days, readable while locked (the plaintext copy
+   * reminders use; unlock checks it against the sealed one). Never a name or an account.
+   * Unparseable reminder days read as the global policy rather than failing the reminders.
+   */
+  expirySchedule(): { tokenId: string; expiresAt: string; reminderDays: readonly number[] | null }[] {
+    return this.guard(() =>
+      this.repo.expiries().map((r) => {
+        let days: readonly number[] | null = null;
+        if (r.remind_days !== null) {
+          try {
+            const parsed: unknown = JSON.parse(r.remind_days);
+            if (Array.isArray(parsed) && parsed.every((n) => Number.isInteger(n) && n >= 0 && n <= 365)) days = parsed as number[];
+          } catch {
+            days = null;
+          }
+        }
+        return { tokenId: r.id.toString('hex'), expiresAt: r.expires_at, reminderDays: days };
+      }),
+    );
+  }
+
   /** The whole audit log, verified end to end. */
   auditLog(): AuditEntry[] {
     const { keys } = this.requireUnlocked();

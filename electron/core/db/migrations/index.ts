@@ -1,8 +1,9 @@
 import { migration001 } from './001-initial';
+import { migration002 } from './002-reminder-days';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only; never edit a released one. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

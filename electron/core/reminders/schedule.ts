@@ -1,0 +1,94 @@
+/**
+ * When a token's renewal reminders are due: pure date arithmetic in the user's time zone.
+ * luxon does the zone work so a 09:00 reminder is 09:00 on the wall clock on both sides of a
+ * DST change, which fixed 24-hour steps from the expiry date would get wrong.
+ */
+import { DateTime } from 'luxon';
+import { REMINDER_LIMITS, effectiveReminderDays, type ReminderPolicy } from '../../../shared/domain/reminder-policy';
+
+/** What the schedule needs of a token: its id, expiry date and own reminder list. */
+export interface ScheduleToken {
+  readonly id: string;
+  /** YYYY-MM-DD; the token works through that day. Null: never expires, never reminded. */
+  readonly expiresAt: string | null;
+  /** The token's own days-before list; null follows the policy, [] means no reminders. */
+  readonly reminderDays: readonly number[] | null;
+}
+
+/** One reminder of one token. */
+export interface ScheduledReminder {
+  /** `${tokenId}|${expiresAt}|${daysBefore}`: stable across restarts, new when the date changes. */
+  readonly key: string;
+  readonly tokenId: string;
+  readonly expiresAt: string;
+  readonly daysBefore: number;
+  /** The instant it is due. */
+  readonly dueAt: Date;
+}
+
+/** The fired-store key of one reminder. Ids are hex and dates digits, so '|' cannot be ambiguous. */
+export function reminderKey(tokenId: string, expiresAt: string, daysBefore: number): string {
+  return `${tokenId}|${expiresAt}|${daysBefore}`;
+}
+
+/** Splits a key made by reminderKey; null for anything else (a damaged store entry). */
+export function parseReminderKey(key: string): { tokenId: string; expiresAt: string; daysBefore: number } | null {
+  const m = /^([^|]+)\|(\d{4}-\d{2}-\d{2})\|(\d{1,3})$/.exec(key);
+  if (!m || !calendarDate(m[2]!)) return null;
+  return { tokenId: m[1]!, expiresAt: m[2]!, daysBefore: Number(m[3]) };
+}
+
+/** True when `zone` is an IANA zone name luxon (i.e. the platform's Intl) knows. */
+export function isValidTimeZone(zone: string): boolean {
+  return DateTime.now().setZone(zone).isValid;
+}
+
+/**
+ * The token's reminders, earliest first: for each N in its effective list, `policy.hour`:00
+ * local time in `timeZone` on the calendar date expiresAt − N days. On a spring-forward day
+ * when that hour does not exist, luxon moves it forward to the first instant that does (02:00
+ * → 03:00); on a fall-back day an hour that occurs twice fires once (one key). No expiry, an
+ * unreadable date, or an empty list → none. Throws RangeError for an unknown time zone
+ * (callers fall back to UTC rather than stay silent).
+ */
+export function reminderSchedule(token: ScheduleToken, policy: ReminderPolicy, timeZone: string): ScheduledReminder[] {
+  if (token.expiresAt === null) return [];
+  const expiry = calendarDate(token.expiresAt);
+  if (!expiry) return [];
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`unknown time zone: ${timeZone}`);
+  const days = effectiveReminderDays(policy, token.reminderDays).filter(
+    // The scheduler must not trip over a stored list that predates today's validation.
+    (d) => Number.isInteger(d) && d >= 0 && d <= REMINDER_LIMITS.maxDaysBefore,
+  );
+  const out: ScheduledReminder[] = [];
+  for (const daysBefore of new Set(days)) {
+    const day = expiry.minus({ days: daysBefore });
+    const due = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: policy.hour }, { zone: timeZone });
+    out.push({
+      key: reminderKey(token.id, token.expiresAt, daysBefore),
+      tokenId: token.id,
+      expiresAt: token.expiresAt,
+      daysBefore,
+      dueAt: due.toJSDate(),
+    });
+  }
+  return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}
+
+/**
+ * Calendar days from `now`'s date in `timeZone` to `expiresAt`: 0 on the expiry day, −1 the
+ * day after. Counted on dates, not hours, so a 23- or 25-hour DST day still counts as one.
+ */
+export function localDaysLeft(expiresAt: string, now: Date, timeZone: string): number {
+  const today = DateTime.fromJSDate(now, { zone: timeZone });
+  const todayUtc = Date.UTC(today.year, today.month - 1, today.day);
+  const [y, m, d] = expiresAt.split('-').map(Number) as [number, number, number];
+  return Math.round((Date.UTC(y, m - 1, d) - todayUtc) / 86_400_000);
+}
+
+/** A YYYY-MM-DD date that exists, as a zone-free calendar date (luxon in UTC), or null. */
+function calendarDate(s: string): DateTime | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return null;
+  const d = DateTime.fromISO(s, { zone: 'utc' });
+  return d.isValid ? d : null;
+}
