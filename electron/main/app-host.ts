@@ -6,12 +6,17 @@ import { app, powerMonitor } from 'electron';
 import { join } from 'node:path';
 import { AppService, type AppDeps } from '../core/app/app-service';
 import { SettingsStore } from '../core/app/settings-store';
+import { FileFiredStore } from '../core/reminders/fired-store';
 import { createElectronClipboard } from './adapters/clipboard';
+import { createElectronNotifier } from './adapters/notifier';
 import { createSafeStorageProtector } from './adapters/safe-storage-protector';
 import { openTokenPage } from './token-pages';
 
-/** Creates the service (call after `app.whenReady()`: safeStorage needs a ready app). */
-export function createAppService(emit: AppDeps['emit']): AppService {
+/**
+ * Creates the service (call after `app.whenReady()`: safeStorage needs a ready app).
+ * `showWindow` brings the window forward when a reminder is clicked.
+ */
+export function createAppService(emit: AppDeps['emit'], showWindow: () => void): AppService {
   const userData = app.getPath('userData');
   return new AppService({
     vaultPath: join(userData, 'vault.sqlite'),
@@ -20,11 +25,24 @@ export function createAppService(emit: AppDeps['emit']): AppService {
     keyProtector: createSafeStorageProtector(),
     openTokenPage,
     emit,
+    reminders: {
+      // Which reminders fired: token ids and dates only, like the vault's own plaintext.
+      fired: new FileFiredStore(join(userData, 'reminders-fired.json')),
+      notifier: createElectronNotifier(),
+      // The dock (macOS) or launcher (Linux Unity) badge; a no-op where there is none.
+      badge: (count) => void app.setBadgeCount(count),
+      showWindow,
+      onError: () => console.error('patvault: a reminder could not be evaluated or shown'),
+    },
   });
 }
 
-/** Locks at once when the machine suspends or the screen locks (the user walked away). */
+/**
+ * Locks at once when the machine suspends or the screen locks (the user walked away), and
+ * re-evaluates reminders on resume (timers did not run while it slept).
+ */
 export function lockOnSuspendAndScreenLock(service: AppService): void {
   powerMonitor.on('suspend', () => void service.lock('suspend'));
   powerMonitor.on('lock-screen', () => void service.lock('screen-lock'));
+  powerMonitor.on('resume', () => service.pokeReminders());
 }

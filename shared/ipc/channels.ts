@@ -38,7 +38,7 @@ export const CHANNELS = [
 ] as const;
 
 /** Events main sends to the renderer. */
-export const EVENT_NAMES = ['vault.locked', 'clipboard.cleared', 'tokens.checkProgress'] as const;
+export const EVENT_NAMES = ['vault.locked', 'clipboard.cleared', 'tokens.checkProgress', 'reminders.openToken'] as const;
 
 /** A channel name as listed here (equal to contract.ts's `Channel`, which checks it). */
 export type ChannelName = (typeof CHANNELS)[number];

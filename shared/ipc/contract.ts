@@ -94,6 +94,8 @@ export const EVENTS = {
   'clipboard.cleared': z.object({ id: z.string() }),
   /** Check-all progress, after each token. */
   'tokens.checkProgress': z.object({ done: z.number(), total: z.number() }),
+  /** The user clicked a reminder about one token: show it. */
+  'reminders.openToken': z.object({ tokenId: z.string() }),
 } as const;
 
 export type Channel = keyof typeof CONTRACT;

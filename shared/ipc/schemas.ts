@@ -8,6 +8,7 @@ import { PLATFORM_IDS } from '../domain/platform-ids';
 import { CHECK_RESULTS, TOKEN_STATUSES } from '../domain/status';
 import { AUDIT_ACTIONS } from '../domain/token';
 import { ERROR_CODES } from '../errors';
+import { reminderDaysSchema } from '../domain/reminder-policy';
 
 const platform = z.enum(PLATFORM_IDS as unknown as [string, ...string[]]);
 
@@ -71,6 +72,10 @@ export const settingsSchema = z.object({
   clipboardClearSeconds: z.number().int().min(5).max(600),
   revealSeconds: z.number().int().min(5).max(300),
   theme: themeSchema,
+  /** Default reminder days before expiry (a token may have its own list). */
+  reminderDays: reminderDaysSchema,
+  /** Local hour of day reminders fire at. */
+  reminderHour: z.number().int().min(0).max(23),
 });
 
 export const keychainInfoSchema = z.object({

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { z } from 'zod';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { CONTRACT, Channel, EventName, EventPayload, Response } from '../../../shared/ipc/contract';
-import { systemClock, systemTimers, type Clipboard, type Clock, type KeyProtector, type Timers } from '../ports';
+import { systemClock, systemTimers, type Clipboard, type Clock, type KeyProtector, type Notifier, type Timers } from '../ports';
 import { TokenVault } from '../vault/token-vault';
 import type { KdfChoice } from '../vault/vault';
 import type { PlatformId } from '../../../shared/domain/platform-ids';
@@ -18,6 +18,8 @@ import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import { AutoLock } from './auto-lock';
 import { ClipboardGuard } from './clipboard-guard';
 import type { SettingsStore } from './settings-store';
+import type { FiredReminderStore } from '../reminders/fired-store';
+import { ReminderService, policyFrom } from './reminder-service';
 
 /** What the service needs from its host (main, or the e2e bridge). */
 export interface AppDeps {
@@ -34,7 +36,35 @@ export interface AppDeps {
   readonly openTokenPage?: (platform: PlatformId) => boolean | Promise<boolean>;
   /** Network settings for check/revoke/rotate (tests inject a limiter and short timeouts). */
   readonly platformOps?: PlatformOpsOptions;
+  /** Renewal reminders: off when absent (the e2e bridge and most tests). */
+  readonly reminders?: {
+    readonly fired: FiredReminderStore;
+    readonly notifier: Notifier;
+    /** IANA zone (default: the system's). */
+    readonly timeZone?: () => string;
+    /** Tray or dock badge with the count of tokens needing attention. */
+    readonly badge?: (count: number) => void;
+    /** Brings the window forward when a reminder is clicked (main). */
+    readonly showWindow?: () => void;
+    readonly onError?: (e: unknown) => void;
+  };
 }
+
+/** Channels after which reminders and the badge are re-evaluated (anything that changes tokens, lock state or the policy). */
+const REMINDER_POKES: readonly Channel[] = [
+  'vault.create',
+  'vault.unlock',
+  'vault.unlockWithKeychain',
+  'vault.lock',
+  'tokens.add',
+  'tokens.edit',
+  'tokens.remove',
+  'tokens.check',
+  'tokens.checkAll',
+  'tokens.revoke',
+  'tokens.rotate',
+  'settings.set',
+];
 
 /**
  * What each platform can do, for `platforms.list`. Custom platforms: checked when their
@@ -70,6 +100,7 @@ export class AppService {
   private vault: TokenVault | null = null;
   private readonly clipboard: ClipboardGuard;
   private readonly autoLock: AutoLock;
+  private readonly reminders: ReminderService | null;
   readonly handlers: Handlers;
 
   constructor(private readonly deps: AppDeps) {
@@ -78,7 +109,67 @@ export class AppService {
     this.autoLock = new AutoLock(deps.clock ?? systemClock, timers, () => deps.settings.get().autoLockMinutes, () =>
       this.lock('idle'),
     );
-    this.handlers = this.createHandlers();
+    this.reminders = deps.reminders ? this.createReminders(deps.reminders, timers) : null;
+    this.handlers = this.withReminderPokes(this.createHandlers());
+    this.reminders?.start();
+  }
+
+  private createReminders(r: NonNullable<AppDeps['reminders']>, timers: Timers): ReminderService {
+    return new ReminderService({
+      clock: this.deps.clock ?? systemClock,
+      timers,
+      fired: r.fired,
+      vault: () => this.vaultForReminders(),
+      policy: () => policyFrom(this.deps.settings.get()),
+      timeZone: r.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+      notify: (n) =>
+        r.notifier.notify({
+          title: n.title,
+          body: n.body,
+          onClick: () => {
+            r.showWindow?.();
+            // Only an unlocked reminder names a token; the renderer opens it (it unlocks first if needed).
+            if (n.tokenId !== null) this.deps.emit('reminders.openToken', { tokenId: n.tokenId });
+          },
+        }),
+      ...(r.badge ? { badge: r.badge } : {}),
+      ...(r.onError ? { onError: r.onError } : {}),
+    });
+  }
+
+  /** Re-evaluates reminders after every handler that can change what they depend on, even when it failed halfway. */
+  private withReminderPokes(h: Handlers): Handlers {
+    const reminders = this.reminders;
+    if (reminders === null) return h;
+    const wrapped = { ...h } as Record<Channel, (req: never) => Promise<unknown>>;
+    for (const channel of REMINDER_POKES) {
+      const inner = h[channel] as (req: never) => Promise<unknown>;
+      wrapped[channel] = async (req: never) => {
+        try {
+          return await inner(req);
+        } finally {
+          reminders.poke();
+        }
+      };
+    }
+    return wrapped as unknown as Handlers;
+  }
+
+  /** The open vault, or the vault file opened (locked) so reminders work before anyone unlocks. */
+  private vaultForReminders(): TokenVault | null {
+    if (this.vault !== null) return this.vault;
+    if (!existsSync(this.deps.vaultPath)) return null;
+    try {
+      return this.opened();
+    } catch {
+      // Not a vault, too new, busy: reminders wait; the window reports the problem.
+      return null;
+    }
+  }
+
+  /** Re-evaluates reminders now (main calls this on resume from sleep). */
+  pokeReminders(): void {
+    this.reminders?.poke();
   }
 
   /**
@@ -101,6 +192,7 @@ export class AppService {
 
   /** Locks, clears the clipboard if it still holds a copied value, and closes the file (app quit). */
   async dispose(): Promise<void> {
+    this.reminders?.stop();
     const cleared = this.lock('user');
     this.vault?.close();
     this.vault = null;

@@ -19,6 +19,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   clipboardClearSeconds: 30,
   revealSeconds: 30,
   theme: 'system',
+  reminderDays: [7, 1],
+  reminderHour: 9,
 });
 
 /** Reads and writes the settings file. */

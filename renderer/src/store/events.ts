@@ -8,6 +8,11 @@ export function connectEvents(): () => void {
     onEvent('vault.locked', () => useStore.getState().handleLocked()),
     onEvent('tokens.checkProgress', (p) => useStore.getState().setCheckProgress(p)),
     onEvent('clipboard.cleared', () => useStore.getState().showToast('Clipboard cleared')),
+    // A reminder was clicked: show that token (while locked, the unlock screen comes first
+    // and the reminder itself named no token).
+    onEvent('reminders.openToken', ({ tokenId }) => {
+      if (useStore.getState().phase === 'unlocked') useStore.getState().select(tokenId);
+    }),
   ];
   return () => offs.forEach((off) => off());
 }

@@ -76,6 +76,7 @@ export function makeToken(i: number, over: Partial<TokenView> = {}): TokenView {
     customPlatformName: null,
     programSlug: null,
     platformTokenId: null,
+    reminderDays: null,
     name: `Token ${i}`,
     scopes: ['repo', 'read:org'],
     createdAt: '2026-01-01T00:00:00.000Z',
@@ -100,7 +101,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     quickUnlock: opts.quickUnlock ?? false,
     tokens: new Map<string, StoredToken>(),
   };
-  let settings: Response<'settings.get'> = { autoLockMinutes: 10, clipboardClearSeconds: 30, revealSeconds: 30, theme: 'system' };
+  let settings: Response<'settings.get'> = { autoLockMinutes: 10, clipboardClearSeconds: 30, revealSeconds: 30, theme: 'system', reminderDays: [7, 1], reminderHour: 9 };
   let keychainEnabled = opts.quickUnlock ?? false;
   let seq = 0;
   let nextId = 1;

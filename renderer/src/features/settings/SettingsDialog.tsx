@@ -8,7 +8,7 @@ import { useStore } from '../../store';
 import type { Settings, Theme } from '../../store/settings-slice';
 import { QuickUnlockSwitch } from './QuickUnlockSwitch';
 
-const DEFAULTS: Settings = { autoLockMinutes: 10, clipboardClearSeconds: 30, revealSeconds: 30, theme: 'system' };
+const DEFAULTS: Settings = { autoLockMinutes: 10, clipboardClearSeconds: 30, revealSeconds: 30, theme: 'system', reminderDays: [7, 1], reminderHour: 9 };
 
 type NumberKey = 'autoLockMinutes' | 'clipboardClearSeconds' | 'revealSeconds';
 const NUMBER_FIELDS: readonly { key: NumberKey; label: string; min: number; max: number }[] = [

@@ -1,0 +1,113 @@
+/**
+ * Reminders inside the app: feeds the scheduler from the vault — names and accounts only
+ * while it is unlocked, plaintext ids and dates while locked — and keeps the "needs
+ * attention" count for the tray or dock badge. Main pokes it on resume; the AppService pokes
+ * it after every unlock, lock and write.
+ */
+import { attentionCount } from '../../../shared/domain/attention';
+import { PLATFORMS } from '../../../shared/domain/platform-ids';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../../../shared/domain/reminder-policy';
+import { EXPIRING_WITHIN_DAYS, daysUntil } from '../../../shared/domain/status';
+import type { Clock, Timers } from '../ports';
+import type { FiredReminderStore } from '../reminders/fired-store';
+import type { ReminderNotification } from '../reminders/reminder-text';
+import { ReminderScheduler, type ReminderSnapshot } from '../reminders/scheduler';
+import type { TokenVault } from '../vault/token-vault';
+
+const platformName = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]));
+
+/** What the reminder service needs. */
+export interface ReminderServiceDeps {
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly fired: FiredReminderStore;
+  /** The vault when one is open (unlocked or not); null before one exists. */
+  readonly vault: () => TokenVault | null;
+  readonly policy: () => ReminderPolicy;
+  readonly timeZone: () => string;
+  readonly notify: (n: ReminderNotification) => void;
+  /** The count of tokens needing attention, for a tray or dock badge. */
+  readonly badge?: (count: number) => void;
+  readonly onError?: (e: unknown) => void;
+}
+
+/** The scheduler plus the badge. */
+export class ReminderService {
+  private readonly scheduler: ReminderScheduler;
+  private lastBadge = -1;
+
+  constructor(private readonly deps: ReminderServiceDeps) {
+    this.scheduler = new ReminderScheduler({
+      clock: deps.clock,
+      timers: deps.timers,
+      source: () => this.snapshot(),
+      fired: deps.fired,
+      notify: deps.notify,
+      ...(deps.onError ? { onError: deps.onError } : {}),
+    });
+  }
+
+  start(): void {
+    this.scheduler.start();
+    this.updateBadge();
+  }
+
+  stop(): void {
+    this.scheduler.stop();
+  }
+
+  /** Re-evaluates now: after resume, unlock, lock, any change to tokens or the policy. */
+  poke(): void {
+    this.scheduler.poke();
+    this.updateBadge();
+  }
+
+  private snapshot(): ReminderSnapshot {
+    const vault = this.deps.vault();
+    const base = { timeZone: this.deps.timeZone(), policy: this.deps.policy() };
+    if (vault === null) return { ...base, locked: true, tokens: [] };
+    if (!vault.isUnlocked) {
+      return { ...base, locked: true, tokens: vault.expirySchedule().map((r) => ({ id: r.tokenId, expiresAt: r.expiresAt, reminderDays: r.reminderDays })) };
+    }
+    return {
+      ...base,
+      locked: false,
+      tokens: vault.listTokens().map((t) => ({
+        id: t.id,
+        expiresAt: t.expiresAt,
+        reminderDays: t.reminderDays,
+        label: { name: t.name, platform: t.customPlatformName ?? platformName.get(t.platform) ?? t.platform, account: t.account, client: t.client },
+      })),
+    };
+  }
+
+  /**
+   * Unlocked: every token needing attention. Locked: only what the plaintext dates tell —
+   * tokens expired or expiring within the window — so the badge never needs the key.
+   */
+  private count(): number {
+    const vault = this.deps.vault();
+    if (vault === null) return 0;
+    const now = this.deps.clock.now();
+    if (vault.isUnlocked) return attentionCount(vault.listTokens(), now);
+    return vault.expirySchedule().filter((r) => (daysUntil(r.expiresAt, now) ?? Infinity) <= EXPIRING_WITHIN_DAYS).length;
+  }
+
+  private updateBadge(): void {
+    if (!this.deps.badge) return;
+    try {
+      const n = this.count();
+      if (n !== this.lastBadge) {
+        this.lastBadge = n;
+        this.deps.badge(n);
+      }
+    } catch (e) {
+      this.deps.onError?.(e);
+    }
+  }
+}
+
+/** The policy from the settings, falling back to the default for anything missing. */
+export function policyFrom(settings: { reminderDays?: readonly number[]; reminderHour?: number }): ReminderPolicy {
+  return { days: settings.reminderDays ?? DEFAULT_REMINDER_POLICY.days, hour: settings.reminderHour ?? DEFAULT_REMINDER_POLICY.hour };
+}
