@@ -8,6 +8,8 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { toAppError } from '../../shared/errors';
 import { registerAdmin } from './commands/admin';
+import { registerCustomPlatform } from './commands/custom-platform';
+import { registerExec } from './commands/exec';
 import { registerInit } from './commands/init';
 import { registerPlatformOps } from './commands/platform-ops';
 import { registerRead } from './commands/read';
@@ -42,6 +44,8 @@ export function buildProgram(): Command {
   registerTransfer(program);
   registerAdmin(program);
   registerPlatformOps(program);
+  registerCustomPlatform(program);
+  registerExec(program);
   return program;
 }
 

@@ -28,6 +28,20 @@ export function parseMiBToKiB(value: string): number {
   return Math.round(Number(value) * 1024);
 }
 
+/**
+ * Reminder days: "14,3,1" → [14, 3, 1]; "none" → [] (never remind); "default" → 'default'
+ * (the app's policy; not null, which commander would replace by the raw text). Numbers are
+ * checked by the core (0–365, at most 10).
+ */
+export function parseReminderDays(value: string): number[] | 'default' {
+  const v = value.trim().toLowerCase();
+  if (v === 'default') return 'default';
+  if (v === 'none' || v === '') return [];
+  const parts = v.split(',').map((s) => s.trim());
+  if (!parts.every((p) => /^\d{1,3}$/.test(p))) throw new InvalidArgumentError('expected days before expiry like 14,3,1, or none, or default.');
+  return parts.map(Number);
+}
+
 /** "" means "clear" for optional text fields of `edit`. */
 export const emptyToNull = (s: string): string | null => (s.trim() === '' ? null : s);
 

@@ -2,9 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
-import type { TokenView } from '../../../shared/domain/token';
-import { toCsv } from '../format/csv';
-import { tokenJson } from '../format/tokens';
+import { INVENTORY_FORMATS, exportInventory, type InventoryFormat } from '../../core/reports';
 import { parsePositiveInt, run } from './parsers';
 import type { Cli } from '../context';
 
@@ -50,52 +48,27 @@ async function importCmd(cli: Cli, o: { batchSize?: number }, file: string): Pro
   cli.out(`imported ${result.imported} tokens, skipped ${result.skippedDuplicates} already in the vault\n`);
 }
 
-/** CSV columns, in order; scopes are space-separated like OAuth scope strings. */
-const CSV_HEADER = [
-  'id',
-  'platform',
-  'account',
-  'client',
-  'username',
-  'baseUrl',
-  'name',
-  'scopes',
-  'expiresAt',
-  'status',
-  'createdAt',
-  'updatedAt',
-  'lastCheckAt',
-  'lastCheckResult',
-] as const;
-
-function csvRow(v: TokenView): (string | null)[] {
-  return [
-    v.id,
-    v.platform,
-    v.account,
-    v.client,
-    v.username,
-    v.baseUrl,
-    v.name,
-    v.scopes.join(' '),
-    v.expiresAt,
-    v.status,
-    v.createdAt,
-    v.updatedAt,
-    v.lastCheck?.at ?? null,
-    v.lastCheck?.result ?? null,
-  ];
+interface ExportOptions {
+  readonly format: InventoryFormat;
+  readonly client?: string;
 }
 
-async function exportCmd(cli: Cli, o: { format: 'json' | 'csv' }): Promise<void> {
-  const views = await cli.withUnlocked((v) => {
-    const all = v.listTokens();
-    // Audited before anything is printed, so no export goes unrecorded.
-    v.recordAudit('export', `${o.format}, ${all.length} token${all.length === 1 ? '' : 's'}`);
-    return all;
+/** The audit line: format, client when filtered, and how much went out ("csv, 5 tokens"). */
+function exportDetail(o: ExportOptions, count: number): string {
+  const noun = o.format === 'ics' ? 'event' : 'token';
+  const client = o.client !== undefined ? `, client ${o.client.trim()}` : '';
+  return `${o.format}${client}, ${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+async function exportCmd(cli: Cli, o: ExportOptions): Promise<void> {
+  const report = await cli.withUnlocked((v) => {
+    // Built first, so an unknown client fails without an audit entry; audited before anything
+    // is printed, so no export goes unrecorded.
+    const r = exportInventory(v.listTokens(), o.format, { now: new Date(), client: o.client });
+    v.recordAudit('export', exportDetail(o, r.count));
+    return r;
   });
-  if (o.format === 'csv') cli.out(toCsv(CSV_HEADER, views.map(csvRow)));
-  else cli.json(views.map(tokenJson));
+  cli.out(report.content);
 }
 
 /** Registers `import` and `export`. */
@@ -114,7 +87,12 @@ export function registerTransfer(program: Command): void {
   program
     .command('export')
     .summary('print the inventory (no values, no notes)')
-    .description('Print the inventory (never token values or notes) as JSON or CSV. Recorded in the audit log.')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .description(
+      'Print the inventory (never token values or notes) as JSON, CSV, a printable HTML page or an iCalendar file ' +
+        "with an event and reminders (the token's own, else 7 and 1 days before) per expiry; all tokens or one client. " +
+        'Recorded in the audit log.',
+    )
+    .addOption(new Option('--format <format>', 'output format').choices(INVENTORY_FORMATS).default('json'))
+    .option('--client <name>', "only this client's tokens (case-insensitive)")
     .action(run(exportCmd));
 }

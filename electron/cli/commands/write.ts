@@ -5,7 +5,7 @@ import { PLATFORM_IDS } from '../../../shared/domain/platform-ids';
 import { describeZodError, newTokenInput, tokenPatchInput } from '../../../shared/domain/token-input';
 import { confirm, promptHidden } from '../io/password';
 import { shortId } from '../format/tokens';
-import { emptyToNull, expiryValue, parseScopes, run } from './parsers';
+import { emptyToNull, expiryValue, parseReminderDays, parseScopes, run } from './parsers';
 import type { Cli } from '../context';
 
 interface AddOptions {
@@ -18,6 +18,10 @@ interface AddOptions {
   readonly expires?: string;
   readonly notes?: string;
   readonly baseUrl?: string;
+  readonly customPlatform?: string;
+  readonly program?: string;
+  readonly tokenId?: string;
+  readonly remind?: number[] | 'default';
 }
 
 interface EditOptions extends Partial<AddOptions> {
@@ -49,8 +53,12 @@ async function add(cli: Cli, o: AddOptions): Promise<void> {
     scopes: o.scopes,
     expiresAt: o.expires !== undefined ? expiryValue(o.expires) : undefined,
     notes: o.notes,
+    customPlatform: o.customPlatform,
+    programSlug: o.program,
+    platformTokenId: o.tokenId,
+    reminderDays: o.remind === 'default' ? null : o.remind,
   };
-  precheck(newTokenInput.omit({ token: true }).safeParse(fields));
+  precheck(newTokenInput.safeParse({ ...fields, token: 'value-is-asked-for-later' }));
   const view = await cli.withUnlocked(async (v) => v.addToken({ ...fields, token: await tokenValue(cli, 'Token value: ') }));
   cli.out(`${view.id}\n`);
 }
@@ -66,6 +74,10 @@ async function edit(cli: Cli, o: EditOptions, id: string): Promise<void> {
     scopes: o.scopes,
     expiresAt: o.expires !== undefined ? expiryValue(o.expires) : undefined,
     notes: o.notes,
+    customPlatform: o.customPlatform !== undefined ? emptyToNull(o.customPlatform) : undefined,
+    programSlug: o.program !== undefined ? emptyToNull(o.program) : undefined,
+    platformTokenId: o.tokenId !== undefined ? emptyToNull(o.tokenId) : undefined,
+    reminderDays: o.remind === 'default' ? null : o.remind,
   };
   if (Object.values(patch).every((v) => v === undefined) && !o.valueStdin) {
     throw new AppError('BAD_INPUT', 'Nothing to change: give at least one field to edit.');
@@ -110,12 +122,18 @@ export function registerWrite(program: Command): void {
     .option('--expires <YYYY-MM-DD>', 'expiry date (last valid day, UTC)')
     .option('--notes <text>', 'notes (kept encrypted with the value)')
     .option('--base-url <url>', 'https:// base URL for self-hosted platforms')
+    .option('--custom-platform <name>', 'with --platform custom: the custom platform (see patvault custom-platform list)')
+    .option('--program <slug>', 'YesWeHack: the program slug a check reads')
+    .option('--token-id <id>', "Jelastic: the token's id, named by revoke and rotate")
+    .option('--remind <days>', "days before expiry to remind, e.g. 14,3 ('none' = never; default: the app's 7,1)", parseReminderDays)
     .action(run(add));
 
   program
     .command('edit')
     .summary("change a token's fields")
-    .description("Change a token's fields. --client '', --username '', --base-url '' and --expires none clear a field.")
+    .description(
+      "Change a token's fields. --client '', --username '', --base-url '', --custom-platform '', --program '', --token-id '' and --expires none clear a field.",
+    )
     .argument('<id>', 'token id or unique prefix')
     .option('--name <name>', 'new name')
     .option('--platform <id>', `new platform (${platforms})`)
@@ -126,6 +144,10 @@ export function registerWrite(program: Command): void {
     .option('--scopes <a,b>', "new comma-separated scopes ('' clears)", parseScopes)
     .option('--expires <YYYY-MM-DD|none>', 'new expiry date, or none')
     .option('--notes <text>', 'new notes')
+    .option('--custom-platform <name>', "custom platform ('' unassigns)")
+    .option('--program <slug>', "YesWeHack program slug ('' clears)")
+    .option('--token-id <id>', "Jelastic token id ('' clears)")
+    .option('--remind <days>', "reminder days, e.g. 14,3; 'none' = never; 'default' = the app's policy", parseReminderDays)
     .option('--value-stdin', 'also replace the value: the next stdin line (hidden prompt on a terminal)')
     .action(run(edit));
 

@@ -3,7 +3,10 @@
  * token goes) and what it supports (check, API or guided revoke, rotate). The JSON shape is a
  * promise to scripts: fields are only ever added.
  */
-import type { AuthScheme, PlatformPreset } from '../../core/platforms/types';
+import { describeAuth } from '../../../shared/domain/custom-platform';
+import type { PlatformPreset } from '../../core/platforms/types';
+
+export { describeAuth };
 import { renderTable } from './table';
 
 /** One preset as JSON. */
@@ -24,20 +27,6 @@ export interface PlatformJson {
   readonly tokenPageUrl: string | null;
   readonly notesCount: number;
   readonly notes: readonly string[];
-}
-
-/** An auth scheme in a few words; never a token. */
-export function describeAuth(a: AuthScheme): string {
-  switch (a.kind) {
-    case 'header':
-      return a.prefix ? `header ${a.name}: ${a.prefix.trim()} …` : `header ${a.name}`;
-    case 'bearer':
-      return 'Authorization: Bearer';
-    case 'basic':
-      return `Authorization: Basic (user ${a.username})`;
-    case 'query':
-      return `query ?${a.name}=`;
-  }
 }
 
 /** A preset as JSON, fields listed one by one. */

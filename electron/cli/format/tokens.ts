@@ -1,50 +1,15 @@
 /**
  * How tokens are shown: the JSON shape scripts rely on (a promise: fields are only ever
- * added), the list table, and the `show` page. A token's value never appears here; notes
- * appear only in `show`.
+ * added; defined in core/reports), the list table, and the `show` page. A token's value
+ * never appears here; notes appear only in `show`.
  */
 import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import type { AuditEntry, TokenView } from '../../../shared/domain/token';
 import { describeExpiry, shortTimestamp } from './relative-date';
 import { renderTable } from './table';
 
-/** The JSON object for one token (list, search, show, export). */
-export interface TokenJson {
-  readonly id: string;
-  readonly platform: string;
-  readonly account: string;
-  readonly accountId: string;
-  readonly client: string | null;
-  readonly username: string | null;
-  readonly baseUrl: string | null;
-  readonly name: string;
-  readonly scopes: readonly string[];
-  readonly expiresAt: string | null;
-  readonly status: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly lastCheck: TokenView['lastCheck'];
-}
-
-/** A view as JSON, fields listed one by one so nothing new leaks in by accident. */
-export function tokenJson(v: TokenView): TokenJson {
-  return {
-    id: v.id,
-    platform: v.platform,
-    account: v.account,
-    accountId: v.accountId,
-    client: v.client,
-    username: v.username,
-    baseUrl: v.baseUrl,
-    name: v.name,
-    scopes: [...v.scopes],
-    expiresAt: v.expiresAt,
-    status: v.status,
-    createdAt: v.createdAt,
-    updatedAt: v.updatedAt,
-    lastCheck: v.lastCheck,
-  };
-}
+/** The JSON shape lives with the exports (core/reports), so the app and the CLI print the same objects. */
+export { tokenJson, type TokenJson } from '../../core/reports/token-json';
 
 /** Short id shown in tables; any unique prefix is accepted back. */
 export const shortId = (id: string): string => id.slice(0, 8);
@@ -78,13 +43,16 @@ export function tokenPage(v: TokenView, notes: string, now: Date = new Date()): 
   const rows: [string, string][] = [
     ['id', v.id],
     ['name', v.name],
-    ['platform', `${v.platform} (${platformName.get(v.platform) ?? v.platform})`],
+    ['platform', `${v.platform} (${v.customPlatformName ?? (v.platform === 'custom' ? 'no custom platform assigned' : (platformName.get(v.platform) ?? v.platform))})`],
     ['account', v.account],
     ['client', v.client ?? '-'],
     ['username', v.username ?? '-'],
     ['base URL', v.baseUrl ?? '-'],
+    ...(v.programSlug !== null ? [['program', v.programSlug] as [string, string]] : []),
+    ...(v.platformTokenId !== null ? [['platform token id', v.platformTokenId] as [string, string]] : []),
     ['scopes', v.scopes.length > 0 ? v.scopes.join(', ') : '-'],
     ['expires', describeExpiry(v.expiresAt, now)],
+    ...(v.reminderDays !== null ? [['reminders', v.reminderDays.length === 0 ? 'none' : v.reminderDays.map((d) => `${d} d`).join(', ')] as [string, string]] : []),
     ['status', v.status],
     ['last check', check],
     ['created', shortTimestamp(v.createdAt)],
