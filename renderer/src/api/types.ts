@@ -7,3 +7,5 @@ export type TokenView = Response<'tokens.list'>[number];
 export type AuditEntry = Response<'tokens.details'>['audit'][number];
 /** What a platform can do (check, revoke by API or guided, rotate, password needed). */
 export type PlatformInfo = Response<'platforms.list'>[number];
+/** A user-defined platform as Settings lists it (definition, id, how many tokens use it). */
+export type CustomPlatformView = Response<'platforms.custom.list'>[number];

@@ -15,10 +15,12 @@ interface DialogProps {
   readonly className?: string;
   /** Focus the first button rather than the first field (confirmations). */
   readonly focusButton?: boolean;
+  /** Set while a dialog opened from this one sits on top (it cannot be reached meanwhile). */
+  readonly inert?: boolean;
 }
 
 /** One modal dialog. */
-export function Dialog({ title, onClose, children, className, focusButton = false }: DialogProps) {
+export function Dialog({ title, onClose, children, className, focusButton = false, inert = false }: DialogProps) {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
   const onCloseRef = useRef(onClose);
@@ -56,7 +58,7 @@ export function Dialog({ title, onClose, children, className, focusButton = fals
   };
 
   return (
-    <div className="dialog-backdrop">
+    <div className="dialog-backdrop" inert={inert}>
       <div
         ref={box}
         role="dialog"

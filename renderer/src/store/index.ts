@@ -1,5 +1,6 @@
 /** The one bound store, made of slices; `resetStore` puts it back as new (tests, lock). */
 import { create } from 'zustand';
+import { createCustomPlatformsSlice } from './custom-platforms-slice';
 import { createDetailSlice } from './detail-slice';
 import { createOpsSlice } from './ops-slice';
 import { resetSelectorMemos } from './selectors';
@@ -17,6 +18,7 @@ export const useStore = create<All>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createUiSlice(...a),
   ...createOpsSlice(...a),
+  ...createCustomPlatformsSlice(...a),
 }));
 
 const initialState = useStore.getState();

@@ -71,6 +71,20 @@ test('grouping by client or platform adds headers, "No client" last', () => {
   expect(selectClients(useStore.getState())).toEqual(['Acme', 'Globex']);
 });
 
+test('grouped by platform, each custom platform is a group under its name; search finds the name', () => {
+  load([
+    ...tokens,
+    makeToken(4, { name: 'Hooks', platform: 'custom', customPlatformId: 'cp1', customPlatformName: 'Zeta API' }),
+    makeToken(5, { name: 'Feed', platform: 'custom', customPlatformId: 'cp2', customPlatformName: 'Acme API' }),
+    makeToken(6, { name: 'Loose', platform: 'custom' }),
+  ]);
+  useStore.getState().setGrouping('platform');
+  expect(names().slice(0, 6)).toEqual(['[Custom platform]', 'Loose', '[Acme API]', 'Feed', '[Zeta API]', 'Hooks']);
+  useStore.getState().setGrouping('none');
+  useStore.getState().setQuery('zeta');
+  expect(names()).toEqual(['Hooks']);
+});
+
 test('selectors are memoised: same inputs, same array', () => {
   const a = selectRows(useStore.getState());
   useStore.getState().select(null);

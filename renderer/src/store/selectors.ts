@@ -20,6 +20,10 @@ const platformName = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]
 /** The display name of a platform id. */
 export const platformLabel = (id: string): string => platformName.get(id) ?? id;
 
+/** What a token's platform is called: its custom platform's name when it has one. */
+export const tokenPlatformLabel = (t: Pick<TokenView, 'platform' | 'customPlatformName'>): string =>
+  t.customPlatformName ?? platformLabel(t.platform);
+
 interface MatchMemo {
   tokens: readonly TokenView[];
   haystacks: readonly string[];
@@ -57,7 +61,12 @@ export function selectMatchIndices(s: Pick<All, 'tokens' | 'haystacks' | 'query'
 let rowsMemo: { matches: readonly number[]; tokens: readonly TokenView[]; grouping: Grouping; rows: readonly Row[] } | null = null;
 
 const groupOf = (t: TokenView, g: Grouping): { key: string; label: string } => {
-  if (g === 'platform') return { key: t.platform, label: platformLabel(t.platform) };
+  if (g === 'platform') {
+    // Each custom platform is a group of its own, under its name.
+    return t.customPlatformId !== null && t.customPlatformName !== null
+      ? { key: `${t.platform}:${t.customPlatformName}:${t.customPlatformId}`, label: t.customPlatformName }
+      : { key: t.platform, label: platformLabel(t.platform) };
+  }
   return t.client === null ? { key: '\uffff', label: 'No client' } : { key: t.client, label: t.client };
 };
 
@@ -107,6 +116,12 @@ export function selectClients(s: Pick<All, 'tokens'>): readonly string[] {
 export function selectSelectedToken(s: Pick<All, 'tokens' | 'selectedId'>): TokenView | null {
   if (s.selectedId === null) return null;
   return s.tokens.find((t) => t.id === s.selectedId) ?? null;
+}
+
+/** A custom token's page (from its custom platform's definition), or null. */
+export function selectCustomTokenPage(s: Pick<All, 'customPlatforms'>, t: Pick<TokenView, 'platform' | 'customPlatformId'>): string | null {
+  if (t.platform !== 'custom' || t.customPlatformId === null) return null;
+  return s.customPlatforms.find((p) => p.id === t.customPlatformId)?.tokenPageUrl ?? null;
 }
 
 /** True when any filter or the query narrows the list. */

@@ -30,7 +30,7 @@ export const createSessionSlice: StateCreator<All, [], [], SessionSlice> = (set,
     try {
       await step();
       set({ phase: 'unlocked', busy: false });
-      await Promise.all([get().loadTokens(), get().loadSettings()]);
+      await Promise.all([get().loadTokens(), get().loadSettings(), get().loadCustomPlatforms()]);
       return true;
     } catch (e) {
       set({ busy: false, sessionError: toUiError(e).message });
@@ -48,7 +48,7 @@ export const createSessionSlice: StateCreator<All, [], [], SessionSlice> = (set,
       try {
         const s = await call('vault.status', {});
         set({ phase: !s.exists ? 'none' : s.unlocked ? 'unlocked' : 'locked', quickUnlock: s.quickUnlock, vaultPath: s.path });
-        if (s.unlocked) await get().loadTokens();
+        if (s.unlocked) await Promise.all([get().loadTokens(), get().loadCustomPlatforms()]);
       } catch (e) {
         set({ phase: 'locked', sessionError: toUiError(e).message });
       }
@@ -68,6 +68,7 @@ export const createSessionSlice: StateCreator<All, [], [], SessionSlice> = (set,
     handleLocked: () => {
       get().clearTokens();
       get().clearDetail();
+      get().clearCustomPlatforms();
       set({ phase: get().phase === 'none' ? 'none' : 'locked', dialog: null, busy: false });
     },
   };

@@ -5,6 +5,7 @@ import type { DetailSlice } from './detail-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { UiSlice } from './ui-slice';
 import type { OpsSlice } from './ops-slice';
+import type { CustomPlatformsSlice } from './custom-platforms-slice';
 
 /** Every slice together: what `useStore` holds. */
-export type All = SessionSlice & TokensSlice & DetailSlice & SettingsSlice & UiSlice & OpsSlice;
+export type All = SessionSlice & TokensSlice & DetailSlice & SettingsSlice & UiSlice & OpsSlice & CustomPlatformsSlice;

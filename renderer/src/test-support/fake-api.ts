@@ -3,9 +3,10 @@
  * requests validated with the contract's own zod schemas, every call recorded. Not the core:
  * just enough behaviour to drive the UI.
  */
+import { customPlatformSchema, type CustomPlatformDef, type CustomPlatformInput } from '../../../shared/domain/custom-platform';
 import { computeStatus, type CheckResult } from '../../../shared/domain/status';
 import type { AuditAction } from '../../../shared/domain/token';
-import type { AuditEntry, TokenView } from '../api/types';
+import type { AuditEntry, CustomPlatformView, TokenView } from '../api/types';
 import { describeZodError } from '../../../shared/domain/token-input';
 import type { PatVaultApi } from '../../../shared/ipc/api';
 import { CONTRACT, type Channel, type Envelope, type EventName, type EventPayload, type Response } from '../../../shared/ipc/contract';
@@ -16,12 +17,21 @@ interface StoredToken {
   notes: string;
 }
 
+interface StoredCustomPlatform {
+  readonly id: string;
+  def: CustomPlatformDef;
+  readonly createdAt: string;
+  updatedAt: string;
+}
+
 export interface FakeApiOptions {
   exists?: boolean;
   unlocked?: boolean;
   password?: string;
   quickUnlock?: boolean;
   tokens?: readonly (Partial<TokenView> & { value?: string; notes?: string })[];
+  /** Custom platforms defined before the test starts (ids cp0001, cp0002, …). */
+  customPlatforms?: readonly CustomPlatformInput[];
   keychainStrength?: 'strong' | 'weak' | 'none';
   now?: Date;
   /** What `tokens.check` finds per token id (default: active, owner "fake-owner"). */
@@ -36,7 +46,7 @@ export const FAKE_PLATFORMS: Response<'platforms.list'> = [
   { id: 'brass', name: 'Brass', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://getbrass.co/' },
   { id: 'jelastic', name: 'Jelastic / Virtuozzo', check: true, revoke: 'api', rotate: true, needsPassword: { revoke: true, rotate: true }, needsBaseUrl: true, tokenPageUrl: null },
   { id: 'iobeya', name: 'iObeya', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: true, tokenPageUrl: null },
-  { id: 'custom', name: 'Custom platform', check: false, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: true, tokenPageUrl: null },
+  { id: 'custom', name: 'Custom platform', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: null },
 ];
 
 /** A fake api plus handles for tests. */
@@ -46,7 +56,14 @@ export interface FakeApi extends PatVaultApi {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Makes the next call to `channel` fail with this error. */
   failNext(channel: Channel, code: string, message: string): void;
-  readonly state: { exists: boolean; unlocked: boolean; password: string; quickUnlock: boolean; tokens: Map<string, StoredToken> };
+  readonly state: {
+    exists: boolean;
+    unlocked: boolean;
+    password: string;
+    quickUnlock: boolean;
+    tokens: Map<string, StoredToken>;
+    customPlatforms: Map<string, StoredCustomPlatform>;
+  };
   readonly settings: Response<'settings.get'>;
   /** Set to a promise to hold `tokens.checkAll` after its first token until it settles (progress tests). */
   checkAllGate: Promise<void> | null;
@@ -100,6 +117,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     password: opts.password ?? 'correct horse battery',
     quickUnlock: opts.quickUnlock ?? false,
     tokens: new Map<string, StoredToken>(),
+    customPlatforms: new Map<string, StoredCustomPlatform>(),
   };
   let settings: Response<'settings.get'> = { autoLockMinutes: 10, clipboardClearSeconds: 30, revealSeconds: 30, theme: 'system', reminderDays: [7, 1], reminderHour: 9 };
   let keychainEnabled = opts.quickUnlock ?? false;
@@ -111,6 +129,41 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     const view = makeToken(i, fields);
     state.tokens.set(view.id, { view, value: value ?? `secret-value-${i}`, notes: notes ?? '' });
   });
+
+  let nextPlatformId = 1;
+  const defineCustom = (def: CustomPlatformDef): StoredCustomPlatform => {
+    const id = `cp${String(nextPlatformId++).padStart(4, '0')}`;
+    const p = { id, def, createdAt: now.toISOString(), updatedAt: now.toISOString() };
+    state.customPlatforms.set(id, p);
+    return p;
+  };
+  for (const input of opts.customPlatforms ?? []) defineCustom(customPlatformSchema.parse(input));
+
+  /** Like the vault: by id, or by name without regard to case. */
+  const resolveCustom = (ref: string): StoredCustomPlatform => {
+    const wanted = ref.trim();
+    const p = state.customPlatforms.get(wanted) ?? [...state.customPlatforms.values()].find((c) => c.def.name.toLowerCase() === wanted.toLowerCase());
+    if (!p) throw new Fail('NOT_FOUND', `No custom platform named "${wanted}".`);
+    return p;
+  };
+  const assertNameFree = (name: string, exceptId: string | null) => {
+    for (const p of state.customPlatforms.values()) {
+      if (p.id !== exceptId && p.def.name.toLowerCase() === name.toLowerCase()) {
+        throw new Fail('BAD_INPUT', `A custom platform named "${p.def.name}" already exists.`);
+      }
+    }
+  };
+  const usage = (id: string): number => [...state.tokens.values()].filter((t) => t.view.customPlatformId === id).length;
+  const customView = (p: StoredCustomPlatform): CustomPlatformView => ({ id: p.id, ...p.def, createdAt: p.createdAt, updatedAt: p.updatedAt, tokens: usage(p.id) });
+  /** The custom platform fields of a view after `ref` was given (undefined: unchanged). */
+  const customFields = (platform: TokenView['platform'], ref: string | null | undefined, old: Pick<TokenView, 'customPlatformId'> | null) => {
+    if (platform !== 'custom') {
+      if (ref) throw new Fail('BAD_INPUT', 'customPlatform: a custom platform can only be given with platform custom');
+      return { customPlatformId: null, customPlatformName: null };
+    }
+    const id = ref === undefined ? (old?.customPlatformId ?? null) : ref === null ? null : resolveCustom(ref).id;
+    return { customPlatformId: id, customPlatformName: id === null ? null : (state.customPlatforms.get(id)?.def.name ?? null) };
+  };
 
   const unlocked = () => {
     if (!state.exists) throw new Fail('VAULT_MISSING', 'No vault yet: create one first.');
@@ -178,8 +231,23 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       const t = find(id);
       return { token: t.view, notes: t.notes, audit: audit.filter((e) => e.tokenId === id) };
     },
-    'tokens.add': (input: { platform: TokenView['platform']; account: string; client?: string | null; username?: string | null; baseUrl?: string | null; name: string; token: string; scopes?: string[]; expiresAt?: string | null; notes?: string }) => {
+    'tokens.add': (input: {
+      platform: TokenView['platform'];
+      account: string;
+      client?: string | null;
+      username?: string | null;
+      baseUrl?: string | null;
+      name: string;
+      token: string;
+      scopes?: string[];
+      expiresAt?: string | null;
+      notes?: string;
+      customPlatform?: string | null;
+      programSlug?: string | null;
+      platformTokenId?: string | null;
+    }) => {
       unlocked();
+      const custom = customFields(input.platform, input.customPlatform, null);
       const id = `new${String(nextId++).padStart(4, '0')}`;
       const expiresAt = input.expiresAt ?? null;
       const view: TokenView = {
@@ -195,6 +263,9 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
         scopes: input.scopes ?? [],
         expiresAt,
         status: computeStatus({ expiresAt, lastCheck: null }, now),
+        ...custom,
+        programSlug: input.programSlug ?? null,
+        platformTokenId: input.platformTokenId ?? null,
       };
       state.tokens.set(id, { view, value: input.token, notes: input.notes ?? '' });
       log('create', id);
@@ -203,10 +274,12 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     'tokens.edit': ({ id, patch }: { id: string; patch: Record<string, unknown> & { token?: string; notes?: string } }) => {
       unlocked();
       const t = find(id);
-      const { token, notes, ...rest } = patch;
+      const { token, notes, customPlatform, ...rest } = patch as typeof patch & { customPlatform?: string | null };
+      const platform = (rest.platform as TokenView['platform'] | undefined) ?? t.view.platform;
+      const custom = customFields(platform, customPlatform, t.view);
       if (token !== undefined) t.value = token;
       if (notes !== undefined) t.notes = notes;
-      t.view = { ...t.view, ...(rest as Partial<TokenView>) };
+      t.view = { ...t.view, ...(rest as Partial<TokenView>), ...custom };
       t.view = { ...t.view, status: computeStatus(t.view, now) };
       log('edit', id);
       return t.view;
@@ -249,9 +322,11 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       const t = find(id);
       const p = platformOf(t);
       if (p.revoke === 'guided') {
-        if (!confirmedGuided) return { mode: 'guided', token: t.view, pageUrl: p.tokenPageUrl, confirmed: false };
+        const cp = t.view.customPlatformId === null ? undefined : state.customPlatforms.get(t.view.customPlatformId);
+        const pageUrl = p.id === 'custom' ? (cp?.def.tokenPageUrl ?? null) : p.tokenPageUrl;
+        if (!confirmedGuided) return { mode: 'guided', token: t.view, pageUrl, confirmed: false };
         log('revoke', id);
-        return { mode: 'guided', token: record(t, { result: 'revoked', reason: 'revoked by the user on the platform' }), pageUrl: p.tokenPageUrl, confirmed: true };
+        return { mode: 'guided', token: record(t, { result: 'revoked', reason: 'revoked by the user on the platform' }), pageUrl, confirmed: true };
       }
       if (p.needsPassword.revoke) needPassword(p.name, 'revoke', password);
       log('revoke', id);
@@ -278,13 +353,34 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     'platforms.list': () => FAKE_PLATFORMS,
     'platforms.custom.list': () => {
       unlocked();
-      return [];
+      return [...state.customPlatforms.values()].map(customView).sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
     },
-    'platforms.custom.save': () => {
-      throw new Fail('BAD_INPUT', 'custom platforms are not faked yet');
+    // The contract's request schema already ran customPlatformSchema over the definition.
+    'platforms.custom.save': ({ id, definition }: { id?: string; definition: CustomPlatformDef }) => {
+      unlocked();
+      if (id === undefined) {
+        assertNameFree(definition.name, null);
+        log('platform-add', null);
+        return customView(defineCustom(definition));
+      }
+      const p = resolveCustom(id);
+      assertNameFree(definition.name, p.id);
+      p.def = definition;
+      p.updatedAt = now.toISOString();
+      for (const t of state.tokens.values()) if (t.view.customPlatformId === p.id) t.view = { ...t.view, customPlatformName: definition.name };
+      log('platform-edit', null);
+      return customView(p);
     },
-    'platforms.custom.remove': () => {
-      throw new Fail('NOT_FOUND', 'No custom platform.');
+    'platforms.custom.remove': ({ id }: { id: string }) => {
+      unlocked();
+      const p = resolveCustom(id);
+      const used = usage(p.id);
+      if (used > 0) {
+        throw new Fail('BAD_INPUT', `Custom platform "${p.def.name}" is used by ${used} token${used === 1 ? '' : 's'}: move or delete ${used === 1 ? 'it' : 'them'} first.`);
+      }
+      state.customPlatforms.delete(p.id);
+      log('platform-remove', null);
+      return null;
     },
     'settings.get': () => settings,
     'settings.set': (patch: Partial<Response<'settings.get'>>) => (settings = { ...settings, ...patch }),

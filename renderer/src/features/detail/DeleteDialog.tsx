@@ -2,7 +2,7 @@
 import { Dialog } from '../../components/Dialog';
 import { DialogError, useDialogAction } from '../../components/dialog-action';
 import { useStore } from '../../store';
-import { platformLabel } from '../../store/selectors';
+import { tokenPlatformLabel } from '../../store/selectors';
 
 /** The confirmation dialog for token `id`. */
 export function DeleteDialog({ id }: { id: string }) {
@@ -24,7 +24,7 @@ export function DeleteDialog({ id }: { id: string }) {
     <Dialog title="Delete token?" onClose={closeDialog} focusButton>
       <p>
         Delete <strong>“{token?.name ?? id}”</strong>
-        {token && ` (${platformLabel(token.platform)} · ${token.account})`} from the vault? This cannot be undone. The
+        {token && ` (${tokenPlatformLabel(token)} · ${token.account})`} from the vault? This cannot be undone. The
         token itself stays valid on its platform until you revoke it there.
       </p>
       <DialogError error={error} />

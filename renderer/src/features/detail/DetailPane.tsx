@@ -3,13 +3,14 @@
  * here except while revealed (the detail slice's transient reveal).
  */
 import { StatusBadge } from '../../components/StatusBadge';
+import { TokenPageField } from '../../components/TokenPageField';
 import { describeLastCheck, formatTimestamp, relativeExpiry } from '../../lib/format';
 import type { CheckResult } from '../../../../shared/domain/status';
+import { useStore } from '../../store';
+import { selectCustomTokenPage, selectSelectedToken, tokenPlatformLabel } from '../../store/selectors';
 
 /** A check result in words. */
 const resultLabel = (r: CheckResult): string => r.charAt(0).toUpperCase() + r.slice(1);
-import { useStore } from '../../store';
-import { platformLabel, selectSelectedToken } from '../../store/selectors';
 import { AuditTrail } from './AuditTrail';
 import { RevealField } from './RevealField';
 
@@ -28,6 +29,7 @@ export function DetailPane() {
   const copySnippet = useStore((s) => s.copySnippet);
   const checking = useStore((s) => token !== null && s.checkingIds.includes(token.id));
   const platform = useStore((s) => (token === null ? null : (s.platforms.find((p) => p.id === token.platform) ?? null)));
+  const customPage = useStore((s) => (token === null ? null : selectCustomTokenPage(s, token)));
 
   if (token === null) {
     return (
@@ -40,13 +42,18 @@ export function DetailPane() {
 
   const d = details?.id === token.id ? details : null;
   const shownReveal = reveal?.id === token.id ? reveal : null;
+  // Platform specifics, shown only when set.
+  const specifics: [string, React.ReactNode][] = [];
+  if (token.programSlug !== null) specifics.push(['Program slug', token.programSlug]);
+  if (token.platformTokenId !== null) specifics.push(['Platform token id', <code key="ptid">{token.platformTokenId}</code>]);
   const rows: [string, React.ReactNode][] = [
     ['Status', <StatusBadge key="s" status={token.status} />],
-    ['Platform', platformLabel(token.platform)],
+    ['Platform', tokenPlatformLabel(token)],
     ['Account', token.account],
     ['Client', token.client ?? '—'],
     ['Username', token.username ?? '—'],
     ['Base URL', token.baseUrl ?? '—'],
+    ...specifics,
     [
       'Scopes',
       token.scopes.length === 0 ? (
@@ -91,9 +98,12 @@ export function DetailPane() {
         <button type="button" className="danger" onClick={() => openDialog({ kind: 'delete', id: token.id })}>
           Delete
         </button>
-        <button type="button" onClick={() => void openTokenPage(token.platform)}>
-          Open token page
-        </button>
+        {/* Main opens only the built-in platforms' fixed pages; a custom page is shown below as text. */}
+        {token.platform !== 'custom' && (
+          <button type="button" onClick={() => void openTokenPage(token.platform)}>
+            Open token page
+          </button>
+        )}
       </div>
       <div className="button-row" role="group" aria-label="Platform actions">
         <button type="button" disabled={checking || platform?.check === false} aria-busy={checking} onClick={() => void checkToken(token.id)}>
@@ -123,6 +133,7 @@ export function DetailPane() {
           </div>
         ))}
       </dl>
+      {customPage !== null && <TokenPageField url={customPage} />}
       <h3>Notes</h3>
       {detailsError !== null ? (
         <p role="alert" className="alert alert-error">

@@ -2,14 +2,16 @@
  * Confirmations for revoke and rotate, naming the token. When the platform needs the account
  * password for the operation, it is asked here: it lives in this dialog's state only, goes to
  * main in the one call, and is gone when the dialog closes. A guided revoke (no API) opens the
- * platform's token page, then "I revoked it" marks the token revoked.
+ * platform's token page, then "I revoked it" marks the token revoked. Main opens only the
+ * built-in platforms' fixed pages: a custom platform's page is shown as text to copy.
  */
 import { useId, useState } from 'react';
 import type { PlatformInfo } from '../../api/types';
 import { Dialog } from '../../components/Dialog';
+import { TokenPageField } from '../../components/TokenPageField';
 import { DialogError, useDialogAction } from '../../components/dialog-action';
 import { useStore } from '../../store';
-import { platformLabel } from '../../store/selectors';
+import { selectCustomTokenPage, tokenPlatformLabel } from '../../store/selectors';
 
 function usePlatform(platform: string | undefined): PlatformInfo | null {
   return useStore((s) => s.platforms.find((p) => p.id === platform) ?? null);
@@ -44,6 +46,7 @@ export function RevokeDialog({ id }: { id: string }) {
   const platform = usePlatform(token?.platform);
   const revokeToken = useStore((s) => s.revokeToken);
   const openTokenPage = useStore((s) => s.openTokenPage);
+  const customPage = useStore((s) => (token === null ? null : selectCustomTokenPage(s, token)));
   const closeDialog = useStore((s) => s.closeDialog);
   const showToast = useStore((s) => s.showToast);
   const [password, setPassword] = useState('');
@@ -51,6 +54,8 @@ export function RevokeDialog({ id }: { id: string }) {
   const guided = platform?.revoke !== 'api';
   const needsPassword = !guided && (platform?.needsPassword.revoke ?? false);
   const name = token?.name ?? id;
+  const custom = token?.platform === 'custom';
+  const where = token ? tokenPlatformLabel(token) : '';
 
   const onRevoke = async () => {
     if (needsPassword && password === '') {
@@ -70,24 +75,24 @@ export function RevokeDialog({ id }: { id: string }) {
     <Dialog title="Revoke token?" onClose={closeDialog} focusButton={!needsPassword}>
       <p>
         Revoke <strong>“{name}”</strong>
-        {token && ` (${platformLabel(token.platform)} · ${token.account})`}? Anything using it stops working. It stays in
-        the vault, marked revoked.
+        {token && ` (${where} · ${token.account})`}? Anything using it stops working. It stays in the vault, marked
+        revoked.
       </p>
-      {guided ? (
-        <p>
-          {platformLabel(token?.platform ?? '')} has no API to revoke tokens: open its token page, revoke the token there,
-          then confirm here.
-        </p>
+      {!guided ? (
+        <p>PAT Vault asks {where} to revoke it now.</p>
+      ) : custom && customPage === null ? (
+        <p>{where} has no API to revoke tokens: revoke the token on the platform, then confirm here.</p>
       ) : (
-        <p>PAT Vault asks {platformLabel(token?.platform ?? '')} to revoke it now.</p>
+        <p>{where} has no API to revoke tokens: open its token page, revoke the token there, then confirm here.</p>
       )}
+      {guided && custom && customPage !== null && <TokenPageField url={customPage} help="Open this address in your browser (PAT Vault opens only the built-in platforms’ pages itself)." />}
       {needsPassword && <PasswordField value={password} onChange={setPassword} />}
       <DialogError error={error} />
       <div className="button-row dialog-buttons">
         <button type="button" onClick={closeDialog}>
           Cancel
         </button>
-        {guided && token && (
+        {guided && token && !custom && (
           <button type="button" onClick={() => void openTokenPage(token.platform)}>
             Open token page
           </button>
@@ -129,7 +134,7 @@ export function RotateDialog({ id }: { id: string }) {
     <Dialog title="Rotate token?" onClose={closeDialog} focusButton={!needsPassword}>
       <p>
         Rotate <strong>“{name}”</strong>
-        {token && ` (${platformLabel(token.platform)} · ${token.account})`}? The platform issues a new value, which replaces
+        {token && ` (${tokenPlatformLabel(token)} · ${token.account})`}? The platform issues a new value, which replaces
         the old one in the vault; the old value stops working.
       </p>
       {needsPassword && <PasswordField value={password} onChange={setPassword} />}

@@ -12,6 +12,7 @@ import { Dialog } from '../../components/Dialog';
 import { FieldError } from '../../components/FieldError';
 import { useStore } from '../../store';
 import { platformLabel } from '../../store/selectors';
+import { CustomPlatformSelect } from './CustomPlatformSelect';
 import { EMPTY_FORM, formFromToken, parseScopes, toNewToken, toPatch, type FieldErrors, type FormField, type TokenForm } from './token-form';
 
 /** The dialog; `editId` null means adding. */
@@ -21,7 +22,11 @@ export function TokenDialog({ editId }: { editId: string | null }) {
   const addToken = useStore((s) => s.addToken);
   const editToken = useStore((s) => s.editToken);
   const closeDialog = useStore((s) => s.closeDialog);
+  const openDialog = useStore((s) => s.openDialog);
   const showToast = useStore((s) => s.showToast);
+  const customPlatforms = useStore((s) => s.customPlatforms);
+  const customPlatformsLoaded = useStore((s) => s.customPlatformsLoaded);
+  const loadCustomPlatforms = useStore((s) => s.loadCustomPlatforms);
 
   const initial = useRef<TokenForm>(token ? formFromToken(token, details?.notes ?? '') : EMPTY_FORM);
   const [form, setForm] = useState<TokenForm>(initial.current);
@@ -40,6 +45,10 @@ export function TokenDialog({ editId }: { editId: string | null }) {
       setForm((f) => ({ ...f, notes: details.notes }));
     }
   }, [details]);
+
+  useEffect(() => {
+    if (!customPlatformsLoaded) void loadCustomPlatforms();
+  }, [customPlatformsLoaded, loadCustomPlatforms]);
 
   const set = (field: FormField, value: string) => {
     if (field === 'notes') notesTouched.current = true;
@@ -148,11 +157,47 @@ export function TokenDialog({ editId }: { editId: string | null }) {
             ))}
           </select>
         ))}
+        {form.platform === 'custom' &&
+          field(
+            'customPlatform',
+            'Custom platform',
+            (props) => (
+              <CustomPlatformSelect
+                {...props}
+                value={form.customPlatform}
+                platforms={customPlatforms}
+                current={token?.customPlatformId ? { id: token.customPlatformId, name: token.customPlatformName ?? token.customPlatformId } : null}
+                onChange={(v) => set('customPlatform', v)}
+              />
+            ),
+            customPlatformsLoaded && customPlatforms.length === 0 ? (
+              <>
+                No custom platform is defined yet.{' '}
+                <button type="button" className="link-button" onClick={() => openDialog({ kind: 'settings' })}>
+                  Define one in Settings
+                </button>{' '}
+                (this form closes).
+              </>
+            ) : (
+              'Its definition says where the token goes and how it is checked (Settings → Custom platforms).'
+            ),
+          )}
+        {form.platform === 'yeswehack' &&
+          field('programSlug', 'Program slug', text('programSlug', { maxLength: 200, placeholder: 'my-program' }), 'The check reads this program: a YesWeHack PAT has no “who am I” endpoint.')}
+        {form.platform === 'jelastic' &&
+          field('platformTokenId', 'Platform token id', text('platformTokenId', { maxLength: 200 }), 'Jelastic’s own id of this token: revoke and rotate name it.')}
         {field('name', 'Name', text('name', { maxLength: LIMITS.nameMaxChars }))}
         {field('account', 'Account', text('account', { maxLength: LIMITS.labelMaxChars }))}
         {field('client', 'Client', text('client', { maxLength: LIMITS.labelMaxChars }))}
         {field('username', 'Username', text('username', { maxLength: LIMITS.labelMaxChars }))}
-        {field('baseUrl', 'Base URL', text('baseUrl', { type: 'url', placeholder: 'https://gitlab.example.com' }), 'Only for self-hosted instances.')}
+        {field(
+          'baseUrl',
+          'Base URL',
+          text('baseUrl', { type: 'url', placeholder: form.platform === 'custom' ? 'https://api.example.com' : 'https://gitlab.example.com' }),
+          form.platform === 'custom'
+            ? 'Optional: the custom platform’s definition gives one; a base URL here overrides it for this account.'
+            : 'Only for self-hosted instances.',
+        )}
         {field(
           'scopes',
           'Scopes',
@@ -192,7 +237,21 @@ export function TokenDialog({ editId }: { editId: string | null }) {
 }
 
 /** The fields in the order the form shows them (focus goes to the first problem). */
-const FIELD_ORDER: readonly FormField[] = ['token', 'platform', 'name', 'account', 'client', 'username', 'baseUrl', 'scopes', 'expiresAt', 'notes'];
+const FIELD_ORDER: readonly FormField[] = [
+  'token',
+  'platform',
+  'customPlatform',
+  'programSlug',
+  'platformTokenId',
+  'name',
+  'account',
+  'client',
+  'username',
+  'baseUrl',
+  'scopes',
+  'expiresAt',
+  'notes',
+];
 
 interface FieldProps {
   id: string;

@@ -19,6 +19,12 @@ export interface TokenForm {
   scopes: string;
   expiresAt: string;
   notes: string;
+  /** With platform custom: the custom platform's id ('' = none). */
+  customPlatform: string;
+  /** YesWeHack: the program a check reads. */
+  programSlug: string;
+  /** Jelastic: the platform's id of this token (revoke and rotate name it). */
+  platformTokenId: string;
 }
 
 /** A field of the form. */
@@ -39,6 +45,9 @@ export const EMPTY_FORM: TokenForm = {
   scopes: '',
   expiresAt: '',
   notes: '',
+  customPlatform: '',
+  programSlug: '',
+  platformTokenId: '',
 };
 
 /** The form for editing `t` (the value stays empty: leaving it so keeps the current one). */
@@ -54,6 +63,21 @@ export function formFromToken(t: TokenView, notes: string): TokenForm {
     scopes: t.scopes.join(', '),
     expiresAt: t.expiresAt ?? '',
     notes,
+    customPlatform: t.customPlatformId ?? '',
+    programSlug: t.programSlug ?? '',
+    platformTokenId: t.platformTokenId ?? '',
+  };
+}
+
+/**
+ * The platform-specific fields as they count for the form's platform: a field the platform
+ * does not use counts as empty (switching platform away clears it on save).
+ */
+export function platformSpecifics(f: TokenForm): { customPlatform: string; programSlug: string; platformTokenId: string } {
+  return {
+    customPlatform: f.platform === 'custom' ? f.customPlatform : '',
+    programSlug: f.platform === 'yeswehack' ? f.programSlug.trim() : '',
+    platformTokenId: f.platform === 'jelastic' ? f.platformTokenId.trim() : '',
   };
 }
 
@@ -92,6 +116,10 @@ export function toNewToken(f: TokenForm): Result<Request<'tokens.add'>> {
     expiresAt: orNull(f.expiresAt),
     ...(f.notes !== '' ? { notes: f.notes } : {}),
   };
+  const specific = platformSpecifics(f);
+  if (specific.customPlatform !== '') input.customPlatform = specific.customPlatform;
+  if (specific.programSlug !== '') input.programSlug = specific.programSlug;
+  if (specific.platformTokenId !== '') input.platformTokenId = specific.platformTokenId;
   const r = newTokenInput.safeParse(input);
   return r.success ? { ok: true, value: input } : { ok: false, errors: fieldErrors(r.error) };
 }
@@ -109,6 +137,12 @@ export function toPatch(initial: TokenForm, f: TokenForm): Result<Request<'token
   if (parseScopes(f.scopes).join('\n') !== parseScopes(initial.scopes).join('\n')) patch.scopes = parseScopes(f.scopes);
   if (f.expiresAt !== initial.expiresAt) patch.expiresAt = orNull(f.expiresAt);
   if (f.notes !== initial.notes) patch.notes = f.notes;
+  // Platform specifics: what changed is sent; a cleared one is sent as null (main clears it).
+  const now = platformSpecifics(f);
+  const before = platformSpecifics(initial);
+  if (now.customPlatform !== before.customPlatform) patch.customPlatform = orNull(now.customPlatform);
+  if (now.programSlug !== before.programSlug) patch.programSlug = orNull(now.programSlug);
+  if (now.platformTokenId !== before.platformTokenId) patch.platformTokenId = orNull(now.platformTokenId);
   const r = tokenPatchInput.safeParse(patch);
   return r.success ? { ok: true, value: patch } : { ok: false, errors: fieldErrors(r.error) };
 }

@@ -1,12 +1,22 @@
-/** Settings: auto-lock, clipboard clearing, reveal time, theme, and quick unlock. */
-import { useId, useState, type FormEvent } from 'react';
+/**
+ * Settings: auto-lock, clipboard clearing, reveal time, theme, quick unlock, and custom
+ * platforms. A custom platform's form or removal opens on top of this dialog, which is inert
+ * meanwhile (the two are siblings, so neither traps the other's keys).
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { settingsSchema } from '../../../../shared/ipc/schemas';
 import { toUiError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { FieldError } from '../../components/FieldError';
 import { useStore } from '../../store';
 import type { Settings, Theme } from '../../store/settings-slice';
+import { CustomPlatformDialog } from './CustomPlatformDialog';
+import { CustomPlatformsSection } from './CustomPlatformsSection';
 import { QuickUnlockSwitch } from './QuickUnlockSwitch';
+import { RemoveCustomPlatformDialog } from './RemoveCustomPlatformDialog';
+
+/** The dialog open on top of Settings, if any. */
+type SubDialog = { readonly kind: 'edit'; readonly id: string | null } | { readonly kind: 'remove'; readonly id: string } | null;
 
 const DEFAULTS: Settings = { autoLockMinutes: 10, clipboardClearSeconds: 30, revealSeconds: 30, theme: 'system', reminderDays: [7, 1], reminderHour: 9 };
 
@@ -31,7 +41,18 @@ export function SettingsDialog() {
   const [theme, setTheme] = useState<Theme>(settings.theme);
   const [errors, setErrors] = useState<Partial<Record<NumberKey, string>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [sub, setSub] = useState<SubDialog>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const focusAdd = useRef(false);
   const base = useId();
+
+  // After a removal the row's button is gone: give focus to "Add custom platform" instead.
+  useEffect(() => {
+    if (sub === null && focusAdd.current) {
+      focusAdd.current = false;
+      addButton.current?.focus();
+    }
+  }, [sub]);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -58,50 +79,68 @@ export function SettingsDialog() {
   };
 
   return (
-    <Dialog title="Settings" onClose={closeDialog}>
-      <form onSubmit={(e) => void onSubmit(e)} noValidate className="settings-form">
-        {NUMBER_FIELDS.map((f) => {
-          const id = `${base}-${f.key}`;
-          return (
-            <div className="field" key={f.key}>
-              <label htmlFor={id}>{f.label}</label>
-              <input
-                id={id}
-                type="number"
-                inputMode="numeric"
-                min={f.min}
-                max={f.max}
-                step={1}
-                value={values[f.key]}
-                aria-invalid={errors[f.key] ? true : undefined}
-                aria-describedby={errors[f.key] ? `${id}-error` : undefined}
-                onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
-              />
-              <FieldError id={`${id}-error`} message={errors[f.key]} />
-            </div>
-          );
-        })}
-        <div className="field">
-          <label htmlFor={`${base}-theme`}>Theme</label>
-          <select id={`${base}-theme`} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-            <option value="system">System</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-          </select>
-        </div>
-        <QuickUnlockSwitch />
-        <div role="alert" className={saveError ? 'alert alert-error' : 'alert-empty'}>
-          {saveError}
-        </div>
-        <div className="button-row dialog-buttons">
-          <button type="submit" className="primary">
-            Save
-          </button>
-          <button type="button" onClick={closeDialog}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <>
+      <Dialog title="Settings" onClose={closeDialog} className="dialog-wide" inert={sub !== null}>
+        <form onSubmit={(e) => void onSubmit(e)} noValidate className="settings-form">
+          {NUMBER_FIELDS.map((f) => {
+            const id = `${base}-${f.key}`;
+            return (
+              <div className="field" key={f.key}>
+                <label htmlFor={id}>{f.label}</label>
+                <input
+                  id={id}
+                  type="number"
+                  inputMode="numeric"
+                  min={f.min}
+                  max={f.max}
+                  step={1}
+                  value={values[f.key]}
+                  aria-invalid={errors[f.key] ? true : undefined}
+                  aria-describedby={errors[f.key] ? `${id}-error` : undefined}
+                  onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+                />
+                <FieldError id={`${id}-error`} message={errors[f.key]} />
+              </div>
+            );
+          })}
+          <div className="field">
+            <label htmlFor={`${base}-theme`}>Theme</label>
+            <select id={`${base}-theme`} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+              <option value="system">System</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </div>
+          <QuickUnlockSwitch />
+          <CustomPlatformsSection
+            addRef={addButton}
+            onAdd={() => setSub({ kind: 'edit', id: null })}
+            onEdit={(id) => setSub({ kind: 'edit', id })}
+            onRemove={(id) => setSub({ kind: 'remove', id })}
+          />
+          <div role="alert" className={saveError ? 'alert alert-error' : 'alert-empty'}>
+            {saveError}
+          </div>
+          <div className="button-row dialog-buttons">
+            <button type="submit" className="primary">
+              Save
+            </button>
+            <button type="button" onClick={closeDialog}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </Dialog>
+      {sub?.kind === 'edit' && <CustomPlatformDialog id={sub.id} onDone={() => setSub(null)} />}
+      {sub?.kind === 'remove' && (
+        <RemoveCustomPlatformDialog
+          id={sub.id}
+          onDone={(removed) => {
+            focusAdd.current = removed;
+            setSub(null);
+          }}
+        />
+      )}
+    </>
   );
 }

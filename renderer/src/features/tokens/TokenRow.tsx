@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { TokenView } from '../../api/types';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatTimestamp, relativeExpiry } from '../../lib/format';
-import { platformLabel } from '../../store/selectors';
+import { tokenPlatformLabel } from '../../store/selectors';
 
 /** The DOM id of a token's option (aria-activedescendant). */
 export const optionId = (id: string): string => `token-option-${id}`;
@@ -52,7 +52,7 @@ export const TokenRow = memo(function TokenRow(p: TokenRowProps) {
           )}
         </div>
         <div className="row-line muted">
-          <span>{platformLabel(t.platform)}</span>
+          <span>{tokenPlatformLabel(t)}</span>
           <span aria-hidden="true"> · </span>
           <span>{t.account}</span>
           {t.client !== null && (
