@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import { INVENTORY_FORMATS, exportInventory, type InventoryFormat } from '../../core/reports';
+import { importPlanCmd, type PlanImportOptions } from './import-plan';
 import { parsePositiveInt, run } from './parsers';
 import type { Cli } from '../context';
 
@@ -36,7 +37,9 @@ function readImportFile(file: string): unknown[] {
   return data;
 }
 
-async function importCmd(cli: Cli, o: { batchSize?: number }, file: string): Promise<void> {
+async function importCmd(cli: Cli, o: Omit<PlanImportOptions, 'format'> & { format: 'json' | PlanImportOptions['format'] }, file: string): Promise<void> {
+  if (o.format !== 'json') return importPlanCmd(cli, { ...o, format: o.format }, file);
+  if (o.dryRun) throw new AppError('BAD_INPUT', '--dry-run is for --format env, csv and keepassxc (a JSON import is checked whole before anything is written).');
   const items = readImportFile(file);
   const result = await cli.withUnlocked((v) =>
     v.importTokens(items, {
@@ -75,12 +78,19 @@ async function exportCmd(cli: Cli, o: ExportOptions): Promise<void> {
 export function registerTransfer(program: Command): void {
   program
     .command('import')
-    .summary('import tokens from a JSON file')
+    .summary('import tokens from JSON, a .env file, CSV or a KeePassXC export')
     .description(
-      'Import tokens from a JSON array of {platform, account, client?, username?, name, token, scopes?, expiresAt?, notes?, baseUrl?}; ' +
-        'all items are checked first (one bad item: nothing is imported); progress on stderr',
+      'Import tokens. --format json (default): an array of {platform, account, client?, username?, name, token, scopes?, expiresAt?, notes?, baseUrl?}, ' +
+        'all items checked first (one bad item: nothing is imported). --format env|csv|keepassxc: a preview of every row (import, duplicate, skipped and why) ' +
+        'goes to stderr first; --dry-run stops there. Progress on stderr.',
     )
-    .argument('<file>', 'path of the JSON file')
+    .argument('<file>', 'path of the file')
+    .addOption(new Option('--format <format>', 'what the file is').choices(['json', 'env', 'csv', 'keepassxc']).default('json'))
+    .option('--account <label>', 'account for tokens whose file does not say (required for env)')
+    .option('--client <name>', 'client for tokens whose file does not say')
+    .option('--platform <id>', 'platform for tokens whose format and file do not tell')
+    .option('--map <field=Column,…>', 'csv: which column holds what (token, name, platform, account, client, username, baseUrl, scopes, expiresAt, notes); guessed from the header when absent')
+    .option('--dry-run', 'show the preview and write nothing')
     .option('--batch-size <n>', 'tokens committed per transaction (default 500)', parsePositiveInt)
     .action(run(importCmd));
 

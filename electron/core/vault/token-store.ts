@@ -308,6 +308,17 @@ export class TokenStore extends Vault {
     );
   }
 
+  /**
+   * For each value, the id of the token already holding it, or null: an import preview's
+   * duplicate check, by keyed fingerprint (no secret is opened).
+   */
+  findExisting(values: readonly string[]): (string | null)[] {
+    const { keys } = this.requireUnlocked();
+    const byFingerprint = new Map<string, string>();
+    for (const t of this.state().tokens.values()) byFingerprint.set(t.data.fingerprint, t.id);
+    return values.map((v) => byFingerprint.get(fingerprint(keys, v.trim())) ?? null);
+  }
+
   // ---- helpers ----------------------------------------------------------------------------
 
   protected recOf(id: string): TokenRec {

@@ -1,0 +1,114 @@
+/**
+ * `import FILE --format env|csv|keepassxc`: tokens from where they live today, through the
+ * core's parsers (electron/core/import). The plan is shown first — what would be imported,
+ * what is a duplicate (in the file or already in the vault), what is skipped and why — and
+ * `--dry-run` stops there. A malformed file is refused whole; nothing is ever printed that
+ * holds a token value.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { AppError } from '../../../shared/errors';
+import { isPlatformId, type PlatformId } from '../../../shared/domain/platform-ids';
+import {
+  IMPORT_MAX_BYTES,
+  csvHeaders,
+  decodeImportBytes,
+  parseCsvFile,
+  parseEnvFile,
+  parseKeePassXcCsv,
+  suggestMapping,
+  type CsvMapping,
+  type ImportPlan,
+} from '../../core/import';
+import { renderTable } from '../format/table';
+import type { Cli } from '../context';
+
+export type PlanFormat = 'env' | 'csv' | 'keepassxc';
+
+export interface PlanImportOptions {
+  readonly format: PlanFormat;
+  readonly account?: string;
+  readonly client?: string;
+  readonly platform?: string;
+  readonly map?: string;
+  readonly dryRun?: boolean;
+  readonly batchSize?: number;
+}
+
+/** The file as text (UTF-8 or UTF-16 with a BOM), size-checked before reading. */
+function readText(file: string): string {
+  try {
+    if (statSync(file).size > IMPORT_MAX_BYTES) throw new AppError('BAD_INPUT', `${file} is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MiB.`);
+    return decodeImportBytes(readFileSync(file), file);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('BAD_INPUT', `Cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
+
+/** "token=Secret,name=Title" → a mapping; absent fields come from the header guesses. */
+function mappingFrom(spec: string | undefined, headers: readonly string[]): CsvMapping {
+  const guessed = suggestMapping(headers);
+  const given: Record<string, string> = {};
+  for (const part of (spec ?? '').split(',').filter((p) => p.trim() !== '')) {
+    const eq = part.indexOf('=');
+    if (eq < 1) throw new AppError('BAD_INPUT', `--map: expected field=Column pairs, e.g. token=Secret,name=Title (got "${part.trim()}").`);
+    given[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  const mapping = { ...guessed, ...given } as Partial<CsvMapping>;
+  if (!mapping.token || !mapping.name) {
+    throw new AppError('BAD_INPUT', `--map must name the token and name columns (the file has: ${headers.join(', ')}), e.g. --map token=Secret,name=Title.`);
+  }
+  return mapping as CsvMapping;
+}
+
+function platformOption(p: string | undefined): PlatformId | undefined {
+  if (p === undefined) return undefined;
+  if (!isPlatformId(p)) throw new AppError('BAD_INPUT', `--platform: unknown platform "${p}".`);
+  return p;
+}
+
+/** Parses the file into a plan (nothing is written). */
+export function planFor(file: string, o: PlanImportOptions): ImportPlan {
+  const text = readText(file);
+  const platform = platformOption(o.platform);
+  const defaults = { ...(o.account ? { account: o.account } : {}), ...(platform ? { platform } : {}), ...(o.client ? { client: o.client } : {}) };
+  switch (o.format) {
+    case 'env':
+      if (!o.account) throw new AppError('BAD_INPUT', 'import --format env needs --account (the account the tokens belong to).');
+      return parseEnvFile(text, { account: o.account, ...(o.client ? { client: o.client } : {}) });
+    case 'csv':
+      return parseCsvFile(text, mappingFrom(o.map, csvHeaders(text)), defaults);
+    case 'keepassxc':
+      return parseKeePassXcCsv(text, defaults);
+  }
+}
+
+/** The preview table: one line per row of the file, never a value. */
+function previewTable(plan: ImportPlan, inVault: readonly (string | null)[]): string {
+  const rows = plan.candidates.map((c, i) => {
+    const existing = inVault[i];
+    const what = c.duplicateOfLine !== undefined ? `duplicate of line ${c.duplicateOfLine}` : existing ? `already in the vault (${existing.slice(0, 8)})` : 'import';
+    return [String(c.source.line), what, String(c.input.platform), String(c.input.account), String(c.input.name)];
+  });
+  const skipped = plan.skipped.map((s) => [String(s.line), `skip: ${s.reason}`, '', '', s.label]);
+  const all = [...rows, ...skipped].sort((a, b) => Number(a[0]) - Number(b[0]));
+  return renderTable([{ header: 'LINE' }, { header: 'ACTION', max: 60 }, { header: 'PLATFORM' }, { header: 'ACCOUNT', max: 30 }, { header: 'NAME', max: 40 }], all);
+}
+
+/** Shows the plan, then (unless --dry-run) imports the new tokens and prints the summary. */
+export async function importPlanCmd(cli: Cli, o: PlanImportOptions, file: string): Promise<void> {
+  const plan = planFor(file, o);
+  const summary = await cli.withUnlocked((v) => {
+    const inVault = v.findExisting(plan.candidates.map((c) => String(c.input.token)));
+    cli.note(previewTable(plan, inVault).trimEnd());
+    const fresh = plan.candidates.filter((c, i) => c.duplicateOfLine === undefined && inVault[i] === null).map((c) => c.input);
+    const dupes = plan.candidates.length - fresh.length;
+    if (o.dryRun) return `dry run: would import ${fresh.length}, ${dupes} duplicate${dupes === 1 ? '' : 's'}, ${plan.skipped.length} skipped; nothing was written`;
+    const r = v.importTokens(fresh, {
+      ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
+      onCommitted: (done, total) => cli.note(`imported ${done}/${total}`),
+    });
+    return `imported ${r.imported} tokens, ${dupes + r.skippedDuplicates} duplicate${dupes + r.skippedDuplicates === 1 ? '' : 's'}, ${plan.skipped.length} skipped`;
+  });
+  cli.out(`${summary}\n`);
+}
