@@ -51,7 +51,7 @@ it('fires 7 and 1 days before at 09:00 Paris time, once, across a restart; locke
   const shown: Shown[] = [];
   const events: { event: EventName; payload: unknown }[] = [];
   const badges: number[] = [];
-  let app = service(dir, time, shown, events, badges);
+  const app = service(dir, time, shown, events, badges);
   await app.call('vault.create', { password: TEST_PASSWORD });
   const t = await app.call('tokens.add', { platform: 'github', account: 'acme-account-q7', client: 'Client Q7', name: 'deploy-q7', token: 'ghp_' + 'q'.repeat(36), expiresAt: '2026-12-01' });
   expect(shown).toEqual([]); // 11 days left: nothing due yet
@@ -69,7 +69,7 @@ it('fires 7 and 1 days before at 09:00 Paris time, once, across a restart; locke
 
   // Restart: a new service over the same files does not fire it again.
   await app.s.dispose();
-  app = service(dir, time, shown, events, badges);
+  service(dir, time, shown, events, badges); // disposed by the cleanups
   await time.advance(3_600_000);
   expect(shown).toHaveLength(1);
 
