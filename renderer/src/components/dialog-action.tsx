@@ -26,10 +26,13 @@ export function useDialogAction() {
   return { error, setError, busy, run };
 }
 
-/** The dialog's error line: an always-present live region, so a new message is announced. */
-export function DialogError({ error }: { error: string | null }) {
+/**
+ * An error line for a dialog or form: an always-present live region, so a new message is
+ * announced. `className` adds layout classes while it shows a message.
+ */
+export function DialogError({ error, id, className }: { error: string | null; id?: string; className?: string }) {
   return (
-    <div role="alert" className={error ? 'alert alert-error' : 'alert-empty'}>
+    <div id={id} role="alert" className={error ? `alert alert-error${className ? ` ${className}` : ''}` : 'alert-empty'}>
       {error}
     </div>
   );

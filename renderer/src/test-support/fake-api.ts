@@ -4,25 +4,14 @@
  * just enough behaviour to drive the UI.
  */
 import { customPlatformSchema, type CustomPlatformDef, type CustomPlatformInput } from '../../../shared/domain/custom-platform';
+import { FakeCustomPlatforms, type StoredCustomPlatform } from './fake-custom-platforms';
+import { FAKE_PLATFORMS, Fail, makeToken, type StoredToken } from './fake-fixtures';
 import { computeStatus, type CheckResult } from '../../../shared/domain/status';
 import type { AuditAction } from '../../../shared/domain/token';
-import type { AuditEntry, CustomPlatformView, TokenView } from '../api/types';
+import type { AuditEntry, TokenView } from '../api/types';
 import { describeZodError } from '../../../shared/domain/token-input';
 import type { PatVaultApi } from '../../../shared/ipc/api';
 import { CONTRACT, type Channel, type Envelope, type EventName, type EventPayload, type Response } from '../../../shared/ipc/contract';
-
-interface StoredToken {
-  view: TokenView;
-  value: string;
-  notes: string;
-}
-
-interface StoredCustomPlatform {
-  readonly id: string;
-  def: CustomPlatformDef;
-  readonly createdAt: string;
-  updatedAt: string;
-}
 
 export interface FakeApiOptions {
   exists?: boolean;
@@ -37,17 +26,6 @@ export interface FakeApiOptions {
   /** What `tokens.check` finds per token id (default: active, owner "fake-owner"). */
   checkResults?: Readonly<Record<string, { result: CheckResult; reason?: string; owner?: string }>>;
 }
-
-/** Platform capabilities as the real presets declare them (kept in step by hand). */
-export const FAKE_PLATFORMS: Response<'platforms.list'> = [
-  { id: 'github', name: 'GitHub', check: true, revoke: 'api', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://github.com/settings/tokens' },
-  { id: 'gitlab', name: 'GitLab', check: true, revoke: 'api', rotate: true, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens' },
-  { id: 'yeswehack', name: 'YesWeHack', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://yeswehack.com/' },
-  { id: 'brass', name: 'Brass', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://getbrass.co/' },
-  { id: 'jelastic', name: 'Jelastic / Virtuozzo', check: true, revoke: 'api', rotate: true, needsPassword: { revoke: true, rotate: true }, needsBaseUrl: true, tokenPageUrl: null },
-  { id: 'iobeya', name: 'iObeya', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: true, tokenPageUrl: null },
-  { id: 'custom', name: 'Custom platform', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: null },
-];
 
 /** A fake api plus handles for tests. */
 export interface FakeApi extends PatVaultApi {
@@ -69,41 +47,7 @@ export interface FakeApi extends PatVaultApi {
   checkAllGate: Promise<void> | null;
 }
 
-class Fail extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** A token view with defaults, for building fixtures. */
-export function makeToken(i: number, over: Partial<TokenView> = {}): TokenView {
-  const platforms = ['github', 'gitlab', 'brass', 'iobeya'] as const;
-  return {
-    id: `tok${String(i).padStart(6, '0')}`,
-    platform: platforms[i % platforms.length] as TokenView['platform'],
-    account: `account-${i % 50}`,
-    accountId: `acc${i % 50}`,
-    client: i % 3 === 0 ? null : `Client ${i % 7}`,
-    username: null,
-    baseUrl: null,
-    customPlatformId: null,
-    customPlatformName: null,
-    programSlug: null,
-    platformTokenId: null,
-    reminderDays: null,
-    name: `Token ${i}`,
-    scopes: ['repo', 'read:org'],
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    expiresAt: null,
-    lastCheck: null,
-    status: 'unknown',
-    ...over,
-  };
-}
+export { FAKE_PLATFORMS, makeToken };
 
 /** Builds the fake. */
 export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
@@ -130,40 +74,8 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     state.tokens.set(view.id, { view, value: value ?? `secret-value-${i}`, notes: notes ?? '' });
   });
 
-  let nextPlatformId = 1;
-  const defineCustom = (def: CustomPlatformDef): StoredCustomPlatform => {
-    const id = `cp${String(nextPlatformId++).padStart(4, '0')}`;
-    const p = { id, def, createdAt: now.toISOString(), updatedAt: now.toISOString() };
-    state.customPlatforms.set(id, p);
-    return p;
-  };
-  for (const input of opts.customPlatforms ?? []) defineCustom(customPlatformSchema.parse(input));
-
-  /** Like the vault: by id, or by name without regard to case. */
-  const resolveCustom = (ref: string): StoredCustomPlatform => {
-    const wanted = ref.trim();
-    const p = state.customPlatforms.get(wanted) ?? [...state.customPlatforms.values()].find((c) => c.def.name.toLowerCase() === wanted.toLowerCase());
-    if (!p) throw new Fail('NOT_FOUND', `No custom platform named "${wanted}".`);
-    return p;
-  };
-  const assertNameFree = (name: string, exceptId: string | null) => {
-    for (const p of state.customPlatforms.values()) {
-      if (p.id !== exceptId && p.def.name.toLowerCase() === name.toLowerCase()) {
-        throw new Fail('BAD_INPUT', `A custom platform named "${p.def.name}" already exists.`);
-      }
-    }
-  };
-  const usage = (id: string): number => [...state.tokens.values()].filter((t) => t.view.customPlatformId === id).length;
-  const customView = (p: StoredCustomPlatform): CustomPlatformView => ({ id: p.id, ...p.def, createdAt: p.createdAt, updatedAt: p.updatedAt, tokens: usage(p.id) });
-  /** The custom platform fields of a view after `ref` was given (undefined: unchanged). */
-  const customFields = (platform: TokenView['platform'], ref: string | null | undefined, old: Pick<TokenView, 'customPlatformId'> | null) => {
-    if (platform !== 'custom') {
-      if (ref) throw new Fail('BAD_INPUT', 'customPlatform: a custom platform can only be given with platform custom');
-      return { customPlatformId: null, customPlatformName: null };
-    }
-    const id = ref === undefined ? (old?.customPlatformId ?? null) : ref === null ? null : resolveCustom(ref).id;
-    return { customPlatformId: id, customPlatformName: id === null ? null : (state.customPlatforms.get(id)?.def.name ?? null) };
-  };
+  const customPlatforms = new FakeCustomPlatforms(state.customPlatforms, () => state.tokens.values(), now, log);
+  for (const input of opts.customPlatforms ?? []) customPlatforms.define(customPlatformSchema.parse(input));
 
   const unlocked = () => {
     if (!state.exists) throw new Fail('VAULT_MISSING', 'No vault yet: create one first.');
@@ -247,7 +159,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       platformTokenId?: string | null;
     }) => {
       unlocked();
-      const custom = customFields(input.platform, input.customPlatform, null);
+      const custom = customPlatforms.fieldsFor(input.platform, input.customPlatform, null);
       const id = `new${String(nextId++).padStart(4, '0')}`;
       const expiresAt = input.expiresAt ?? null;
       const view: TokenView = {
@@ -276,7 +188,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       const t = find(id);
       const { token, notes, customPlatform, ...rest } = patch as typeof patch & { customPlatform?: string | null };
       const platform = (rest.platform as TokenView['platform'] | undefined) ?? t.view.platform;
-      const custom = customFields(platform, customPlatform, t.view);
+      const custom = customPlatforms.fieldsFor(platform, customPlatform, t.view);
       if (token !== undefined) t.value = token;
       if (notes !== undefined) t.notes = notes;
       t.view = { ...t.view, ...(rest as Partial<TokenView>), ...custom };
@@ -353,33 +265,16 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     'platforms.list': () => FAKE_PLATFORMS,
     'platforms.custom.list': () => {
       unlocked();
-      return [...state.customPlatforms.values()].map(customView).sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+      return customPlatforms.list();
     },
     // The contract's request schema already ran customPlatformSchema over the definition.
     'platforms.custom.save': ({ id, definition }: { id?: string; definition: CustomPlatformDef }) => {
       unlocked();
-      if (id === undefined) {
-        assertNameFree(definition.name, null);
-        log('platform-add', null);
-        return customView(defineCustom(definition));
-      }
-      const p = resolveCustom(id);
-      assertNameFree(definition.name, p.id);
-      p.def = definition;
-      p.updatedAt = now.toISOString();
-      for (const t of state.tokens.values()) if (t.view.customPlatformId === p.id) t.view = { ...t.view, customPlatformName: definition.name };
-      log('platform-edit', null);
-      return customView(p);
+      return customPlatforms.save(id, definition);
     },
     'platforms.custom.remove': ({ id }: { id: string }) => {
       unlocked();
-      const p = resolveCustom(id);
-      const used = usage(p.id);
-      if (used > 0) {
-        throw new Fail('BAD_INPUT', `Custom platform "${p.def.name}" is used by ${used} token${used === 1 ? '' : 's'}: move or delete ${used === 1 ? 'it' : 'them'} first.`);
-      }
-      state.customPlatforms.delete(p.id);
-      log('platform-remove', null);
+      customPlatforms.remove(id);
       return null;
     },
     'settings.get': () => settings,

@@ -7,6 +7,7 @@
  */
 import { useId, useState } from 'react';
 import type { PlatformInfo } from '../../api/types';
+import { PasswordField } from '../../components/PasswordField';
 import { Dialog } from '../../components/Dialog';
 import { TokenPageField } from '../../components/TokenPageField';
 import { DialogError, useDialogAction } from '../../components/dialog-action';
@@ -18,58 +19,63 @@ function usePlatform(platform: string | undefined): PlatformInfo | null {
 }
 
 /** The "Account password" field (used once, never stored). */
-function PasswordField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
-  const id = useId();
-  const hint = useId();
+function AccountPasswordField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>Account password</label>
-      <input
-        id={id}
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        value={value}
-        aria-describedby={hint}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      <p id={hint} className="field-help">
-        The platform asks for it for this operation. Used once, never stored.
-      </p>
-    </div>
+    <PasswordField
+      id={useId()}
+      label="Account password"
+      autoComplete="off"
+      value={value}
+      onChange={onChange}
+      help="The platform asks for it for this operation. Used once, never stored."
+    />
   );
 }
 
-/** Revoke confirmation for token `id`. */
-export function RevokeDialog({ id }: { id: string }) {
+/**
+ * What revoke and rotate share: the token and its platform, the one-time account password,
+ * and `submit`, which asks for that password when the platform needs it, runs the operation
+ * with it and forgets it.
+ */
+function usePlatformOp(id: string) {
   const token = useStore((s) => s.tokens.find((t) => t.id === id) ?? null);
   const platform = usePlatform(token?.platform);
-  const revokeToken = useStore((s) => s.revokeToken);
-  const openTokenPage = useStore((s) => s.openTokenPage);
-  const customPage = useStore((s) => (token === null ? null : selectCustomTokenPage(s, token)));
   const closeDialog = useStore((s) => s.closeDialog);
   const showToast = useStore((s) => s.showToast);
   const [password, setPassword] = useState('');
   const { error, setError, busy, run } = useDialogAction();
-  const guided = platform?.revoke !== 'api';
-  const needsPassword = !guided && (platform?.needsPassword.revoke ?? false);
-  const name = token?.name ?? id;
-  const custom = token?.platform === 'custom';
-  const where = token ? tokenPlatformLabel(token) : '';
-
-  const onRevoke = async () => {
+  const submit = async (needsPassword: boolean, verb: string, op: (password: string | undefined) => Promise<string | void>) => {
     if (needsPassword && password === '') {
-      setError('Enter the account password: the platform needs it to revoke a token.');
+      setError(`Enter the account password: the platform needs it to ${verb} a token.`);
       return;
     }
     await run(async () => {
-      const r = await revokeToken({ id, ...(needsPassword ? { password } : {}), ...(guided ? { confirmedGuided: true } : {}) });
+      const result = await op(needsPassword ? password : undefined);
       setPassword('');
+      return result;
+    });
+  };
+  return { token, platform, name: token?.name ?? id, closeDialog, showToast, password, setPassword, error, busy, submit };
+}
+
+/** Revoke confirmation for token `id`. */
+export function RevokeDialog({ id }: { id: string }) {
+  const { token, platform, name, closeDialog, showToast, password, setPassword, error, busy, submit } = usePlatformOp(id);
+  const revokeToken = useStore((s) => s.revokeToken);
+  const openTokenPage = useStore((s) => s.openTokenPage);
+  const customPage = useStore((s) => (token === null ? null : selectCustomTokenPage(s, token)));
+  const guided = platform?.revoke !== 'api';
+  const needsPassword = !guided && (platform?.needsPassword.revoke ?? false);
+  const custom = token?.platform === 'custom';
+  const where = token ? tokenPlatformLabel(token) : '';
+
+  const onRevoke = () =>
+    submit(needsPassword, 'revoke', async (pw) => {
+      const r = await revokeToken({ id, ...(pw !== undefined ? { password: pw } : {}), ...(guided ? { confirmedGuided: true } : {}) });
       if (!r.confirmed) return 'The token was not marked revoked.';
       showToast(`Revoked “${name}”`);
       closeDialog();
     });
-  };
 
   return (
     <Dialog title="Revoke token?" onClose={closeDialog} focusButton={!needsPassword}>
@@ -86,7 +92,7 @@ export function RevokeDialog({ id }: { id: string }) {
         <p>{where} has no API to revoke tokens: open its token page, revoke the token there, then confirm here.</p>
       )}
       {guided && custom && customPage !== null && <TokenPageField url={customPage} help="Open this address in your browser (PAT Vault opens only the built-in platforms’ pages itself)." />}
-      {needsPassword && <PasswordField value={password} onChange={setPassword} />}
+      {needsPassword && <AccountPasswordField value={password} onChange={setPassword} />}
       <DialogError error={error} />
       <div className="button-row dialog-buttons">
         <button type="button" onClick={closeDialog}>
@@ -107,28 +113,16 @@ export function RevokeDialog({ id }: { id: string }) {
 
 /** Rotate confirmation for token `id`. */
 export function RotateDialog({ id }: { id: string }) {
-  const token = useStore((s) => s.tokens.find((t) => t.id === id) ?? null);
-  const platform = usePlatform(token?.platform);
+  const { token, platform, name, closeDialog, showToast, password, setPassword, error, busy, submit } = usePlatformOp(id);
   const rotateToken = useStore((s) => s.rotateToken);
-  const closeDialog = useStore((s) => s.closeDialog);
-  const showToast = useStore((s) => s.showToast);
-  const [password, setPassword] = useState('');
-  const { error, setError, busy, run } = useDialogAction();
   const needsPassword = platform?.needsPassword.rotate ?? false;
-  const name = token?.name ?? id;
 
-  const onRotate = async () => {
-    if (needsPassword && password === '') {
-      setError('Enter the account password: the platform needs it to rotate a token.');
-      return;
-    }
-    await run(async () => {
-      await rotateToken({ id, ...(needsPassword ? { password } : {}) });
-      setPassword('');
+  const onRotate = () =>
+    submit(needsPassword, 'rotate', async (pw) => {
+      await rotateToken({ id, ...(pw !== undefined ? { password: pw } : {}) });
       showToast(`Rotated “${name}” — the new value is in the vault`);
       closeDialog();
     });
-  };
 
   return (
     <Dialog title="Rotate token?" onClose={closeDialog} focusButton={!needsPassword}>
@@ -137,7 +131,7 @@ export function RotateDialog({ id }: { id: string }) {
         {token && ` (${tokenPlatformLabel(token)} · ${token.account})`}? The platform issues a new value, which replaces
         the old one in the vault; the old value stops working.
       </p>
-      {needsPassword && <PasswordField value={password} onChange={setPassword} />}
+      {needsPassword && <AccountPasswordField value={password} onChange={setPassword} />}
       <DialogError error={error} />
       <div className="button-row dialog-buttons">
         <button type="button" onClick={closeDialog}>

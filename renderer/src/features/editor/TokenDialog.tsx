@@ -10,6 +10,8 @@ import { PLATFORMS } from '../../../../shared/domain/platform-ids';
 import { toUiError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { FieldError } from '../../components/FieldError';
+import { FormButtons } from '../../components/FormButtons';
+import { DialogError } from '../../components/dialog-action';
 import { useStore } from '../../store';
 import { platformLabel } from '../../store/selectors';
 import { CustomPlatformSelect } from './CustomPlatformSelect';
@@ -220,17 +222,8 @@ export function TokenDialog({ editId }: { editId: string | null }) {
         {field('notes', 'Notes', (props) => (
           <textarea {...props} rows={3} value={form.notes} maxLength={LIMITS.notesMaxChars} onChange={(e) => set('notes', e.target.value)} />
         ))}
-        <div role="alert" className={saveError ? 'alert alert-error field-wide' : 'alert-empty'}>
-          {saveError}
-        </div>
-        <div className="button-row dialog-buttons field-wide">
-          <button type="submit" className="primary" disabled={busy}>
-            Save
-          </button>
-          <button type="button" onClick={closeDialog}>
-            Cancel
-          </button>
-        </div>
+        <DialogError error={saveError} className="field-wide" />
+        <FormButtons onCancel={closeDialog} busy={busy} wide />
       </form>
     </Dialog>
   );

@@ -2,7 +2,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { LIMITS } from '../../../../shared/domain/limits';
 import { AlertRegion } from '../../components/AlertRegion';
-import { FieldError } from '../../components/FieldError';
+import { DialogError } from '../../components/dialog-action';
+import { PasswordField } from '../../components/PasswordField';
 import { useStore } from '../../store';
 import { StrengthMeter } from './StrengthMeter';
 
@@ -45,39 +46,10 @@ export function FirstRun() {
         to open the vault, and it cannot be recovered.
       </p>
       <form onSubmit={onSubmit} noValidate className="gate-form">
-        <div className="field">
-          <label htmlFor={pwId}>Master password</label>
-          <input
-            id={pwId}
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            maxLength={LIMITS.passwordMaxChars}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={shown.password ? true : undefined}
-            aria-describedby={shown.password ? `${pwId}-error` : undefined}
-            autoFocus
-          />
-          <FieldError id={`${pwId}-error`} message={shown.password} />
-        </div>
+        <PasswordField id={pwId} label="Master password" autoComplete="new-password" value={password} onChange={setPassword} error={shown.password} autoFocus />
         <StrengthMeter password={password} />
-        <div className="field">
-          <label htmlFor={confirmId}>Confirm password</label>
-          <input
-            id={confirmId}
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            maxLength={LIMITS.passwordMaxChars}
-            onChange={(e) => setConfirm(e.target.value)}
-            aria-invalid={shown.confirm ? true : undefined}
-            aria-describedby={shown.confirm ? `${confirmId}-error` : undefined}
-          />
-          <FieldError id={`${confirmId}-error`} message={shown.confirm} />
-        </div>
-        <div role="alert" className={sessionError ? 'alert alert-error' : 'alert-empty'}>
-          {sessionError}
-        </div>
+        <PasswordField id={confirmId} label="Confirm password" autoComplete="new-password" value={confirm} onChange={setConfirm} error={shown.confirm} />
+        <DialogError error={sessionError} />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create vault'}
         </button>

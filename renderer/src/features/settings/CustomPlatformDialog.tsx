@@ -8,6 +8,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { DialogError, useDialogAction } from '../../components/dialog-action';
 import { FieldError } from '../../components/FieldError';
+import { FormButtons } from '../../components/FormButtons';
 import { useStore } from '../../store';
 import {
   AUTH_KINDS,
@@ -114,14 +115,7 @@ export function CustomPlatformDialog({ id, onDone }: { id: string | null; onDone
         <div className="field-wide">
           <DialogError error={error} />
         </div>
-        <div className="button-row dialog-buttons field-wide">
-          <button type="submit" className="primary" disabled={busy}>
-            Save
-          </button>
-          <button type="button" onClick={onDone}>
-            Cancel
-          </button>
-        </div>
+        <FormButtons onCancel={onDone} busy={busy} wide />
       </form>
     </Dialog>
   );

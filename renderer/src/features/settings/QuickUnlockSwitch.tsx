@@ -1,6 +1,7 @@
 /** Quick unlock through the OS keychain: the backend, its strength, and an on/off switch. */
 import { useEffect, useId, useState } from 'react';
 import { toUiError } from '../../api/client';
+import { DialogError } from '../../components/dialog-action';
 import { useStore } from '../../store';
 
 /** The quick-unlock part of the settings dialog. */
@@ -50,9 +51,7 @@ export function QuickUnlockSwitch() {
         Keychain: {keychain.available.backend} (strength: {keychain.available.strength}). {keychain.available.detail}
         {unusable && ' This keychain cannot protect the vault key, so quick unlock is not offered; use your master password.'}
       </p>
-      <div role="alert" className={error ? 'alert alert-error' : 'alert-empty'}>
-        {error}
-      </div>
+      <DialogError error={error} />
     </fieldset>
   );
 }

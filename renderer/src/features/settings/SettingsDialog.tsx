@@ -8,6 +8,8 @@ import { settingsSchema } from '../../../../shared/ipc/schemas';
 import { toUiError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { FieldError } from '../../components/FieldError';
+import { FormButtons } from '../../components/FormButtons';
+import { DialogError } from '../../components/dialog-action';
 import { useStore } from '../../store';
 import type { Settings, Theme } from '../../store/settings-slice';
 import { CustomPlatformDialog } from './CustomPlatformDialog';
@@ -118,17 +120,8 @@ export function SettingsDialog() {
             onEdit={(id) => setSub({ kind: 'edit', id })}
             onRemove={(id) => setSub({ kind: 'remove', id })}
           />
-          <div role="alert" className={saveError ? 'alert alert-error' : 'alert-empty'}>
-            {saveError}
-          </div>
-          <div className="button-row dialog-buttons">
-            <button type="submit" className="primary">
-              Save
-            </button>
-            <button type="button" onClick={closeDialog}>
-              Cancel
-            </button>
-          </div>
+          <DialogError error={saveError} />
+          <FormButtons onCancel={closeDialog} />
         </form>
       </Dialog>
       {sub?.kind === 'edit' && <CustomPlatformDialog id={sub.id} onDone={() => setSub(null)} />}

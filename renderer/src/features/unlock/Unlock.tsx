@@ -1,7 +1,8 @@
 /** The lock screen: master password, or quick unlock through the OS keychain when set up. */
 import { useId, useState, type FormEvent } from 'react';
-import { LIMITS } from '../../../../shared/domain/limits';
 import { AlertRegion } from '../../components/AlertRegion';
+import { DialogError } from '../../components/dialog-action';
+import { PasswordField } from '../../components/PasswordField';
 import { useStore } from '../../store';
 
 /** The unlock screen. */
@@ -28,22 +29,16 @@ export function Unlock() {
     <main className="gate" aria-labelledby="unlock-title">
       <h1 id="unlock-title">Unlock your vault</h1>
       <form onSubmit={(e) => void onSubmit(e)} className="gate-form">
-        <div className="field">
-          <label htmlFor={pwId}>Master password</label>
-          <input
-            id={pwId}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            maxLength={LIMITS.passwordMaxChars}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby={sessionError ? `${pwId}-error` : undefined}
-            autoFocus
-          />
-        </div>
-        <div id={`${pwId}-error`} role="alert" className={sessionError ? 'alert alert-error' : 'alert-empty'}>
-          {sessionError}
-        </div>
+        <PasswordField
+          id={pwId}
+          label="Master password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          describedBy={sessionError ? `${pwId}-alert` : undefined}
+          autoFocus
+        />
+        <DialogError id={`${pwId}-alert`} error={sessionError} />
         <div className="button-row">
           <button type="submit" className="primary" disabled={busy || password === ''}>
             Unlock
