@@ -1,85 +1,11 @@
-import { join } from 'node:path';
+/** The scheduler's timing and policy, on a fake clock: when reminders fire, and which. */
 import { DateTime } from 'luxon';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../../../shared/domain/reminder-policy';
-import type { Timers } from '../ports';
-import { FakeTime } from '../test-support/fake-time';
-import { tempDir } from '../test-support/temp-vault';
-import { FileFiredStore, type FiredReminderStore } from './fired-store';
-import type { ReminderNotification } from './reminder-text';
-import { MAX_WAIT_MS, ReminderScheduler, type ReminderSourceToken } from './scheduler';
+import { describe, expect, it } from 'vitest';
+import type { FileFiredStore } from './fired-store';
+import { MAX_WAIT_MS } from './scheduler';
+import { DAY, HOUR, reminderHarness, tok } from './scheduler-test-kit';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir('patvault-reminders-')));
-afterEach(() => cleanup());
-
-/** Distinctive label text, so a leak into locked notifications is easy to catch. */
-const label = (n: string) => ({
-  name: `Deploy key ${n}`,
-  platform: `Platformo ${n}`,
-  account: `acct-${n}@example`,
-  client: `Client Corp ${n}`,
-});
-const tok = (id: string, expiresAt: string | null, reminderDays: readonly number[] | null = null): ReminderSourceToken => ({
-  id,
-  expiresAt,
-  reminderDays,
-  label: label(id),
-});
-
-interface Shown extends ReminderNotification {
-  readonly at: string;
-}
-
-/** A scheduler over a fake clock, recording timers' waits and notifications with their time. */
-function setup(opts: {
-  start: string;
-  zone?: string;
-  tokens: ReminderSourceToken[];
-  locked?: boolean;
-  policy?: ReminderPolicy;
-  fired?: FiredReminderStore;
-}) {
-  const time = new FakeTime(opts.start);
-  const waits: number[] = [];
-  const timers: Timers = {
-    setTimeout: (fn, ms) => {
-      waits.push(ms);
-      return time.setTimeout(fn, ms);
-    },
-    clearTimeout: (h) => time.clearTimeout(h),
-  };
-  const state = {
-    locked: opts.locked ?? false,
-    timeZone: opts.zone ?? 'Europe/Paris',
-    policy: opts.policy ?? DEFAULT_REMINDER_POLICY,
-    tokens: opts.tokens,
-  };
-  const storePath = join(dir, 'reminders-fired.json');
-  const fired = opts.fired ?? new FileFiredStore(storePath, { clock: time });
-  const shown: Shown[] = [];
-  const onError = vi.fn();
-  const make = (store: FiredReminderStore) =>
-    new ReminderScheduler({
-      clock: time,
-      timers,
-      source: () => ({ ...state }),
-      fired: store,
-      notify: (n) => shown.push({ ...n, at: time.now().toISOString() }),
-      onError,
-    });
-  const scheduler = make(fired);
-  /** Advances to an absolute instant, firing timers on the way. */
-  const until = (iso: string) => time.advance(Date.parse(iso) - time.now().getTime());
-  /** A fresh scheduler over a fresh store on the same file: an app restart. */
-  const restart = () => make(new FileFiredStore(storePath, { clock: time }));
-  return { time, waits, state, fired, shown, scheduler, until, restart, onError };
-}
-
+const setup = reminderHarness();
 describe('ReminderScheduler: timing', () => {
   it('fires the 7-day and 1-day reminders at 09:00 local, each exactly once', async () => {
     const t = setup({ start: '2026-11-20T00:00:00Z', tokens: [tok('a1', '2026-12-01')] });
@@ -171,10 +97,8 @@ describe('ReminderScheduler: timing', () => {
     dayAfter.scheduler.start();
     expect(dayAfter.shown.map((n) => n.title)).toEqual(['Token expired yesterday']);
     dayAfter.scheduler.stop();
-    cleanup();
-    ({ dir, cleanup } = tempDir('patvault-reminders-'));
 
-    const later = setup({ start: '2026-12-02T23:00:00Z', tokens: [tok('a1', '2026-12-01')] }); // Dec 3, 00:00 in Paris
+    const later = setup({ start: '2026-12-02T23:00:00Z', tokens: [tok('a1', '2026-12-01')], storeName: 'later.json' }); // Dec 3, 00:00 in Paris
     later.scheduler.start();
     later.scheduler.poke();
     expect(later.shown).toEqual([]);
@@ -185,9 +109,7 @@ describe('ReminderScheduler: timing', () => {
   it('fires at different UTC instants in Tokyo and Los Angeles for the same token', async () => {
     const at: Record<string, string[]> = {};
     for (const zone of ['Asia/Tokyo', 'America/Los_Angeles']) {
-      cleanup();
-      ({ dir, cleanup } = tempDir('patvault-reminders-'));
-      const t = setup({ start: '2026-11-20T00:00:00Z', zone, tokens: [tok('a1', '2026-12-01')] });
+      const t = setup({ start: '2026-11-20T00:00:00Z', zone, tokens: [tok('a1', '2026-12-01')], storeName: `${zone.replace('/', '-')}.json` });
       t.scheduler.start();
       await t.until('2026-12-02T00:00:00Z');
       t.scheduler.stop();
@@ -265,147 +187,5 @@ describe('ReminderScheduler: policy and data', () => {
         tokenId: null,
       },
     ]);
-  });
-});
-
-describe('ReminderScheduler: locked vault', () => {
-  const leaks = (n: ReminderNotification, ids: string[]) =>
-    ids.flatMap((id) => Object.values(label(id)).filter((s) => JSON.stringify(n).includes(s)));
-
-  it('a single reminder says when, never what; a click opens nothing in particular', () => {
-    const t = setup({ start: '2026-11-24T12:00:00Z', locked: true, tokens: [tok('zq7', '2026-12-01')] });
-    t.scheduler.start();
-    expect(t.shown).toHaveLength(1);
-    const n = t.shown[0]!;
-    expect(n).toMatchObject({ title: 'Token expires in 7 days', tokenId: null });
-    expect(n.body).toContain('2026-12-01');
-    expect(leaks(n, ['zq7'])).toEqual([]);
-    expect(JSON.stringify(n)).not.toMatch(/zq7/);
-  });
-
-  it('a group says how many and when, never what', () => {
-    const tokens = [tok('zq7', '2026-12-01'), tok('zq8', '2026-12-01'), tok('zq9', '2026-12-05')];
-    const t = setup({ start: '2026-11-30T12:00:00Z', locked: true, zone: 'UTC', tokens });
-    t.scheduler.start();
-    expect(t.shown).toEqual([
-      {
-        at: '2026-11-30T12:00:00.000Z',
-        title: '3 tokens expire within 5 days',
-        body: 'The first on 2026-12-01, the last on 2026-12-05. Unlock PAT Vault to see which.',
-        tokenId: null,
-      },
-    ]);
-    expect(leaks(t.shown[0]!, ['zq7', 'zq8', 'zq9'])).toEqual([]);
-  });
-
-  it('unlocking later does not repeat what fired while locked', () => {
-    const t = setup({ start: '2026-11-24T12:00:00Z', locked: true, tokens: [tok('zq7', '2026-12-01')] });
-    t.scheduler.start();
-    t.state.locked = false;
-    t.scheduler.poke();
-    expect(t.shown).toHaveLength(1);
-  });
-});
-
-describe('ReminderScheduler: at most once', () => {
-  /** A store that logs its calls into the same list as the notifier. */
-  function loggingStore(log: string[], failAdd = false): FiredReminderStore & { keys: Set<string> } {
-    const keys = new Set<string>();
-    return {
-      keys,
-      has: (k) => keys.has(k),
-      add: (ks) => {
-        if (failAdd) throw new Error('disk full');
-        log.push(`add ${ks.join(',')}`);
-        for (const k of ks) keys.add(k);
-      },
-    };
-  }
-
-  it('records the reminder as fired before notifying', () => {
-    const log: string[] = [];
-    const fired = loggingStore(log);
-    const t = setup({ start: '2026-11-24T12:00:00Z', tokens: [tok('a1', '2026-12-01')], fired });
-    const scheduler = new ReminderScheduler({
-      clock: t.time,
-      timers: t.time,
-      source: () => ({ ...t.state }),
-      fired,
-      notify: (n) => log.push(`notify ${n.tokenId}`),
-    });
-    scheduler.start();
-    expect(log).toEqual(['add a1|2026-12-01|7', 'notify a1']);
-    scheduler.stop();
-  });
-
-  it('a crash while notifying (after recording) does not repeat it at the next start', () => {
-    const log: string[] = [];
-    const fired = loggingStore(log);
-    const onError = vi.fn();
-    const t = setup({ start: '2026-11-24T12:00:00Z', tokens: [tok('a1', '2026-12-01')], fired });
-    const crashing = new ReminderScheduler({
-      clock: t.time,
-      timers: t.time,
-      source: () => ({ ...t.state }),
-      fired,
-      notify: () => {
-        throw new Error('notifier died');
-      },
-      onError,
-    });
-    crashing.start();
-    crashing.stop();
-    expect(onError).toHaveBeenCalled();
-    const next = new ReminderScheduler({
-      clock: t.time,
-      timers: t.time,
-      source: () => ({ ...t.state }),
-      fired,
-      notify: (n) => log.push(`notify ${n.tokenId}`),
-    });
-    next.start();
-    next.stop();
-    expect(log).toEqual(['add a1|2026-12-01|7']);
-  });
-
-  it('when the store cannot record, nothing is shown (at most once) and it retries later', async () => {
-    const log: string[] = [];
-    const onError = vi.fn();
-    const t = setup({ start: '2026-11-24T12:00:00Z', tokens: [tok('a1', '2026-12-01')] });
-    const s = new ReminderScheduler({
-      clock: t.time,
-      timers: t.time,
-      source: () => ({ ...t.state }),
-      fired: loggingStore(log, true),
-      notify: (n) => log.push(`notify ${n.tokenId}`),
-      onError,
-    });
-    s.start();
-    await t.time.advance(2 * HOUR);
-    s.stop();
-    expect(log).toEqual([]);
-    expect(onError.mock.calls.length).toBeGreaterThanOrEqual(3); // at start and at each hourly retry
-  });
-
-  it('a failing source is survived and retried within the hour', async () => {
-    const t = setup({ start: '2026-11-24T12:00:00Z', tokens: [tok('a1', '2026-12-01')] });
-    let broken = true;
-    const s = new ReminderScheduler({
-      clock: t.time,
-      timers: t.time,
-      source: () => {
-        if (broken) throw new Error('vault busy');
-        return { ...t.state };
-      },
-      fired: t.fired,
-      notify: (n) => t.shown.push({ ...n, at: t.time.now().toISOString() }),
-      onError: t.onError,
-    });
-    expect(() => s.start()).not.toThrow();
-    expect(t.time.pending).toBe(1);
-    broken = false;
-    await t.time.advance(HOUR);
-    expect(t.shown).toHaveLength(1);
-    s.stop();
   });
 });
