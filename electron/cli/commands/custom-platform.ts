@@ -31,7 +31,7 @@ interface DefinitionOptions {
 }
 
 /** A custom platform as JSON: the stored definition, its id, dates and how many tokens use it. */
-function platformJson(p: CustomPlatform): Record<string, unknown> {
+function customPlatformJson(p: CustomPlatform): Record<string, unknown> {
   return {
     id: p.id,
     name: p.name,
@@ -100,7 +100,7 @@ function table(list: readonly CustomPlatform[]): string {
 
 async function list(cli: Cli, o: { json?: boolean }): Promise<void> {
   const all = await cli.withUnlocked((v) => v.listCustomPlatforms());
-  if (o.json) cli.json(all.map(platformJson));
+  if (o.json) cli.json(all.map(customPlatformJson));
   else cli.out(table(all));
 }
 

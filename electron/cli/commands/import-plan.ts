@@ -5,7 +5,6 @@
  * `--dry-run` stops there. A malformed file is refused whole; nothing is ever printed that
  * holds a token value.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import { isPlatformId, type PlatformId } from '../../../shared/domain/platform-ids';
 import {
@@ -20,6 +19,7 @@ import {
   type ImportPlan,
 } from '../../core/import';
 import { renderTable } from '../format/table';
+import { readInputFile } from '../io/read-input-file';
 import type { Cli } from '../context';
 
 export type PlanFormat = 'env' | 'csv' | 'keepassxc';
@@ -36,13 +36,7 @@ export interface PlanImportOptions {
 
 /** The file as text (UTF-8 or UTF-16 with a BOM), size-checked before reading. */
 function readText(file: string): string {
-  try {
-    if (statSync(file).size > IMPORT_MAX_BYTES) throw new AppError('BAD_INPUT', `${file} is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MiB.`);
-    return decodeImportBytes(readFileSync(file), file);
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('BAD_INPUT', `Cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
+  return decodeImportBytes(readInputFile(file, IMPORT_MAX_BYTES), file);
 }
 
 /** "token=Secret,name=Title" → a mapping; absent fields come from the header guesses. */

@@ -1,8 +1,8 @@
 /** `import FILE` (JSON array of tokens) and `export` (inventory without values or notes). */
-import { readFileSync, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import { INVENTORY_FORMATS, exportInventory, type InventoryFormat } from '../../core/reports';
+import { readInputFile } from '../io/read-input-file';
 import { importPlanCmd, type PlanImportOptions } from './import-plan';
 import { parsePositiveInt, run } from './parsers';
 import type { Cli } from '../context';
@@ -12,18 +12,7 @@ const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 
 /** Reads and parses the import file. Messages never quote its content: it holds token values. */
 function readImportFile(file: string): unknown[] {
-  if (file === '-') {
-    throw new AppError('BAD_INPUT', 'import reads a file; standard input ("-") is not supported (it carries the password).');
-  }
-  let text: string;
-  try {
-    if (statSync(file).size > MAX_IMPORT_BYTES) throw new AppError('BAD_INPUT', `${file} is larger than 512 MiB.`);
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new AppError('BAD_INPUT', `Cannot read ${file} (${code}).`);
-  }
+  const text = readInputFile(file, MAX_IMPORT_BYTES).toString('utf8');
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -7,6 +7,7 @@
  * another process (the app and the CLI share the file) sees all of it or nothing; before
  * each operation the vault reloads if another connection has committed since.
  */
+import { reminderDaysSchema } from '../../../shared/domain/reminder-policy';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -284,18 +285,7 @@ export class Vault {
    */
   expirySchedule(): { tokenId: string; expiresAt: string; reminderDays: readonly number[] | null }[] {
     return this.guard(() =>
-      this.repo.expiries().map((r) => {
-        let days: readonly number[] | null = null;
-        if (r.remind_days !== null) {
-          try {
-            const parsed: unknown = JSON.parse(r.remind_days);
-            if (Array.isArray(parsed) && parsed.every((n) => Number.isInteger(n) && n >= 0 && n <= 365)) days = parsed as number[];
-          } catch {
-            days = null;
-          }
-        }
-        return { tokenId: r.id.toString('hex'), expiresAt: r.expires_at, reminderDays: days };
-      }),
+      this.repo.expiries().map((r) => ({ tokenId: r.id.toString('hex'), expiresAt: r.expires_at, reminderDays: storedReminderDays(r.remind_days) })),
     );
   }
 
@@ -384,5 +374,15 @@ export class Vault {
       if (isAppError(e)) throw e;
       throw sqliteToAppError(e, this.path);
     }
+  }
+}
+
+/** The plaintext reminder days of an expiry row, checked like user input; null when absent or unreadable. */
+function storedReminderDays(text: string | null): readonly number[] | null {
+  if (text === null) return null;
+  try {
+    return reminderDaysSchema.safeParse(JSON.parse(text)).data ?? null;
+  } catch {
+    return null;
   }
 }
