@@ -109,3 +109,11 @@ describe('reminder days on add/edit', () => {
     expect(failsWith(await run(['edit', id, '--remind', '400']), 1)).toMatch(/at most 365/);
   });
 });
+
+describe('custom-platform add: required options', () => {
+  it('a missing --name, --base-url or --auth is a usage error naming it', async () => {
+    expect(failsWith(await run(['custom-platform', 'add', '--base-url', 'https://x.example', '--auth', 'bearer']), 2)).toMatch(/--name/);
+    expect(failsWith(await run(['custom-platform', 'add', '--name', 'X', '--auth', 'bearer']), 2)).toMatch(/--base-url/);
+    expect(failsWith(await run(['custom-platform', 'add', '--name', 'X', '--base-url', 'https://x.example']), 2)).toMatch(/--auth/);
+  });
+});

@@ -125,10 +125,12 @@ async function remove(cli: Cli, _o: unknown, ref: string): Promise<void> {
 /** The definition options, shared by add and edit. */
 function definitionOptions(cmd: Command, editing: boolean): Command {
   const clear = editing ? " ('' clears)" : '';
+  // Adding needs these three (a missing one is a usage error, exit 2); editing keeps what is stored.
+  const needed = (option: Option): Option => option.makeOptionMandatory(!editing);
   return cmd
-    .option('--name <name>', 'display name (unique)')
-    .option('--base-url <url>', 'API base URL (https; http only to localhost)')
-    .addOption(new Option('--auth <kind>', 'where the token goes').choices(['header', 'bearer', 'basic', 'query']))
+    .addOption(needed(new Option('--name <name>', 'display name (unique)')))
+    .addOption(needed(new Option('--base-url <url>', 'API base URL (https; http only to localhost)')))
+    .addOption(needed(new Option('--auth <kind>', 'where the token goes').choices(['header', 'bearer', 'basic', 'query'])))
     .option('--auth-name <name>', 'header name (--auth header) or query parameter (--auth query)')
     .option('--auth-prefix <text>', 'text before the token in the header, e.g. "Token "')
     .option('--auth-username <user>', 'user name for --auth basic (the token is the password)')

@@ -18,7 +18,7 @@ export function resolveCustomPlatform(state: VaultState, ref: string): string {
   throw new AppError(
     'NOT_FOUND',
     names.length === 0
-      ? `No custom platform named "${wanted}": none is defined yet (patvault platform add, or Settings → Custom platforms).`
+      ? `No custom platform named "${wanted}": none is defined yet (patvault custom-platform add, or Settings → Custom platforms).`
       : `No custom platform named "${wanted}" (defined: ${names.join(', ')}).`,
   );
 }
