@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { toAppError } from '../../shared/errors';
 import { registerAdmin } from './commands/admin';
+import { registerBackup } from './commands/backup';
 import { registerCustomPlatform } from './commands/custom-platform';
 import { registerExec } from './commands/exec';
 import { registerInit } from './commands/init';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerPlatformOps(program);
   registerCustomPlatform(program);
   registerExec(program);
+  registerBackup(program);
   return program;
 }
 

@@ -11,8 +11,19 @@ import { assertNameFree, customPlatformView, definitionOf, platformUsage, record
 import { newId } from './ids';
 import { parseInput, TokenStore } from './token-store';
 import { deleteRecord, fingerprint, openTokenSecret, putPlatform, putToken, updateTokenOverview } from './vault-records';
+import {
+  applyMerge,
+  exportRecords,
+  planMerge,
+  portableRecords,
+  restoreDetail,
+  restoreRecords,
+  type MergeSummary,
+  type PortableRecords,
+} from './backup-records';
 
 export type { ImportResult, SecretAction } from './token-store';
+export type { MergeConflict, MergeSummary, PortableRecords } from './backup-records';
 
 /** What a platform check reports, as stored. */
 export interface CheckRecord {
@@ -168,5 +179,38 @@ export class TokenVault extends TokenStore {
       deleteRecord(ctx, view.id);
     });
     return view;
+  }
+
+  // ---- backup and restore (electron/core/backup) ----------------------------------------
+
+  /** Every record with its value, notes and history, for a backup; audited once as 'backup'. */
+  exportForBackup(): PortableRecords {
+    return this.write(null, null, null, (ctx) => {
+      const records = exportRecords(ctx);
+      this.audit(ctx, 'backup', null, `${records.tokens.length} tokens, ${records.platforms.length} custom platforms`);
+      return records;
+    });
+  }
+
+  /**
+   * Writes a backup's records in one transaction, audited once as 'restore': 'restore' into
+   * this empty vault exactly as they are (ids, dates, history); 'merge' by the rule in
+   * backup-records.ts; 'preview' decides the same merge and writes nothing. `source` names
+   * the backup in the audit entry (a vault id and date, never content).
+   */
+  applyBackup(records: PortableRecords, mode: 'restore' | 'merge' | 'preview', source: string | null = null): MergeSummary {
+    const checked = parseInput(portableRecords, records, 'backup: ');
+    if (mode === 'preview') {
+      const { keys } = this.requireUnlocked();
+      const now = this.clock.now().toISOString();
+      return this.guard(() =>
+        this.db.transaction(() => planMerge({ repo: this.repo, keys, vaultId: this.vaultIdBytes, state: this.state(), now }, checked).summary)(),
+      );
+    }
+    return this.write(null, null, null, (ctx) => {
+      const summary = mode === 'restore' ? restoreRecords(ctx, checked) : applyMerge(ctx, planMerge(ctx, checked));
+      this.audit(ctx, 'restore', null, restoreDetail(mode, summary, source));
+      return summary;
+    });
   }
 }
