@@ -11,10 +11,9 @@ import { assertNameFree, customPlatformView, definitionOf, platformUsage, record
 import { newId } from './ids';
 import { parseInput, TokenStore } from './token-store';
 import { deleteRecord, fingerprint, openTokenSecret, putPlatform, putToken, updateTokenOverview } from './vault-records';
+import { applyMerge, planMerge } from './backup-merge';
 import {
-  applyMerge,
   exportRecords,
-  planMerge,
   portableRecords,
   restoreDetail,
   restoreRecords,
@@ -195,7 +194,7 @@ export class TokenVault extends TokenStore {
   /**
    * Writes a backup's records in one transaction, audited once as 'restore': 'restore' into
    * this empty vault exactly as they are (ids, dates, history); 'merge' by the rule in
-   * backup-records.ts; 'preview' decides the same merge and writes nothing. `source` names
+   * backup-merge.ts; 'preview' decides the same merge and writes nothing. `source` names
    * the backup in the audit entry (a vault id and date, never content).
    */
   applyBackup(records: PortableRecords, mode: 'restore' | 'merge' | 'preview', source: string | null = null): MergeSummary {
