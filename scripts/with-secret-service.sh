@@ -102,8 +102,33 @@ if command -v dbus-send >/dev/null 2>&1; then
 else
   sleep 1 # no dbus-send (Debian: dbus-bin, pulled in by dbus): give the daemon a moment
 fi
+# Watchdog: a gnome-keyring-daemon that dies under load (seen on 2 busy cores) would fail
+# every later keychain test with "org.freedesktop.secrets was not provided". Start it again
+# on the same keyring folder (entries on disk survive), and say so on stderr.
+owned() {
+  dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+    org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"
+}
+watchdog=""
+if command -v dbus-send >/dev/null 2>&1; then
+  (
+    set +e
+    while sleep 1; do
+      if ! owned; then
+        echo "with-secret-service: the Secret Service stopped; starting it again" >&2
+        printf "%s" "patvault-test-keyring" |
+          XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" \
+          gnome-keyring-daemon --replace --unlock --components=secrets >/dev/null 2>>"$tmp/keyring.log"
+      fi
+    done
+  ) &
+  watchdog=$!
+fi
 export PATVAULT_IN_SECRET_SERVICE=1
-"$@"
+status=0
+"$@" || status=$?
+if [ -n "$watchdog" ]; then kill "$watchdog" 2>/dev/null || true; fi
+exit "$status"
 '
 
 status=0
