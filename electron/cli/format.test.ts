@@ -1,7 +1,8 @@
 /** Pure helpers of the CLI: CSV quoting, relative dates, tables, the default vault path. */
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from './format/csv';
-import { describeExpiry, daysUntil } from './format/relative-date';
+import { daysUntil } from '../../shared/domain/status';
+import { describeExpiry } from './format/relative-date';
 import { renderTable, truncate } from './format/table';
 import { defaultVaultPath, resolveVaultPath } from './vault-path';
 import { parseCsv } from './test-support';
@@ -30,17 +31,21 @@ describe('csv', () => {
 
 describe('relative dates', () => {
   const now = new Date('2026-11-23T22:00:00Z');
-  it('counts UTC calendar days', () => {
-    expect(daysUntil('2026-12-01', now)).toBe(8);
-    expect(daysUntil('2026-11-23', now)).toBe(0);
-    expect(daysUntil('2026-11-20', now)).toBe(-3);
+  it('counts calendar days in the zone given (the shared status function)', () => {
+    expect(daysUntil('2026-12-01', now, 'UTC')).toBe(8);
+    expect(daysUntil('2026-11-23', now, 'UTC')).toBe(0);
+    expect(daysUntil('2026-11-20', now, 'UTC')).toBe(-3);
+    // 07:00 on the 24th in Tokyo: one day less everywhere.
+    expect(daysUntil('2026-12-01', now, 'Asia/Tokyo')).toBe(7);
+    expect(describeExpiry('2026-11-23', now, 'Asia/Tokyo')).toBe('expired yesterday');
   });
   it('describes expiry like the issue says', () => {
-    expect(describeExpiry('2026-12-01', now)).toBe('2026-12-01 (in 8 days)');
-    expect(describeExpiry('2026-11-20', now)).toBe('expired 3 days ago');
-    expect(describeExpiry('2026-11-22', now)).toBe('expired yesterday');
-    expect(describeExpiry('2026-11-23', now)).toBe('2026-11-23 (today)');
-    expect(describeExpiry('2026-11-24', now)).toBe('2026-11-24 (tomorrow)');
+    expect(describeExpiry('2026-12-01', now, 'UTC')).toBe('2026-12-01 (in 8 days)');
+    expect(describeExpiry('2026-11-20', now, 'UTC')).toBe('expired 3 days ago');
+    expect(describeExpiry('2026-11-22', now, 'UTC')).toBe('expired yesterday');
+    expect(describeExpiry('2026-11-23', now, 'UTC')).toBe('2026-11-23 (today)');
+    expect(describeExpiry('2026-11-24', now, 'UTC')).toBe('2026-11-24 (tomorrow)');
+    expect(describeExpiry('2026-02-30', now, 'UTC')).toBe('2026-02-30');
     expect(describeExpiry(null, now)).toBe('never');
   });
 });

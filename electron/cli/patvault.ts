@@ -14,6 +14,7 @@ import { registerExec } from './commands/exec';
 import { registerInit } from './commands/init';
 import { registerPlatformOps } from './commands/platform-ops';
 import { registerRead } from './commands/read';
+import { registerReminders } from './commands/reminders';
 import { registerTransfer } from './commands/transfer';
 import { registerWrite } from './commands/write';
 import { Interrupted } from './io/password';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
   registerInit(program);
   registerRead(program);
+  registerReminders(program);
   registerWrite(program);
   registerTransfer(program);
   registerAdmin(program);

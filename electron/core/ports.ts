@@ -84,3 +84,20 @@ export interface Notifier {
   /** Shows a notification; `onClick` runs when the user clicks it. Never pass a token value. */
   notify(n: { title: string; body: string; onClick?: () => void }): void;
 }
+
+/** A file type a dialog offers, e.g. { name: 'CSV', extensions: ['csv'] }. */
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+
+/**
+ * The system's file dialogs (Electron's dialog in the app). Paths come only from here, never
+ * from the renderer, so a compromised page cannot read or write a file the user did not pick.
+ */
+export interface FileDialogs {
+  /** Where to save; null when the user cancels. The dialog itself confirms replacing a file. */
+  saveFile(o: { readonly title: string; readonly defaultName: string; readonly filters: readonly FileFilter[] }): Promise<string | null>;
+  /** Which file to open; null when the user cancels. */
+  openFile(o: { readonly title: string; readonly filters: readonly FileFilter[] }): Promise<string | null>;
+}

@@ -1,22 +1,25 @@
 /**
  * Builds the app's core service with its Electron adapters: the vault and settings files in
- * the per-user data folder, safeStorage for quick unlock, the concealing clipboard.
+ * the per-user data folder, safeStorage for quick unlock, the concealing clipboard, the
+ * system's file dialogs (the only source of paths for export, backup and import).
  */
-import { app, powerMonitor } from 'electron';
+import { app, powerMonitor, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { AppService, type AppDeps } from '../core/app/app-service';
 import { SettingsStore } from '../core/app/settings-store';
 import { FileFiredStore } from '../core/reminders/fired-store';
 import { createElectronClipboard } from './adapters/clipboard';
+import { createElectronFileDialogs } from './adapters/file-dialogs';
 import { createElectronNotifier } from './adapters/notifier';
 import { createSafeStorageProtector } from './adapters/safe-storage-protector';
 import { openTokenPage } from './token-pages';
 
 /**
  * Creates the service (call after `app.whenReady()`: safeStorage needs a ready app).
- * `showWindow` brings the window forward when a reminder is clicked.
+ * `showWindow` brings the window forward when a reminder is clicked; `getWindow` is the
+ * current main window, which file dialogs are modal to.
  */
-export function createAppService(emit: AppDeps['emit'], showWindow: () => void): AppService {
+export function createAppService(emit: AppDeps['emit'], showWindow: () => void, getWindow: () => BrowserWindow | null): AppService {
   const userData = app.getPath('userData');
   return new AppService({
     vaultPath: join(userData, 'vault.sqlite'),
@@ -24,6 +27,7 @@ export function createAppService(emit: AppDeps['emit'], showWindow: () => void):
     clipboard: createElectronClipboard(),
     keyProtector: createSafeStorageProtector(),
     openTokenPage,
+    dialogs: createElectronFileDialogs(getWindow),
     emit,
     reminders: {
       // Which reminders fired: token ids and dates only, like the vault's own plaintext.

@@ -63,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, { dev: devUrl !== undefined });
     installAppMenu({ dev: devUrl !== undefined });
-    service = createAppService((event, payload) => sendEvent(mainWindow, event, payload), showMainWindow);
+    service = createAppService((event, payload) => sendEvent(mainWindow, event, payload), showMainWindow, () => mainWindow);
     registerIpc(service, () => mainWindow, rendererOrigin(devUrl));
     lockOnSuspendAndScreenLock(service);
     showMainWindow();

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import './file-flows.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

@@ -4,7 +4,10 @@
  *   - serves the BUILT renderer (out/renderer) with the app's own production CSP header, and
  *   - answers `POST /rpc {channel, request}` with `dispatch(service, ...)` on a REAL AppService:
  *     real SQLite vault in a temp folder, real crypto (KDF at the OWASP floor), real
- *     SettingsStore, MemoryKeyProtector, and a RecordingClipboard that keeps what was copied.
+ *     SettingsStore, MemoryKeyProtector, a RecordingClipboard that keeps what was copied,
+ *     file dialogs answered from a queue the test fills, a clock the test can set, and —
+ *     with `reminders: true` — real reminders through a recording notifier.
+ * The test-only endpoints are in bridge-test-routes.ts.
  *
  * Guard: a random one-time token per server start, required in the `x-patvault-bridge` header
  * on every /rpc, /events and /test/* call and compared in constant time (403 otherwise). Every
@@ -27,17 +30,20 @@ import type { PlatformOpsOptions } from '../../electron/core/platforms/token-ops
 import { dispatch } from '../../electron/core/app/dispatch';
 import { SettingsStore } from '../../electron/core/app/settings-store';
 import { MemoryKeyProtector } from '../../electron/core/keychain/memory-protector';
-import type { Clipboard } from '../../electron/core/ports';
+import { FileFiredStore } from '../../electron/core/reminders/fired-store';
 import { PRODUCTION_HEADER_CSP } from '../../electron/core/security/csp';
 import type { Channel, Envelope, EventName, EventPayload, Request, Response } from '../../shared/ipc/contract';
+import { QueuedFileDialogs, RecordingClipboard, RecordingNotifier, SettableClock } from './bridge-doubles';
+import { readBody, send } from './bridge-http';
+import { handleTestRoute } from './bridge-test-routes';
+
+export { QueuedFileDialogs, RecordingClipboard, RecordingNotifier, SettableClock } from './bridge-doubles';
 
 /** The header carrying the one-time bridge token. */
 export const BRIDGE_TOKEN_HEADER = 'x-patvault-bridge';
 
 /** KDF for vaults the bridge creates: the OWASP floor, one lane (fast, still real Argon2id). */
 export const BRIDGE_KDF = { memoryKiB: 19456, iterations: 2, parallelism: 1 } as const;
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,34 +66,6 @@ const MIME: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** Clipboard adapter for tests: behaves like a clipboard and remembers every secret written. */
-export class RecordingClipboard implements Clipboard {
-  /** Every value passed to writeSecret, in order. */
-  readonly writes: string[] = [];
-  /** How many times the clipboard was cleared. */
-  clears = 0;
-  private text = '';
-
-  writeSecret(text: string): void {
-    this.writes.push(text);
-    this.text = text;
-  }
-
-  readText(): string {
-    return this.text;
-  }
-
-  clear(): void {
-    this.clears++;
-    this.text = '';
-  }
-
-  /** What a test endpoint reports. */
-  snapshot(): { current: string; writes: string[]; clears: number } {
-    return { current: this.text, writes: [...this.writes], clears: this.clears };
-  }
-}
-
 export interface BridgeOptions {
   /** Folder with the built renderer (default: out/renderer). */
   readonly rendererDir?: string;
@@ -95,6 +73,10 @@ export interface BridgeOptions {
   readonly dataDir?: string;
   /** Network settings for check/revoke/rotate (flows against loopback mock platforms). */
   readonly platformOps?: PlatformOpsOptions;
+  /** Runs renewal reminders (recording notifier, fired-store file in the data folder, badge). */
+  readonly reminders?: boolean;
+  /** IANA zone reminders are computed in (default UTC). */
+  readonly timeZone?: string;
 }
 
 export interface Bridge {
@@ -111,6 +93,12 @@ export interface Bridge {
   readonly clipboard: RecordingClipboard;
   readonly keyProtector: MemoryKeyProtector;
   readonly settings: SettingsStore;
+  /** The file dialogs: queue answers with `enqueue` (or POST /test/dialog); `calls` lists them. */
+  readonly dialogs: QueuedFileDialogs;
+  /** The service's clock (POST /test/clock). */
+  readonly clock: SettableClock;
+  /** The reminders' notifier and badge counts; null without `reminders: true`. */
+  readonly reminders: { readonly notifier: RecordingNotifier; readonly badges: readonly number[] } | null;
   /** Every event emitted by the service, in order. */
   readonly events: { event: EventName; payload: unknown }[];
   /** Every /rpc answer sent to the page (channel and JSON body), for "what did the renderer ever receive" checks. */
@@ -129,34 +117,6 @@ function sameSecret(given: string | undefined, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': PRODUCTION_HEADER_CSP,
-  });
-  res.end(body);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 /** Starts a bridge on 127.0.0.1 with a random port. */
 export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
   const rendererDir = resolve(opts.rendererDir ?? join(process.cwd(), 'out', 'renderer'));
@@ -168,6 +128,9 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
   const clipboard = new RecordingClipboard();
   const keyProtector = new MemoryKeyProtector();
   const settings = new SettingsStore(join(dataDir, 'settings.json'));
+  const dialogs = new QueuedFileDialogs();
+  const clock = new SettableClock();
+  const reminders = opts.reminders ? { notifier: new RecordingNotifier(), badges: [] as number[] } : null;
   const events: { event: EventName; payload: unknown }[] = [];
   const streams = new Set<ServerResponse>();
   const responses: { channel: string; body: string }[] = [];
@@ -184,7 +147,19 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
     keyProtector,
     emit,
     kdf: BRIDGE_KDF,
+    dialogs,
+    clock,
     ...(opts.platformOps ? { platformOps: opts.platformOps } : {}),
+    ...(reminders
+      ? {
+          reminders: {
+            fired: new FileFiredStore(join(dataDir, 'reminders-fired.json'), { clock }),
+            notifier: reminders.notifier,
+            timeZone: () => opts.timeZone ?? 'UTC',
+            badge: (count: number) => void reminders.badges.push(count),
+          },
+        }
+      : {}),
   });
 
   let origin = '';
@@ -274,13 +249,7 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
 
     if (path.startsWith('/test/')) {
       if (!hasToken(req)) return send(res, 403, 'forbidden');
-      if (path === '/test/clipboard' && req.method === 'GET') {
-        return send(res, 200, JSON.stringify(clipboard.snapshot()), 'application/json; charset=utf-8');
-      }
-      if (path === '/test/events' && req.method === 'GET') {
-        return send(res, 200, JSON.stringify(events), 'application/json; charset=utf-8');
-      }
-      return send(res, 404, 'not found');
+      return handleTestRoute(req, res, path, { service, clipboard, events, dialogs, clock, reminders });
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
@@ -313,6 +282,9 @@ export async function startBridge(opts: BridgeOptions = {}): Promise<Bridge> {
     clipboard,
     keyProtector,
     settings,
+    dialogs,
+    clock,
+    reminders,
     events,
     responses,
     call: (channel, request) =>

@@ -17,6 +17,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { BRIDGE_TOKEN_HEADER, startBridge, type Bridge, type BridgeOptions } from './bridge-server';
 import type { TestPreloadConfig } from './test-preload';
 
+export { badgeCount, bridgeGet, bridgePost, clickNotification, dialogCalls, notifications, queueDialog, setClock } from './bridge-client';
+
 /** The repository root (found from the working directory, so bundled copies — the bench — work too). */
 export const ROOT = findRoot();
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -131,6 +133,10 @@ const APP_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')
 
 export interface LaunchOptions {
   readonly bridge?: BridgeOptions;
+  /** Runs reminders in the bridge (same as `bridge: { reminders: true }`). */
+  readonly reminders?: boolean;
+  /** IANA zone of both the page and the bridge's reminders (default UTC), so they agree on "today". */
+  readonly timeZone?: string;
   /** Runs after the bridge starts and before the page loads (e.g. seed the vault). */
   readonly beforeLoad?: (bridge: Bridge) => Promise<void> | void;
   readonly viewport?: { width: number; height: number };
@@ -172,7 +178,8 @@ export function launchChromium(): Promise<Browser> {
 export async function launchApp(opts: LaunchOptions = {}): Promise<App> {
   await ensureRendererBuilt();
   const preload = await testPreloadSource();
-  const bridge = await startBridge(opts.bridge);
+  const timeZone = opts.timeZone ?? opts.bridge?.timeZone ?? 'UTC';
+  const bridge = await startBridge({ ...opts.bridge, timeZone, ...(opts.reminders ? { reminders: true } : {}) });
   let browser: Browser | null = null;
   try {
     await opts.beforeLoad?.(bridge);
@@ -182,7 +189,7 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<App> {
       reducedMotion: 'reduce',
       colorScheme: 'light',
       locale: 'en-US',
-      timezoneId: 'UTC',
+      timezoneId: timeZone,
     });
     // Only the bridge's origin may be reached; anything else fails the request (no network).
     await context.route(
@@ -270,13 +277,6 @@ export async function expectNoAxeViolations(page: Page, screenName: string): Pro
     return `  • [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;
   });
   throw new Error(`axe: ${violations.length} violation(s) on screen "${screenName}":\n${lines.join('\n')}`);
-}
-
-/** GET a guarded test endpoint of the bridge, from Node, with the token. */
-export async function bridgeGet<T>(bridge: Bridge, path: string): Promise<T> {
-  const res = await fetch(`${bridge.origin}${path}`, { headers: { [BRIDGE_TOKEN_HEADER]: bridge.token } });
-  if (!res.ok) throw new Error(`bridge ${path}: HTTP ${res.status}`);
-  return (await res.json()) as T;
 }
 
 /**

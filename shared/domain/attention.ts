@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { EXPIRING_WITHIN_DAYS, computeStatus, daysUntil } from './status';
+import { EXPIRING_WITHIN_DAYS, computeStatus, daysUntil, isKnownTimeZone } from './status';
 import type { TokenView } from './token';
 import { describeZodError } from './token-input';
 
@@ -41,12 +41,14 @@ export interface AttentionItem {
   readonly action: AttentionAction;
 }
 
-/** Tuning; both in whole days. */
+/** Tuning: the windows in whole days, and the zone whose calendar days count. */
 export interface AttentionOptions {
   /** An expiry this close (or closer) counts as expiring. Default 7, as the status column. */
   readonly expiringWithinDays?: number;
   /** A last check this old (or older) counts as stale. Default 30. */
   readonly staleAfterDays?: number;
+  /** IANA zone whose calendar days expiry is counted in (as the status column). Default: the system's. */
+  readonly timeZone?: string;
 }
 
 /** Default age after which a successful check no longer counts. */
@@ -56,6 +58,7 @@ const attentionOptionsSchema = z
   .object({
     expiringWithinDays: z.number().int().min(0).max(3650).optional(),
     staleAfterDays: z.number().int().min(1).max(3650).optional(),
+    timeZone: z.string().refine(isKnownTimeZone, { message: 'unknown time zone' }).optional(),
   })
   .strict();
 
@@ -118,12 +121,20 @@ export function attentionCount(views: readonly AttentionInput[], now: Date, opts
   return n;
 }
 
-function parseOptions(opts: AttentionOptions): Required<AttentionOptions> {
+/** Parsed options; the zone stays optional (undefined = the system's, read cheaply per call). */
+interface ParsedOptions {
+  readonly expiringWithinDays: number;
+  readonly staleAfterDays: number;
+  readonly timeZone: string | undefined;
+}
+
+function parseOptions(opts: AttentionOptions): ParsedOptions {
   const r = attentionOptionsSchema.safeParse(opts);
   if (!r.success) throw new AppError('BAD_INPUT', describeZodError(r.error, 'attention: '));
   return {
     expiringWithinDays: r.data.expiringWithinDays ?? EXPIRING_WITHIN_DAYS,
     staleAfterDays: r.data.staleAfterDays ?? STALE_CHECK_DAYS,
+    timeZone: r.data.timeZone,
   };
 }
 
@@ -131,9 +142,9 @@ function parseOptions(opts: AttentionOptions): Required<AttentionOptions> {
 function classify(
   v: AttentionInput,
   now: Date,
-  o: Required<AttentionOptions>,
+  o: ParsedOptions,
 ): { item: AttentionItem; order: number } | null {
-  const daysLeft = daysUntil(v.expiresAt, now);
+  const daysLeft = daysUntil(v.expiresAt, now, o.timeZone);
   const check = v.lastCheck;
   const make = (reason: AttentionReason, detail: string, order = 0) => ({
     item: { tokenId: v.id, reason, daysLeft, detail, action: ACTION[reason] },
@@ -141,7 +152,7 @@ function classify(
   });
   // computeStatus decides, so this list agrees with the status column; for a token dead for
   // two reasons its precedence applies (revoked over an expiry date: the user killed it).
-  const status = computeStatus(v, now, o.expiringWithinDays);
+  const status = computeStatus(v, now, o.expiringWithinDays, o.timeZone);
   switch (status) {
     case 'expired':
       return daysLeft !== null && daysLeft < 0

@@ -24,6 +24,23 @@ import {
   tokenViewSchema,
   vaultStatusSchema,
 } from './schemas';
+import {
+  backupCreateRequest,
+  backupCreateResponse,
+  backupInfoSchema,
+  backupMergeRequest,
+  backupRestoreNewRequest,
+  backupRestoreNewResponse,
+  exportRequest,
+  exportResponse,
+  importApplyRequest,
+  importApplyResponse,
+  importChooseRequest,
+  importChosenSchema,
+  importPreviewRequest,
+  importPreviewResponse,
+  mergeSummarySchema,
+} from './file-schemas';
 import { CHANNELS, EVENT_NAMES, type ChannelName, type EventNameListed } from './channels';
 
 const channel = <Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) => ({ request, response });
@@ -69,6 +86,25 @@ export const CONTRACT = {
   'platforms.custom.save': channel(z.strictObject({ id: z.string().min(1).max(64).optional(), definition: customPlatformSchema }), customPlatformViewSchema),
   /** Removes a custom platform no token uses. */
   'platforms.custom.remove': channel(idRequest, z.null()),
+
+  /** Saves the inventory (no values) where the user picks in main's save dialog. Audited. */
+  'reports.export': channel(exportRequest, exportResponse),
+
+  /** Writes the whole vault, values included, to a file sealed with a backup password (save dialog in main). */
+  'backup.create': channel(backupCreateRequest, backupCreateResponse),
+  /** Opens a backup file (open dialog in main) and reads its header; null when cancelled. Works locked or before any vault. */
+  'backup.choose': channel(empty, backupInfoSchema),
+  /** Merges a chosen backup into the unlocked vault (same id or same value; later updatedAt wins; nothing deleted), or previews it. */
+  'backup.merge': channel(backupMergeRequest, mergeSummarySchema),
+  /** First run: creates the vault from a chosen backup, with a new master password, and unlocks it. */
+  'backup.restoreNew': channel(backupRestoreNewRequest, backupRestoreNewResponse),
+
+  /** Picks a file to import (open dialog in main); null when cancelled. */
+  'import.choose': channel(importChooseRequest, importChosenSchema),
+  /** Parses the chosen file into a plan (kept in main) and returns its rows, never a value. */
+  'import.preview': channel(importPreviewRequest, importPreviewResponse),
+  /** Adds the plan's new tokens (duplicates and skipped rows are left out). */
+  'import.apply': channel(importApplyRequest, importApplyResponse),
 
   'settings.get': channel(empty, settingsSchema),
   'settings.set': channel(settingsSchema.partial().strict(), settingsSchema),

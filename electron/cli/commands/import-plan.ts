@@ -11,12 +11,12 @@ import {
   IMPORT_MAX_BYTES,
   csvHeaders,
   decodeImportBytes,
-  parseCsvFile,
-  parseEnvFile,
-  parseKeePassXcCsv,
+  planImport,
+  previewImport,
   suggestMapping,
   type CsvMapping,
   type ImportPlan,
+  type PreviewRow,
 } from '../../core/import';
 import { renderTable } from '../format/table';
 import { readInputFile } from '../io/read-input-file';
@@ -61,42 +61,32 @@ function platformOption(p: string | undefined): PlatformId | undefined {
   return p;
 }
 
-/** Parses the file into a plan (nothing is written). */
+/**
+ * Parses the file into a plan (nothing is written): the core's planImport (shared with the
+ * app), after the flags are checked here so their messages name the flags.
+ */
 export function planFor(file: string, o: PlanImportOptions): ImportPlan {
   const text = readText(file);
   const platform = platformOption(o.platform);
-  const defaults = { ...(o.account ? { account: o.account } : {}), ...(platform ? { platform } : {}), ...(o.client ? { client: o.client } : {}) };
-  switch (o.format) {
-    case 'env':
-      if (!o.account) throw new AppError('BAD_INPUT', 'import --format env needs --account (the account the tokens belong to).');
-      return parseEnvFile(text, { account: o.account, ...(o.client ? { client: o.client } : {}) });
-    case 'csv':
-      return parseCsvFile(text, mappingFrom(o.map, csvHeaders(text)), defaults);
-    case 'keepassxc':
-      return parseKeePassXcCsv(text, defaults);
-  }
+  if (o.format === 'env' && !o.account) throw new AppError('BAD_INPUT', 'import --format env needs --account (the account the tokens belong to).');
+  const mapping = o.format === 'csv' ? mappingFrom(o.map, csvHeaders(text)) : undefined;
+  return planImport(text, { format: o.format, account: o.account, client: o.client, platform, mapping });
 }
 
-/** The preview table: one line per row of the file, never a value. */
-function previewTable(plan: ImportPlan, inVault: readonly (string | null)[]): string {
-  const rows = plan.candidates.map((c, i) => {
-    const existing = inVault[i];
-    const what = c.duplicateOfLine !== undefined ? `duplicate of line ${c.duplicateOfLine}` : existing ? `already in the vault (${existing.slice(0, 8)})` : 'import';
-    return [String(c.source.line), what, String(c.input.platform), String(c.input.account), String(c.input.name)];
-  });
-  const skipped = plan.skipped.map((s) => [String(s.line), `skip: ${s.reason}`, '', '', s.label]);
-  const all = [...rows, ...skipped].sort((a, b) => Number(a[0]) - Number(b[0]));
-  return renderTable([{ header: 'LINE' }, { header: 'ACTION', max: 60 }, { header: 'PLATFORM' }, { header: 'ACCOUNT', max: 30 }, { header: 'NAME', max: 40 }], all);
+/** The preview table: one line per row of the file (in the core's preview order), never a value. */
+function previewTable(rows: readonly PreviewRow[]): string {
+  const cells = rows.map((r) => [String(r.line), r.action === 'import' ? 'import' : r.action === 'skip' ? `skip: ${r.reason}` : String(r.reason), r.platform ?? '', r.account ?? '', r.action === 'skip' ? r.label : (r.name ?? '')]);
+  return renderTable([{ header: 'LINE' }, { header: 'ACTION', max: 60 }, { header: 'PLATFORM' }, { header: 'ACCOUNT', max: 30 }, { header: 'NAME', max: 40 }], cells);
 }
 
 /** Shows the plan, then (unless --dry-run) imports the new tokens and prints the summary. */
 export async function importPlanCmd(cli: Cli, o: PlanImportOptions, file: string): Promise<void> {
   const plan = planFor(file, o);
   const summary = await cli.withUnlocked((v) => {
-    const inVault = v.findExisting(plan.candidates.map((c) => String(c.input.token)));
-    cli.note(previewTable(plan, inVault).trimEnd());
-    const fresh = plan.candidates.filter((c, i) => c.duplicateOfLine === undefined && inVault[i] === null).map((c) => c.input);
-    const dupes = plan.candidates.length - fresh.length;
+    const preview = previewImport(plan, (values) => v.findExisting(values));
+    cli.note(previewTable(preview.rows).trimEnd());
+    const fresh = [...preview.fresh];
+    const dupes = preview.counts.duplicates;
     if (o.dryRun) return `dry run: would import ${fresh.length}, ${dupes} duplicate${dupes === 1 ? '' : 's'}, ${plan.skipped.length} skipped; nothing was written`;
     const r = v.importTokens(fresh, {
       ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),

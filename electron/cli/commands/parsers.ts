@@ -42,6 +42,19 @@ export function parseReminderDays(value: string): number[] | 'default' {
   return parts.map(Number);
 }
 
+/** The longest `--within` window: ten years, as far as any expiry date is worth looking. */
+export const MAX_WITHIN_DAYS = 3650;
+
+/** A window in days: "30", "30d" or "4w" (weeks of 7 days), 0 to 3650 days. */
+export function parseWithinDays(value: string): number {
+  const m = /^(\d{1,5})\s*([dw]?)$/i.exec(value.trim());
+  const days = m ? Number(m[1]) * (m[2]?.toLowerCase() === 'w' ? 7 : 1) : Number.NaN;
+  if (!Number.isInteger(days) || days > MAX_WITHIN_DAYS) {
+    throw new InvalidArgumentError(`expected days like 30, 30d or 4w, from 0 to ${MAX_WITHIN_DAYS} days.`);
+  }
+  return days;
+}
+
 /** "" means "clear" for optional text fields of `edit`. */
 export const emptyToNull = (s: string): string | null => (s.trim() === '' ? null : s);
 

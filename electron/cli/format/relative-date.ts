@@ -1,24 +1,17 @@
 /**
  * Human expiry text for tables: "2026-12-01 (in 8 days)", "expired 3 days ago", "never".
- * Expiry dates are calendar days; a token expires at the end of that day in UTC (as the
- * shared status rules say), so days are counted between UTC calendar dates.
+ * Expiry dates are calendar days; a token works through the end of that day in the user's
+ * time zone, counted by the shared status function so the text and the STATUS column agree.
  */
+import { daysUntil } from '../../../shared/domain/status';
 
-const DAY_MS = 86_400_000;
 const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
-/** Whole days from `now`'s UTC date to `date` (YYYY-MM-DD); negative in the past. */
-export function daysUntil(date: string, now: Date): number {
-  const target = Date.parse(`${date}T00:00:00Z`);
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  return Math.round((target - today) / DAY_MS);
-}
-
-/** Expiry as shown in lists. `null` means the token never expires. */
-export function describeExpiry(expiresAt: string | null, now: Date = new Date()): string {
+/** Expiry as shown in lists. `null` means the token never expires. `timeZone`: default the system's. */
+export function describeExpiry(expiresAt: string | null, now: Date = new Date(), timeZone?: string): string {
   if (expiresAt === null) return 'never';
-  const days = daysUntil(expiresAt, now);
-  if (!Number.isFinite(days)) return expiresAt;
+  const days = daysUntil(expiresAt, now, timeZone);
+  if (days === null) return expiresAt;
   // The last day is still valid: a token expiring today has not expired yet.
   if (days < 0) return `expired ${rtf.format(days, 'day')}`;
   return `${expiresAt} (${rtf.format(days, 'day')})`;

@@ -4,22 +4,25 @@
  * handler per channel of the contract; a missing one does not compile.
  */
 import { existsSync } from 'node:fs';
-import type { z } from 'zod';
 import { AppError, isAppError } from '../../../shared/errors';
-import type { CONTRACT, Channel, EventName, EventPayload, Response } from '../../../shared/ipc/contract';
-import { systemClock, systemTimers, type Clipboard, type Clock, type KeyProtector, type Notifier, type Timers } from '../ports';
+import type { Channel, EventName, EventPayload, Response } from '../../../shared/ipc/contract';
+import { systemClock, systemTimers, type Clipboard, type Clock, type FileDialogs, type KeyProtector, type Notifier, type Timers } from '../ports';
 import { TokenVault } from '../vault/token-vault';
 import type { KdfChoice } from '../vault/vault';
 import type { PlatformId } from '../../../shared/domain/platform-ids';
-import { presetFor, listPresets } from '../platforms/registry';
+import { presetFor } from '../platforms/registry';
 import { buildSnippet } from '../platforms/snippets';
 import { checkToken, checkTokens, revokeToken, rotateToken, type PlatformOpsOptions } from '../platforms/token-ops';
-import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import { AutoLock } from './auto-lock';
 import { ClipboardGuard } from './clipboard-guard';
 import type { SettingsStore } from './settings-store';
 import type { FiredReminderStore } from '../reminders/fired-store';
 import { ReminderService, policyFrom } from './reminder-service';
+import { FileFlows } from './file-flows';
+import type { Handlers } from './handlers';
+import { platformInfos } from './platform-infos';
+
+export type { Handlers } from './handlers';
 
 /** What the service needs from its host (main, or the e2e bridge). */
 export interface AppDeps {
@@ -34,9 +37,11 @@ export interface AppDeps {
   readonly kdf?: KdfChoice;
   /** Opens a platform's fixed token page in the browser; false when it has none. */
   readonly openTokenPage?: (platform: PlatformId) => boolean | Promise<boolean>;
+  /** The system's file dialogs (export, backup, import); without them those channels answer BAD_INPUT. */
+  readonly dialogs?: FileDialogs;
   /** Network settings for check/revoke/rotate (tests inject a limiter and short timeouts). */
   readonly platformOps?: PlatformOpsOptions;
-  /** Renewal reminders: off when absent (the e2e bridge and most tests). */
+  /** Renewal reminders: off when absent (most tests; the e2e bridge unless started with `reminders: true`). */
   readonly reminders?: {
     readonly fired: FiredReminderStore;
     readonly notifier: Notifier;
@@ -64,34 +69,10 @@ const REMINDER_POKES: readonly Channel[] = [
   'tokens.revoke',
   'tokens.rotate',
   'settings.set',
+  'backup.merge',
+  'backup.restoreNew',
+  'import.apply',
 ];
-
-/**
- * What each platform can do, for `platforms.list`. Custom platforms: checked when their
- * definition has a check path (the result says so otherwise), guided revoke, no rotate; the
- * definition gives the base URL.
- */
-function platformInfos(): Response<'platforms.list'> {
-  const byId = new Map(listPresets().map((p) => [p.id, p]));
-  return PLATFORMS.map(({ id, name }) => {
-    const p = byId.get(id);
-    return {
-      id,
-      name: p?.name ?? name,
-      check: id === 'custom' || p?.check !== undefined,
-      revoke: p?.revoke ? ('api' as const) : ('guided' as const),
-      rotate: p?.rotate !== undefined,
-      needsPassword: { revoke: p?.revoke?.needsPassword ?? false, rotate: p?.rotate?.needsPassword ?? false },
-      needsBaseUrl: id === 'custom' ? false : p ? p.defaultBaseUrl === null : true,
-      tokenPageUrl: p?.tokenPageUrl ?? null,
-    };
-  });
-}
-
-/** One async handler per channel, taking the validated request. */
-export type Handlers = {
-  [C in Channel]: (req: z.output<(typeof CONTRACT)[C]['request']>) => Promise<Response<C>>;
-};
 
 export type LockReason = EventPayload<'vault.locked'>['reason'];
 
@@ -101,6 +82,7 @@ export class AppService {
   private readonly clipboard: ClipboardGuard;
   private readonly autoLock: AutoLock;
   private readonly reminders: ReminderService | null;
+  private readonly files: FileFlows;
   readonly handlers: Handlers;
 
   constructor(private readonly deps: AppDeps) {
@@ -110,6 +92,14 @@ export class AppService {
       this.lock('idle'),
     );
     this.reminders = deps.reminders ? this.createReminders(deps.reminders, timers) : null;
+    this.files = new FileFlows(deps.dialogs, {
+      vaultPath: deps.vaultPath,
+      kdf: deps.kdf,
+      clock: deps.clock ?? systemClock,
+      settings: deps.settings,
+      unlocked: () => this.unlocked(),
+      adopt: (vault) => this.adopt(vault),
+    });
     this.handlers = this.withReminderPokes(this.createHandlers());
     this.reminders?.start();
   }
@@ -181,6 +171,8 @@ export class AppService {
     const wasUnlocked = this.vault?.isUnlocked ?? false;
     this.vault?.lock();
     this.autoLock.stop();
+    // Chosen files and an import plan (which holds values) belong to the unlocked session.
+    this.files.forget();
     if (wasUnlocked || reason === 'user') this.deps.emit('vault.locked', { reason });
     return this.clipboard.clearIfUnchanged().catch(() => undefined);
   }
@@ -205,6 +197,13 @@ export class AppService {
       this.vault = TokenVault.open(this.deps.vaultPath, this.deps.clock ? { clock: this.deps.clock } : {});
     }
     return this.vault;
+  }
+
+  /** Makes a new, unlocked vault (created or restored) the session's. */
+  private adopt(vault: TokenVault): void {
+    this.vault?.close();
+    this.vault = vault;
+    this.autoLock.touch();
   }
 
   private unlocked(): TokenVault {
@@ -245,9 +244,7 @@ export class AppService {
           ...(d.kdf ? { kdf: d.kdf } : {}),
           ...(d.clock ? { clock: d.clock } : {}),
         });
-        this.vault?.close();
-        this.vault = created;
-        this.autoLock.touch();
+        this.adopt(created);
         return null;
       },
       'vault.unlock': async ({ password }) => {
@@ -337,6 +334,7 @@ export class AppService {
         this.unlocked().removeCustomPlatform(id);
         return null;
       },
+      ...this.files.handlers,
       'settings.get': async () => d.settings.get(),
       'settings.set': async (patch) => {
         const next = d.settings.set(patch);

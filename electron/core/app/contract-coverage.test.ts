@@ -14,6 +14,8 @@ describe('contract coverage', () => {
     expectTypeOf<keyof Handlers>().toEqualTypeOf<Channel>();
     expectTypeOf<Awaited<ReturnType<Handlers['tokens.copy']>>>().toEqualTypeOf<Response<'tokens.copy'>>();
     expectTypeOf<Parameters<Handlers['tokens.details']>[0]>().toExtend<Request<'tokens.details'>>();
+    // The file channels too, though their handlers live in file-flows/.
+    expectTypeOf<Awaited<ReturnType<Handlers['import.preview']>>>().toEqualTypeOf<Response<'import.preview'>>();
     expectTypeOf<AppService['handlers']>().toEqualTypeOf<Handlers>();
   });
 

@@ -89,8 +89,10 @@ export class ReminderService {
     const vault = this.deps.vault();
     if (vault === null) return 0;
     const now = this.deps.clock.now();
-    if (vault.isUnlocked) return attentionCount(vault.listTokens(), now);
-    return vault.expirySchedule().filter((r) => (daysUntil(r.expiresAt, now) ?? Infinity) <= EXPIRING_WITHIN_DAYS).length;
+    // The scheduler's zone, so the badge and the reminders count the same local days.
+    const timeZone = this.deps.timeZone();
+    if (vault.isUnlocked) return attentionCount(vault.listTokens(), now, { timeZone });
+    return vault.expirySchedule().filter((r) => (daysUntil(r.expiresAt, now, timeZone) ?? Infinity) <= EXPIRING_WITHIN_DAYS).length;
   }
 
   private updateBadge(): void {

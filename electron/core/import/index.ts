@@ -10,3 +10,4 @@ export { suggestMapping, csvMappingSchema, type CsvMapping, type CsvField } from
 export { decodeImportBytes, IMPORT_MAX_BYTES } from './import-text';
 export type { EnvImportOptions, ImportDefaults } from './options';
 export type { ImportCandidate, ImportFormat, ImportPlan, ImportSource, NewTokenInputRaw, SkippedRow } from './plan';
+export { inspectImportText, planImport, previewImport, type ImportFileInfo, type ImportPreview, type PlanImportOptions, type PreviewAction, type PreviewRow } from './preview';

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../../../shared/domain/reminder-policy';
-import { localDaysLeft, parseReminderKey, reminderKey, reminderSchedule } from './schedule';
+import { daysUntil } from '../../../shared/domain/status';
+import { parseReminderKey, reminderKey, reminderSchedule } from './schedule';
 
 const token = (expiresAt: string | null, reminderDays: readonly number[] | null = null) => ({ id: 'ab12', expiresAt, reminderDays });
 const instants = (expiresAt: string, zone: string, policy: ReminderPolicy = DEFAULT_REMINDER_POLICY) =>
@@ -99,12 +100,12 @@ describe('keys and local days', () => {
     }
   });
 
-  it('counts local calendar days, whatever the hour and zone', () => {
+  it('counts local calendar days with the status function, whatever the hour and zone', () => {
     const now = new Date('2026-11-30T23:30:00Z'); // already Dec 1 in Tokyo, still Nov 30 in Los Angeles
-    expect(localDaysLeft('2026-12-01', now, 'Asia/Tokyo')).toBe(0);
-    expect(localDaysLeft('2026-12-01', now, 'America/Los_Angeles')).toBe(1);
-    expect(localDaysLeft('2026-11-29', now, 'UTC')).toBe(-1);
+    expect(daysUntil('2026-12-01', now, 'Asia/Tokyo')).toBe(0);
+    expect(daysUntil('2026-12-01', now, 'America/Los_Angeles')).toBe(1);
+    expect(daysUntil('2026-11-29', now, 'UTC')).toBe(-1);
     // Across the 25-hour day in Paris.
-    expect(localDaysLeft('2026-10-26', new Date('2026-10-24T22:30:00Z'), 'Europe/Paris')).toBe(1);
+    expect(daysUntil('2026-10-26', new Date('2026-10-24T22:30:00Z'), 'Europe/Paris')).toBe(1);
   });
 });

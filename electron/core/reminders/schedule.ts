@@ -6,6 +6,9 @@
 import { DateTime } from 'luxon';
 import { REMINDER_LIMITS, effectiveReminderDays, type ReminderPolicy } from '../../../shared/domain/reminder-policy';
 
+// Days left are counted by shared/domain/status.ts's daysUntil (with the same zone), not here:
+// one count for the status column, the badge and the notifications.
+
 /** What the schedule needs of a token: its id, expiry date and own reminder list. */
 export interface ScheduleToken {
   readonly id: string;
@@ -73,17 +76,6 @@ export function reminderSchedule(token: ScheduleToken, policy: ReminderPolicy, t
     });
   }
   return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
-}
-
-/**
- * Calendar days from `now`'s date in `timeZone` to `expiresAt`: 0 on the expiry day, −1 the
- * day after. Counted on dates, not hours, so a 23- or 25-hour DST day still counts as one.
- */
-export function localDaysLeft(expiresAt: string, now: Date, timeZone: string): number {
-  const today = DateTime.fromJSDate(now, { zone: timeZone });
-  const todayUtc = Date.UTC(today.year, today.month - 1, today.day);
-  const [y, m, d] = expiresAt.split('-').map(Number) as [number, number, number];
-  return Math.round((Date.UTC(y, m - 1, d) - todayUtc) / 86_400_000);
 }
 
 /** A YYYY-MM-DD date that exists, as a zone-free calendar date (luxon in UTC), or null. */

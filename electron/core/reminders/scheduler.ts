@@ -4,10 +4,11 @@
  * the fired store, the notifier), so tests run it on a fake clock and main wires Electron in.
  */
 import type { ReminderPolicy } from '../../../shared/domain/reminder-policy';
+import { daysUntil } from '../../../shared/domain/status';
 import type { Clock, Timers } from '../ports';
 import type { FiredReminderStore } from './fired-store';
 import { reminderNotification, type DueReminder, type ReminderLabel, type ReminderNotification } from './reminder-text';
-import { isValidTimeZone, localDaysLeft, reminderSchedule, type ScheduleToken } from './schedule';
+import { isValidTimeZone, reminderSchedule, type ScheduleToken } from './schedule';
 
 /** A token as the source gives it. `label` only while unlocked; ignored while locked anyway. */
 export interface ReminderSourceToken extends ScheduleToken {
@@ -116,8 +117,9 @@ export class ReminderScheduler {
       if (token.expiresAt === null) continue;
       const schedule = reminderSchedule(token, snap.policy, zone);
       if (schedule.length === 0) continue;
-      const daysLeft = localDaysLeft(token.expiresAt, now, zone);
-      if (daysLeft < -SHOW_UNTIL_DAYS_AFTER_EXPIRY) continue;
+      // The status function's count, in the same zone: a notice and the status column agree.
+      const daysLeft = daysUntil(token.expiresAt, now, zone);
+      if (daysLeft === null || daysLeft < -SHOW_UNTIL_DAYS_AFTER_EXPIRY) continue;
       const due: string[] = [];
       for (const r of schedule) {
         if (fired.has(r.key)) continue;

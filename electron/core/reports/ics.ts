@@ -86,7 +86,7 @@ function description(v: TokenView, expiresAt: string): string {
     `Account: ${v.account}`,
     ...(v.username !== null ? [`Username: ${v.username}`] : []),
     `Scopes: ${v.scopes.length > 0 ? v.scopes.join(', ') : 'none recorded'}`,
-    `Expires: ${expiresAt} (works through the end of that day, UTC)`,
+    `Expires: ${expiresAt} (works through the end of that day, local time)`,
     `Token id: ${v.id}`,
   ].join('\n');
 }

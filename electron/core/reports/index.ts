@@ -16,6 +16,7 @@ import { jsonInventory } from './token-json';
 
 export { CSV_COLUMNS } from './csv';
 export { tokenJson, type TokenJson } from './token-json';
+export { exportAuditDetail } from './audit-detail';
 
 /** The formats, JSON first as the CLI's default. */
 export const INVENTORY_FORMATS = ['json', 'csv', 'html', 'ics'] as const;

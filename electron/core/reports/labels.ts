@@ -1,7 +1,8 @@
 /**
  * Human words for the documents people read (HTML, calendar): platform names, expiry in days,
- * timestamps. English and UTC on purpose: the same export reads the same wherever it is made,
- * and expiry dates are UTC calendar days everywhere in the vault.
+ * timestamps. English and UTC timestamps on purpose: the same export reads the same wherever it
+ * is made. Days left are counted like the status column (the system's calendar day), so a page
+ * never says "expired" beside an "Expiring soon" badge.
  */
 import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import { daysUntil, type TokenStatus } from '../../../shared/domain/status';

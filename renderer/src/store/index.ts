@@ -1,7 +1,9 @@
 /** The one bound store, made of slices; `resetStore` puts it back as new (tests, lock). */
 import { create } from 'zustand';
+import { resetAttentionMemo } from './attention';
 import { createCustomPlatformsSlice } from './custom-platforms-slice';
 import { createDetailSlice } from './detail-slice';
+import { createFileFlowsSlice } from './file-flows-slice';
 import { createOpsSlice } from './ops-slice';
 import { resetSelectorMemos } from './selectors';
 import { createSessionSlice } from './session-slice';
@@ -19,6 +21,7 @@ export const useStore = create<All>()((...a) => ({
   ...createUiSlice(...a),
   ...createOpsSlice(...a),
   ...createCustomPlatformsSlice(...a),
+  ...createFileFlowsSlice(...a),
 }));
 
 const initialState = useStore.getState();
@@ -28,6 +31,7 @@ export function resetStore(): void {
   useStore.getState().clearDetail();
   useStore.setState(initialState, true);
   resetSelectorMemos();
+  resetAttentionMemo();
 }
 
 export type { All } from './types';

@@ -82,8 +82,10 @@ export const createTokensSlice: StateCreator<All, [], [], TokensSlice> = (set, g
       set({ tokensLoading: false, tokensError: toUiError(e).message });
     }
   },
-  setQuery: (query) => set({ query }),
-  setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
+  // Search and filters narrow the list of all tokens: using them shows that list (the
+  // needs-attention view is a fixed to-do list, never filtered).
+  setQuery: (query) => set(query.trim() === '' ? { query } : { query, view: 'all' }),
+  setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value }, ...(value === '' ? {} : { view: 'all' as const }) })),
   setGrouping: (grouping) => set({ grouping }),
   select: (id) => {
     if (id === get().selectedId) return;

@@ -6,6 +6,7 @@ import type { SettingsSlice } from './settings-slice';
 import type { UiSlice } from './ui-slice';
 import type { OpsSlice } from './ops-slice';
 import type { CustomPlatformsSlice } from './custom-platforms-slice';
+import type { FileFlowsSlice } from './file-flows-slice';
 
 /** Every slice together: what `useStore` holds. */
-export type All = SessionSlice & TokensSlice & DetailSlice & SettingsSlice & UiSlice & OpsSlice & CustomPlatformsSlice;
+export type All = SessionSlice & TokensSlice & DetailSlice & SettingsSlice & UiSlice & OpsSlice & CustomPlatformsSlice & FileFlowsSlice;

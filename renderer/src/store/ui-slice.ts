@@ -1,4 +1,4 @@
-/** Dialogs, toasts and the app-wide error message. */
+/** Dialogs, toasts, the app-wide error message, and which view the main pane shows. */
 import type { StateCreator } from 'zustand';
 import type { All } from './types';
 
@@ -10,7 +10,14 @@ export type DialogState =
   | { readonly kind: 'settings' }
   | { readonly kind: 'revoke'; readonly id: string }
   | { readonly kind: 'rotate'; readonly id: string }
+  | { readonly kind: 'export' }
+  | { readonly kind: 'backup' }
+  | { readonly kind: 'restore' }
+  | { readonly kind: 'import' }
   | null;
+
+/** The main pane: every token (searchable, filterable) or the needs-attention list. */
+export type MainViewKind = 'all' | 'attention';
 
 /** A short message in the status region. */
 export interface Toast {
@@ -20,11 +27,13 @@ export interface Toast {
 
 export interface UiSlice {
   dialog: DialogState;
+  view: MainViewKind;
   toasts: readonly Toast[];
   /** The latest error from an action without a dialog of its own (shown in the alert region). */
   error: string | null;
   openDialog: (d: Exclude<DialogState, null>) => void;
   closeDialog: () => void;
+  setView: (view: MainViewKind) => void;
   showToast: (text: string) => void;
   dismissToast: (id: number) => void;
   showError: (message: string) => void;
@@ -38,10 +47,12 @@ let nextToastId = 1;
 
 export const createUiSlice: StateCreator<All, [], [], UiSlice> = (set, get) => ({
   dialog: null,
+  view: 'all',
   toasts: [],
   error: null,
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
+  setView: (view) => set({ view }),
   showToast: (text) => {
     const id = nextToastId++;
     set((s) => ({ toasts: [...s.toasts, { id, text }].slice(-3) }));

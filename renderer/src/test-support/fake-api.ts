@@ -5,6 +5,7 @@
  */
 import { customPlatformSchema, type CustomPlatformDef, type CustomPlatformInput } from '../../../shared/domain/custom-platform';
 import { FakeCustomPlatforms, type StoredCustomPlatform } from './fake-custom-platforms';
+import { defaultDialogs, fileFlowHandlers, type FakeFileDialogs } from './fake-file-flows';
 import { FAKE_PLATFORMS, Fail, makeToken, type StoredToken } from './fake-fixtures';
 import { computeStatus, type CheckResult } from '../../../shared/domain/status';
 import type { AuditAction } from '../../../shared/domain/token';
@@ -25,6 +26,8 @@ export interface FakeApiOptions {
   now?: Date;
   /** What `tokens.check` finds per token id (default: active, owner "fake-owner"). */
   checkResults?: Readonly<Record<string, { result: CheckResult; reason?: string; owner?: string }>>;
+  /** What main's file dialogs answer (default: saves in /home/user, open dialogs cancelled). */
+  dialogs?: Partial<FakeFileDialogs>;
 }
 
 /** A fake api plus handles for tests. */
@@ -43,6 +46,8 @@ export interface FakeApi extends PatVaultApi {
     customPlatforms: Map<string, StoredCustomPlatform>;
   };
   readonly settings: Response<'settings.get'>;
+  /** Main's system file dialogs: set what the next one answers. */
+  readonly dialogs: FakeFileDialogs;
   /** Set to a promise to hold `tokens.checkAll` after its first token until it settles (progress tests). */
   checkAllGate: Promise<void> | null;
 }
@@ -64,6 +69,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     customPlatforms: new Map<string, StoredCustomPlatform>(),
   };
   let settings: Response<'settings.get'> = { autoLockMinutes: 10, clipboardClearSeconds: 30, revealSeconds: 30, theme: 'system', reminderDays: [7, 1], reminderHour: 9 };
+  const dialogs = defaultDialogs(opts.dialogs);
   let keychainEnabled = opts.quickUnlock ?? false;
   let seq = 0;
   let nextId = 1;
@@ -157,6 +163,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       customPlatform?: string | null;
       programSlug?: string | null;
       platformTokenId?: string | null;
+      reminderDays?: number[] | null;
     }) => {
       unlocked();
       const custom = customPlatforms.fieldsFor(input.platform, input.customPlatform, null);
@@ -178,6 +185,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
         ...custom,
         programSlug: input.programSlug ?? null,
         platformTokenId: input.platformTokenId ?? null,
+        reminderDays: input.reminderDays ?? null,
       };
       state.tokens.set(id, { view, value: input.token, notes: input.notes ?? '' });
       log('create', id);
@@ -277,6 +285,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       customPlatforms.remove(id);
       return null;
     },
+    ...fileFlowHandlers({ state, dialogs, now, log, unlocked }),
     'settings.get': () => settings,
     'settings.set': (patch: Partial<Response<'settings.get'>>) => (settings = { ...settings, ...patch }),
     'keychain.status': () => keychainInfo(),
@@ -300,6 +309,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     calls: [],
     state,
     checkAllGate: null,
+    dialogs,
     get settings() {
       return settings;
     },

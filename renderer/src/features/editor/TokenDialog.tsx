@@ -7,11 +7,13 @@ import { useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent
 import { detectToken } from '../../../../shared/domain/detect';
 import { LIMITS } from '../../../../shared/domain/limits';
 import { PLATFORMS } from '../../../../shared/domain/platform-ids';
+import { DEFAULT_REMINDER_DAYS } from '../../../../shared/domain/reminder-policy';
 import { toUiError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { FieldError } from '../../components/FieldError';
 import { FormButtons } from '../../components/FormButtons';
 import { DialogError } from '../../components/dialog-action';
+import { describeReminderDays } from '../../lib/reminder-days';
 import { useStore } from '../../store';
 import { platformLabel } from '../../store/selectors';
 import { CustomPlatformSelect } from './CustomPlatformSelect';
@@ -29,6 +31,7 @@ export function TokenDialog({ editId }: { editId: string | null }) {
   const customPlatforms = useStore((s) => s.customPlatforms);
   const customPlatformsLoaded = useStore((s) => s.customPlatformsLoaded);
   const loadCustomPlatforms = useStore((s) => s.loadCustomPlatforms);
+  const defaultDays = useStore((s) => s.settings?.reminderDays ?? DEFAULT_REMINDER_DAYS);
 
   const initial = useRef<TokenForm>(token ? formFromToken(token, details?.notes ?? '') : EMPTY_FORM);
   const [form, setForm] = useState<TokenForm>(initial.current);
@@ -219,6 +222,25 @@ export function TokenDialog({ editId }: { editId: string | null }) {
         {field('expiresAt', 'Expires', (props) => (
           <input {...props} type="date" value={form.expiresAt} onChange={(e) => set('expiresAt', e.target.value)} />
         ))}
+        {field(
+          'reminderMode',
+          'Reminders',
+          (props) => (
+            <select {...props} value={form.reminderMode} onChange={(e) => set('reminderMode', e.target.value)}>
+              <option value="default">Default ({describeReminderDays(defaultDays)})</option>
+              <option value="custom">Custom days</option>
+              <option value="none">No reminders</option>
+            </select>
+          ),
+          form.expiresAt === '' && form.reminderMode !== 'none' ? 'Reminders fire only for a token with an expiry date.' : undefined,
+        )}
+        {form.reminderMode === 'custom' &&
+          field(
+            'reminderDays',
+            'Remind days before expiry',
+            text('reminderDays', { inputMode: 'numeric', placeholder: '14, 3' }),
+            'Whole days, separated by commas (0 = on the expiry day).',
+          )}
         {field('notes', 'Notes', (props) => (
           <textarea {...props} rows={3} value={form.notes} maxLength={LIMITS.notesMaxChars} onChange={(e) => set('notes', e.target.value)} />
         ))}
@@ -243,6 +265,8 @@ const FIELD_ORDER: readonly FormField[] = [
   'baseUrl',
   'scopes',
   'expiresAt',
+  'reminderMode',
+  'reminderDays',
   'notes',
 ];
 

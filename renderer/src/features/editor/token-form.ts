@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { newTokenInput, tokenPatchInput } from '../../../../shared/domain/token-input';
 import type { Request } from '../../../../shared/ipc/contract';
 import type { TokenView } from '../../api/types';
+import { formatReminderDays, parseReminderDays } from '../../lib/reminder-days';
 
 /** What the form holds (every field a string). */
 export interface TokenForm {
@@ -25,7 +26,14 @@ export interface TokenForm {
   programSlug: string;
   /** Jelastic: the platform's id of this token (revoke and rotate name it). */
   platformTokenId: string;
+  /** Renewal reminders: the settings' default days, none, or this token's own days. */
+  reminderMode: ReminderMode;
+  /** With reminderMode custom: the days as typed ("14, 3"). */
+  reminderDays: string;
 }
+
+/** How a token's reminders are set: null = default, [] = none, a list = custom. */
+export type ReminderMode = 'default' | 'none' | 'custom';
 
 /** A field of the form. */
 export type FormField = keyof TokenForm;
@@ -48,6 +56,8 @@ export const EMPTY_FORM: TokenForm = {
   customPlatform: '',
   programSlug: '',
   platformTokenId: '',
+  reminderMode: 'default',
+  reminderDays: '',
 };
 
 /** The form for editing `t` (the value stays empty: leaving it so keeps the current one). */
@@ -66,7 +76,19 @@ export function formFromToken(t: TokenView, notes: string): TokenForm {
     customPlatform: t.customPlatformId ?? '',
     programSlug: t.programSlug ?? '',
     platformTokenId: t.platformTokenId ?? '',
+    reminderMode: t.reminderDays === null ? 'default' : t.reminderDays.length === 0 ? 'none' : 'custom',
+    reminderDays: t.reminderDays === null ? '' : formatReminderDays(t.reminderDays),
   };
+}
+
+/** The token's own reminder days (null = the default), or the message to show. */
+export function reminderDaysOf(f: TokenForm): { ok: true; days: number[] | null } | { ok: false; message: string } {
+  if (f.reminderMode === 'default') return { ok: true, days: null };
+  if (f.reminderMode === 'none') return { ok: true, days: [] };
+  const r = parseReminderDays(f.reminderDays);
+  if (!r.ok) return r;
+  // An empty custom list would silently mean "none": make the user say so.
+  return r.days.length === 0 ? { ok: false, message: 'Enter at least one day, or choose No reminders.' } : { ok: true, days: r.days };
 }
 
 /**
@@ -120,8 +142,12 @@ export function toNewToken(f: TokenForm): Result<Request<'tokens.add'>> {
   if (specific.customPlatform !== '') input.customPlatform = specific.customPlatform;
   if (specific.programSlug !== '') input.programSlug = specific.programSlug;
   if (specific.platformTokenId !== '') input.platformTokenId = specific.platformTokenId;
+  const days = reminderDaysOf(f);
+  if (days.ok && days.days !== null) input.reminderDays = days.days;
   const r = newTokenInput.safeParse(input);
-  return r.success ? { ok: true, value: input } : { ok: false, errors: fieldErrors(r.error) };
+  const errors: FieldErrors = r.success ? {} : fieldErrors(r.error);
+  if (!days.ok) errors.reminderDays = days.message;
+  return Object.keys(errors).length === 0 ? { ok: true, value: input } : { ok: false, errors };
 }
 
 /** The edit patch (only what changed from `initial`), or the problems to show. */
@@ -143,6 +169,11 @@ export function toPatch(initial: TokenForm, f: TokenForm): Result<Request<'token
   if (now.customPlatform !== before.customPlatform) patch.customPlatform = orNull(now.customPlatform);
   if (now.programSlug !== before.programSlug) patch.programSlug = orNull(now.programSlug);
   if (now.platformTokenId !== before.platformTokenId) patch.platformTokenId = orNull(now.platformTokenId);
+  const days = reminderDaysOf(f);
+  const daysBefore = reminderDaysOf(initial);
+  if (days.ok && (!daysBefore.ok || JSON.stringify(days.days) !== JSON.stringify(daysBefore.days))) patch.reminderDays = days.days;
   const r = tokenPatchInput.safeParse(patch);
-  return r.success ? { ok: true, value: patch } : { ok: false, errors: fieldErrors(r.error) };
+  const errors: FieldErrors = r.success ? {} : fieldErrors(r.error);
+  if (!days.ok) errors.reminderDays = days.message;
+  return Object.keys(errors).length === 0 ? { ok: true, value: patch } : { ok: false, errors };
 }

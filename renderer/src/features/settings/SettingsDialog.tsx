@@ -1,6 +1,6 @@
 /**
- * Settings: auto-lock, clipboard clearing, reveal time, theme, quick unlock, and custom
- * platforms. A custom platform's form or removal opens on top of this dialog, which is inert
+ * Settings: auto-lock, clipboard clearing, reveal time, theme, renewal reminders, quick
+ * unlock, and custom platforms. A custom platform's form or removal opens on top of this dialog, which is inert
  * meanwhile (the two are siblings, so neither traps the other's keys).
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
@@ -10,11 +10,13 @@ import { Dialog } from '../../components/Dialog';
 import { FieldError } from '../../components/FieldError';
 import { FormButtons } from '../../components/FormButtons';
 import { DialogError } from '../../components/dialog-action';
+import { formatReminderDays, parseReminderDays } from '../../lib/reminder-days';
 import { useStore } from '../../store';
 import type { Settings, Theme } from '../../store/settings-slice';
 import { CustomPlatformDialog } from './CustomPlatformDialog';
 import { CustomPlatformsSection } from './CustomPlatformsSection';
 import { QuickUnlockSwitch } from './QuickUnlockSwitch';
+import { ReminderFields } from './ReminderFields';
 import { RemoveCustomPlatformDialog } from './RemoveCustomPlatformDialog';
 
 /** The dialog open on top of Settings, if any. */
@@ -41,7 +43,9 @@ export function SettingsDialog() {
     revealSeconds: String(settings.revealSeconds),
   });
   const [theme, setTheme] = useState<Theme>(settings.theme);
-  const [errors, setErrors] = useState<Partial<Record<NumberKey, string>>>({});
+  const [reminderDays, setReminderDays] = useState(formatReminderDays(settings.reminderDays));
+  const [reminderHour, setReminderHour] = useState(settings.reminderHour);
+  const [errors, setErrors] = useState<Partial<Record<NumberKey | 'reminderDays', string>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [sub, setSub] = useState<SubDialog>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -64,15 +68,21 @@ export function SettingsDialog() {
       revealSeconds: Number(values.revealSeconds),
       theme,
     };
-    const found: Partial<Record<NumberKey, string>> = {};
+    const found: Partial<Record<NumberKey | 'reminderDays', string>> = {};
     for (const f of NUMBER_FIELDS) {
       const r = settingsSchema.shape[f.key].safeParse(next[f.key]);
       if (values[f.key].trim() === '' || !r.success) found[f.key] = `Enter a whole number from ${f.min} to ${f.max}.`;
     }
+    const days = parseReminderDays(reminderDays);
+    if (!days.ok) found.reminderDays = days.message;
     setErrors(found);
-    if (Object.keys(found).length > 0) return;
+    const first = [...NUMBER_FIELDS.map((f) => f.key), 'reminderDays' as const].find((k) => found[k] !== undefined);
+    if (first !== undefined) {
+      document.getElementById(`${base}-${first}`)?.focus();
+      return;
+    }
     try {
-      await saveSettings(next);
+      await saveSettings({ ...next, reminderDays: days.ok ? days.days : settings.reminderDays, reminderHour });
       showToast('Settings saved');
       closeDialog();
     } catch (err) {
@@ -113,6 +123,17 @@ export function SettingsDialog() {
               <option value="dark">Dark</option>
             </select>
           </div>
+          <ReminderFields
+            daysId={`${base}-reminderDays`}
+            days={reminderDays}
+            hour={reminderHour}
+            onDays={(t) => {
+              setReminderDays(t);
+              setErrors((e) => ({ ...e, reminderDays: undefined }));
+            }}
+            onHour={setReminderHour}
+            error={errors.reminderDays}
+          />
           <QuickUnlockSwitch />
           <CustomPlatformsSection
             addRef={addButton}

@@ -1,11 +1,20 @@
-/** The unlocked app: header, token list, detail pane, and whichever dialog is open. */
+/**
+ * The unlocked app: header, the list pane (all tokens or the needs-attention view, as tabs),
+ * the detail pane, and whichever dialog is open.
+ */
 import { useEffect } from 'react';
 import { AlertRegion } from '../../components/AlertRegion';
 import { useStore } from '../../store';
+import { AttentionView } from '../attention/AttentionView';
+import { VIEW_PANEL_ID, ViewTabs, viewTabId } from '../attention/ViewTabs';
 import { DeleteDialog } from '../detail/DeleteDialog';
 import { DetailPane } from '../detail/DetailPane';
 import { RevokeDialog, RotateDialog } from '../detail/PlatformOpDialogs';
 import { TokenDialog } from '../editor/TokenDialog';
+import { BackupDialog } from '../files/BackupDialog';
+import { ExportDialog } from '../files/ExportDialog';
+import { RestoreDialog } from '../files/RestoreDialog';
+import { ImportDialog } from '../import/ImportDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TokenList } from './TokenList';
 import { Toolbar } from './Toolbar';
@@ -28,6 +37,14 @@ function DialogHost() {
       return <RevokeDialog id={dialog.id} />;
     case 'rotate':
       return <RotateDialog id={dialog.id} />;
+    case 'export':
+      return <ExportDialog />;
+    case 'backup':
+      return <BackupDialog />;
+    case 'restore':
+      return <RestoreDialog />;
+    case 'import':
+      return <ImportDialog />;
   }
 }
 
@@ -35,6 +52,7 @@ function DialogHost() {
 export function MainView() {
   useShortcuts();
   const dialogOpen = useStore((s) => s.dialog !== null);
+  const view = useStore((s) => s.view);
   const platformsLoaded = useStore((s) => s.platforms.length > 0);
   const loadPlatforms = useStore((s) => s.loadPlatforms);
   useEffect(() => {
@@ -51,7 +69,10 @@ export function MainView() {
               Tokens
             </h2>
             <AlertRegion />
-            <TokenList />
+            <ViewTabs />
+            <div role="tabpanel" id={VIEW_PANEL_ID} aria-labelledby={viewTabId(view)} className="view-panel">
+              {view === 'all' ? <TokenList /> : <AttentionView />}
+            </div>
           </main>
           <DetailPane />
         </div>

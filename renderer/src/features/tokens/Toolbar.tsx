@@ -5,6 +5,7 @@ import { STATUS_LABEL } from '../../lib/format';
 import { useStore } from '../../store';
 import { selectClients } from '../../store/selectors';
 import type { Grouping } from '../../store/tokens-slice';
+import { VaultMenu } from './VaultMenu';
 
 /** The search field's id, for Ctrl/Cmd+F. */
 export const SEARCH_INPUT_ID = 'token-search';
@@ -121,6 +122,7 @@ export function Toolbar() {
         <button type="button" className="primary" onClick={() => openDialog({ kind: 'add' })}>
           Add token
         </button>
+        <VaultMenu />
         <button type="button" onClick={() => openDialog({ kind: 'settings' })}>
           Settings
         </button>

@@ -1,0 +1,26 @@
+/** What each platform can do, for `platforms.list`. */
+import type { Response } from '../../../shared/ipc/contract';
+import { PLATFORMS } from '../../../shared/domain/platform-ids';
+import { listPresets } from '../platforms/registry';
+
+/**
+ * Every platform with its capabilities. Custom platforms: checked when their definition has a
+ * check path (the result says so otherwise), guided revoke, no rotate; the definition gives
+ * the base URL.
+ */
+export function platformInfos(): Response<'platforms.list'> {
+  const byId = new Map(listPresets().map((p) => [p.id, p]));
+  return PLATFORMS.map(({ id, name }) => {
+    const p = byId.get(id);
+    return {
+      id,
+      name: p?.name ?? name,
+      check: id === 'custom' || p?.check !== undefined,
+      revoke: p?.revoke ? ('api' as const) : ('guided' as const),
+      rotate: p?.rotate !== undefined,
+      needsPassword: { revoke: p?.revoke?.needsPassword ?? false, rotate: p?.rotate?.needsPassword ?? false },
+      needsBaseUrl: id === 'custom' ? false : p ? p.defaultBaseUrl === null : true,
+      tokenPageUrl: p?.tokenPageUrl ?? null,
+    };
+  });
+}

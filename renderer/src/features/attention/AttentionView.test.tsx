@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+/**
+ * The needs-attention view as a user meets it: a tab with the count, the tokens in urgency
+ * order with their reason in words and one action each, the detail pane on selection, and
+ * focus kept in place when an action makes a row leave the list.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { ATTENTION_EXPECTED, ATTENTION_NOW, ATTENTION_TOKENS } from '../../test-support/attention-fixtures';
+import type { FakeApiOptions } from '../../test-support/fake-api';
+import { renderApp } from '../../test-support/render-app';
+import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
+
+useUiTestCleanup();
+let restore: () => void;
+beforeEach(() => {
+  restore = mockListViewport(640);
+  // Only Date: the renderer's "now" must agree with the fake api's; timers stay real for user-event.
+  vi.useFakeTimers({ now: ATTENTION_NOW, toFake: ['Date'] });
+});
+afterEach(() => restore());
+
+const attentionList = () => screen.getByRole('list', { name: 'Tokens that need attention' });
+const rowNames = () => within(attentionList()).getAllByRole('listitem').map((li) => li.querySelector('.attention-name')?.textContent);
+
+async function openAttention(opts: FakeApiOptions = { tokens: ATTENTION_TOKENS }) {
+  const r = renderApp({ unlocked: true, ...opts });
+  await screen.findByRole('listbox', { name: 'Tokens' });
+  const tab = screen.getByRole('tab', { name: /^Needs attention/ });
+  await r.user.click(tab);
+  return { ...r, tab };
+}
+
+test('the tab counts the tokens needing attention; the view lists them most urgent first, in words, one action each', async () => {
+  const { tab } = await openAttention();
+  expect(tab.textContent).toBe('Needs attention (6)');
+  expect(tab.getAttribute('aria-selected')).toBe('true');
+  expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe(tab.id);
+  expect(rowNames()).toEqual(ATTENTION_EXPECTED.map((e) => e.name));
+  const items = within(attentionList()).getAllByRole('listitem');
+  ATTENTION_EXPECTED.forEach((e, i) => {
+    const li = items[i]!;
+    expect(li.textContent).toContain(e.reason);
+    const buttons = within(li).getAllByRole('button');
+    expect(buttons).toHaveLength(2);
+    expect(buttons[1]!.textContent).toBe(e.action);
+    expect(buttons[1]!.getAttribute('aria-label')).toBe(`${e.action.replace('…', '')} ${e.name}`);
+  });
+  expect(items[1]!.textContent).toContain('checked 2026-11-22: 401 Unauthorized');
+  expect(screen.queryByText('Fine')).toBeNull();
+  expect(screen.getByText('6 tokens need attention, most urgent first.')).toBeTruthy();
+});
+
+test('selecting a row shows the token in the detail pane', async () => {
+  const { user } = await openAttention();
+  const pick = within(attentionList()).getByRole('button', { name: /^Soon/ });
+  await user.click(pick);
+  expect(within(screen.getByRole('complementary')).getByRole('heading', { level: 2, name: 'Soon' })).toBeTruthy();
+  expect(pick.getAttribute('aria-current')).toBe('true');
+});
+
+test('Renew opens the platform’s token page; a platform without one says so', async () => {
+  const { user, api } = await openAttention();
+  await user.click(screen.getByRole('button', { name: 'Renew Old key' }));
+  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ platform: 'github' });
+  expect(within(screen.getByRole('complementary')).getByRole('heading', { level: 2, name: 'Old key' })).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: 'Renew Rejected' }));
+  expect(await screen.findByText(/No token page is known for this platform/)).toBeTruthy();
+});
+
+test('Check asks the platform; a token found fine leaves the list and focus moves to the row in its place', async () => {
+  const { user, api, tab } = await openAttention();
+  const check = screen.getByRole('button', { name: 'Check Fresh' });
+  check.focus();
+  await user.keyboard('{Enter}');
+  expect(api.calls.find((c) => c.channel === 'tokens.check')?.request).toEqual({ id: 'tok000002' });
+  await waitFor(() => expect(rowNames()).toEqual(['Old key', 'Rejected', 'Soon', 'Dead', 'Stale']));
+  expect(tab.textContent).toBe('Needs attention (5)');
+  await waitFor(() => expect(document.activeElement).toBe(within(attentionList()).getByRole('button', { name: /^Stale/ })));
+});
+
+test('Remove… asks for confirmation, then the revoked token is gone', async () => {
+  const { user } = await openAttention();
+  await user.click(screen.getByRole('button', { name: 'Remove Dead' }));
+  const dialog = screen.getByRole('dialog', { name: 'Delete token?' });
+  expect(dialog.textContent).toContain('“Dead”');
+  await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+  expect(await screen.findByText('Deleted “Dead”')).toBeTruthy();
+  expect(rowNames()).not.toContain('Dead');
+  await waitFor(() => expect(document.activeElement).toBe(within(attentionList()).getByRole('button', { name: /^Fresh/ })));
+});
+
+test('nothing to do: the empty state, and the count says 0', async () => {
+  const { tab } = await openAttention({ tokens: [ATTENTION_TOKENS[0]!] });
+  expect(tab.textContent).toBe('Needs attention (0)');
+  expect(screen.getByText('Nothing needs attention')).toBeTruthy();
+});
+
+test('tabs switch with the arrow keys; searching goes back to all tokens', async () => {
+  const { user, tab } = await openAttention();
+  await user.keyboard('{ArrowLeft}');
+  const all = screen.getByRole('tab', { name: 'All tokens' });
+  expect(document.activeElement).toBe(all);
+  expect(all.getAttribute('aria-selected')).toBe('true');
+  expect(screen.getByRole('listbox', { name: 'Tokens' })).toBeTruthy();
+  await user.keyboard('{End}');
+  expect(tab.getAttribute('aria-selected')).toBe('true');
+  await user.type(screen.getByLabelText('Search tokens'), 'Stale');
+  expect(all.getAttribute('aria-selected')).toBe('true');
+  expect(within(screen.getByRole('listbox', { name: 'Tokens' })).getAllByRole('option')).toHaveLength(1);
+});

@@ -1,0 +1,139 @@
+/**
+ * The needs-attention view: tokens that want something, most urgent first (shared rule), each
+ * with its reason and one next action — renew (the platform's token page), check, or remove /
+ * revoke behind the usual confirmations. Selecting a row shows it in the detail pane. When an
+ * action makes the focused row leave the list (a check found it fine, it was removed), focus
+ * moves to the row now in its place, not to the page's start.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from '../../store';
+import { selectAttention, type AttentionEntry } from '../../store/attention';
+import { selectCustomTokenPage } from '../../store/selectors';
+import { AttentionRow } from './AttentionRow';
+
+/** Rows rendered at first and per "Show more" (the list is not virtualised). */
+export const ATTENTION_PAGE = 100;
+
+/** Runs an item's action; every action also selects the token. */
+function useAttentionAction() {
+  const select = useStore((s) => s.select);
+  const openTokenPage = useStore((s) => s.openTokenPage);
+  const checkToken = useStore((s) => s.checkToken);
+  const openDialog = useStore((s) => s.openDialog);
+  const showToast = useStore((s) => s.showToast);
+  return useCallback(
+    ({ item, token }: AttentionEntry) => {
+      select(token.id);
+      switch (item.action) {
+        case 'renew':
+          // Main opens only the built-in platforms' fixed pages; a custom one is shown in the pane.
+          if (token.platform !== 'custom') void openTokenPage(token.platform);
+          else
+            showToast(
+              selectCustomTokenPage(useStore.getState(), token) !== null
+                ? `“${token.name}” is on a custom platform: its token page is shown in the details, to open in your browser.`
+                : `No token page is known for “${token.name}”: renew it on its platform.`,
+            );
+          return;
+        case 'check':
+          void checkToken(token.id);
+          return;
+        case 'remove':
+          openDialog({ kind: 'delete', id: token.id });
+          return;
+        case 'revoke':
+          openDialog({ kind: 'revoke', id: token.id });
+          return;
+      }
+    },
+    [select, openTokenPage, checkToken, openDialog, showToast],
+  );
+}
+
+/** The view (inside the list pane's tab panel). */
+export function AttentionView() {
+  const entries = useStore(selectAttention);
+  const loaded = useStore((s) => s.tokensLoaded);
+  const error = useStore((s) => s.tokensError);
+  const selectedId = useStore((s) => s.selectedId);
+  const checkingIds = useStore((s) => s.checkingIds);
+  const platforms = useStore((s) => s.platforms);
+  const dialogOpen = useStore((s) => s.dialog !== null);
+  const select = useStore((s) => s.select);
+  const onAction = useAttentionAction();
+  const [shown, setShown] = useState(ATTENTION_PAGE);
+  const listRef = useRef<HTMLUListElement>(null);
+  const emptyRef = useRef<HTMLParagraphElement>(null);
+  const lastFocus = useRef<number | null>(null);
+  // One date per list change, so memoised rows do not re-render for a new Date each time.
+  const now = useMemo(() => new Date(), [entries]);
+  const noCheck = useMemo(() => new Set(platforms.filter((p) => !p.check).map((p) => p.id)), [platforms]);
+
+  useEffect(() => {
+    const active = document.activeElement;
+    if (lastFocus.current === null || dialogOpen || (active !== null && active !== document.body)) return;
+    const picks = listRef.current?.querySelectorAll<HTMLElement>('.attention-pick');
+    const target = picks && picks.length > 0 ? picks[Math.min(lastFocus.current, picks.length - 1)] : emptyRef.current;
+    target?.focus();
+  }, [entries, dialogOpen]);
+
+  const onFocus = (e: React.FocusEvent<HTMLUListElement>) => {
+    const li = (e.target as HTMLElement).closest<HTMLElement>('li[data-index]');
+    if (li) lastFocus.current = Number(li.dataset.index);
+  };
+  const onBlur = (e: React.FocusEvent<HTMLUListElement>) => {
+    const to = e.relatedTarget as HTMLElement | null;
+    // Focus went somewhere else on purpose (not into a confirmation this list opened).
+    if (to !== null && !e.currentTarget.contains(to) && to.closest('[role="dialog"]') === null) lastFocus.current = null;
+  };
+
+  if (error !== null) {
+    return (
+      <div className="list-empty" role="alert">
+        Could not load the tokens: {error}
+      </div>
+    );
+  }
+  if (!loaded) return <p className="list-empty">Loading tokens…</p>;
+  if (entries.length === 0) {
+    return (
+      <div className="list-empty">
+        <p className="list-empty-title" ref={emptyRef} tabIndex={-1}>
+          Nothing needs attention
+        </p>
+        <p>Every token is in date, and was checked against its platform in the last 30 days.</p>
+      </div>
+    );
+  }
+  const visible = entries.slice(0, shown);
+  return (
+    <div className="attention-view">
+      <p className="list-count" aria-live="polite">
+        {entries.length} token{entries.length === 1 ? ' needs' : 's need'} attention, most urgent first.
+      </p>
+      <p className="field-help">Renew opens the platform’s token page: create a new token there, then Edit this one with the new value.</p>
+      <ul ref={listRef} className="attention-list" aria-label="Tokens that need attention" onFocus={onFocus} onBlur={onBlur}>
+        {visible.map((entry, i) => (
+          <AttentionRow
+            key={entry.token.id}
+            entry={entry}
+            index={i}
+            selected={entry.token.id === selectedId}
+            now={now}
+            busy={entry.item.action === 'check' && checkingIds.includes(entry.token.id)}
+            unavailable={entry.item.action === 'check' && noCheck.has(entry.token.platform)}
+            onPick={select}
+            onAction={onAction}
+          />
+        ))}
+      </ul>
+      {entries.length > shown && (
+        <div className="button-row">
+          <button type="button" onClick={() => setShown((n) => n + ATTENTION_PAGE)}>
+            Show {Math.min(ATTENTION_PAGE, entries.length - shown)} more
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+// @vitest-environment jsdom
+import { expect, test } from 'vitest';
+import { makeToken } from '../test-support/fake-api';
+import { ATTENTION_EXPECTED, ATTENTION_NOW, ATTENTION_TOKENS } from '../test-support/attention-fixtures';
+import { useUiTestCleanup } from '../test-support/setup';
+import { selectAttention } from './attention';
+import { useStore } from './index';
+
+useUiTestCleanup();
+
+const load = () => useStore.setState({ tokens: ATTENTION_TOKENS.map((t, i) => makeToken(i, t)) });
+
+test('the list follows the shared rule: most urgent first, one action each, the healthy token left out', () => {
+  load();
+  const entries = selectAttention(useStore.getState(), ATTENTION_NOW);
+  expect(entries.map((e) => e.token.name)).toEqual(ATTENTION_EXPECTED.map((e) => e.name));
+  expect(entries.map((e) => e.item.action)).toEqual(['renew', 'renew', 'renew', 'remove', 'check', 'check']);
+});
+
+test('the same array comes back while tokens and minute are unchanged (zustand needs it stable)', () => {
+  load();
+  const a = selectAttention(useStore.getState(), ATTENTION_NOW);
+  expect(selectAttention(useStore.getState(), new Date(ATTENTION_NOW.getTime() + 30_000))).toBe(a);
+  // A day later the expiring token has expired: a new answer.
+  const later = selectAttention(useStore.getState(), new Date('2026-11-27T12:00:00Z'));
+  expect(later).not.toBe(a);
+  expect(later.find((e) => e.token.name === 'Soon')?.item.reason).toBe('expired');
+  load();
+  expect(selectAttention(useStore.getState(), new Date('2026-11-27T12:00:00Z'))).not.toBe(later);
+});

@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { expect, test } from 'vitest';
+import { installFakeApi } from '../test-support/fake-api';
+import { useUiTestCleanup } from '../test-support/setup';
+import { backupText, exportedText, importedText, mergedText } from './file-flows-slice';
+import { useStore } from './index';
+
+useUiTestCleanup();
+
+const toasts = () => useStore.getState().toasts.map((t) => t.text);
+const BACKUP = { fileName: 'vault.patvault-backup', createdAt: '2026-05-01T09:00:00.000Z', password: 'backup pass 1', tokens: [{ id: 'bk0001', name: 'From backup' }] };
+
+async function unlocked(opts: Parameters<typeof installFakeApi>[0] = {}) {
+  const api = installFakeApi({ unlocked: true, ...opts });
+  await useStore.getState().refreshStatus();
+  return api;
+}
+
+test('export sends format and client; a save is confirmed with its path, a cancel says nothing', async () => {
+  const api = await unlocked({ tokens: [{ name: 'A', client: 'Acme' }, { name: 'B', client: 'Globex' }] });
+  const r = await useStore.getState().exportInventory({ format: 'json', client: 'Acme' });
+  expect(r).toEqual({ saved: true, path: '/home/user/pat-vault-inventory.json', count: 1 });
+  expect(toasts()).toEqual(['Saved 1 token to /home/user/pat-vault-inventory.json']);
+  api.dialogs.savePath = null;
+  expect((await useStore.getState().exportInventory({ format: 'csv' })).saved).toBe(false);
+  expect(toasts()).toHaveLength(1);
+});
+
+test('a merge preview changes nothing; the merge reloads the list and says what it did', async () => {
+  const api = await unlocked({ tokens: [{ name: 'Mine' }], dialogs: { backupFile: BACKUP } });
+  const file = await useStore.getState().chooseBackup();
+  expect(file).toMatchObject({ fileName: 'vault.patvault-backup', createdAt: BACKUP.createdAt });
+  const preview = await useStore.getState().mergeBackup({ fileId: file!.fileId, password: BACKUP.password, dryRun: true });
+  expect(preview).toMatchObject({ added: 1, updated: 0, skipped: 0, dryRun: true });
+  expect(useStore.getState().tokens.map((t) => t.name)).toEqual(['Mine']);
+  await useStore.getState().mergeBackup({ fileId: file!.fileId, password: BACKUP.password, dryRun: false });
+  expect(useStore.getState().tokens.map((t) => t.name)).toEqual(['Mine', 'From backup']);
+  expect(toasts()).toEqual(['Merged the backup: 1 added, 0 updated, 0 unchanged']);
+  await expect(useStore.getState().mergeBackup({ fileId: file!.fileId, password: 'wrong one', dryRun: true })).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
+  expect(api.state.tokens.size).toBe(2);
+});
+
+test('restoring at first run opens the new vault with the backup’s tokens', async () => {
+  const api = installFakeApi({ exists: false, dialogs: { backupFile: BACKUP } });
+  await useStore.getState().refreshStatus();
+  expect(useStore.getState().phase).toBe('none');
+  const file = await useStore.getState().chooseBackup();
+  await useStore.getState().restoreNewVault({ fileId: file!.fileId, password: BACKUP.password, newPassword: 'new master pass' });
+  expect(useStore.getState()).toMatchObject({ phase: 'unlocked', tokensLoaded: true });
+  expect(useStore.getState().tokens.map((t) => t.name)).toEqual(['From backup']);
+  expect(api.state.password).toBe('new master pass');
+});
+
+test('an applied import reloads the list and counts what was left out', async () => {
+  await unlocked({
+    dialogs: {
+      importFile: {
+        fileName: '.env',
+        rows: [
+          { line: 1, label: 'GITHUB_TOKEN', action: 'import', name: 'GITHUB_TOKEN', platform: 'github', reason: null },
+          { line: 2, label: 'DUP', action: 'duplicate-in-file', name: 'DUP', platform: null, reason: 'same value as line 1' },
+        ],
+      },
+    },
+  });
+  const file = await useStore.getState().chooseImportFile('env');
+  const plan = await useStore.getState().previewImport({ fileId: file!.fileId, format: 'env', account: 'me' });
+  expect(plan.counts).toEqual({ import: 1, duplicates: 1, skipped: 0 });
+  expect(await useStore.getState().applyImport(plan.planId)).toEqual({ added: 1, duplicates: 1, skipped: 0 });
+  expect(useStore.getState().tokens.map((t) => [t.name, t.account])).toEqual([['GITHUB_TOKEN', 'me']]);
+  expect(toasts()).toEqual(['Imported 1 token (1 duplicate left out)']);
+});
+
+test('confirmations read naturally', () => {
+  expect(exportedText({ saved: true, path: '/x.ics', count: 2 }, 'ics')).toBe('Saved 2 calendar events to /x.ics');
+  expect(backupText({ saved: true, path: '/b', tokens: 1, platforms: 2 })).toBe('Backup saved to /b (1 token, 2 custom platforms)');
+  expect(mergedText({ added: 0, updated: 2, skipped: 1, platforms: { added: 0, updated: 0, skipped: 0 }, conflicts: [], dryRun: false })).toBe(
+    'Merged the backup: 0 added, 2 updated, 1 unchanged',
+  );
+  expect(importedText({ added: 3, duplicates: 0, skipped: 2 })).toBe('Imported 3 tokens (2 skipped rows left out)');
+  expect(importedText({ added: 0, duplicates: 0, skipped: 0 })).toBe('Imported 0 tokens');
+});

@@ -1,0 +1,30 @@
+/**
+ * Tokens covering every needs-attention reason, for 2026-11-23 (the fake api's "now"), in the
+ * urgency order the shared rule gives them, plus one that needs nothing.
+ */
+import type { FakeApiOptions } from './fake-api';
+
+/** The fake api's clock: tests pin Date here so the renderer's "now" agrees. */
+export const ATTENTION_NOW = new Date('2026-11-23T12:00:00Z');
+
+const ok = (at: string) => ({ at: `${at}T10:00:00.000Z`, result: 'active' as const });
+
+export const ATTENTION_TOKENS: NonNullable<FakeApiOptions['tokens']> = [
+  { name: 'Fine', platform: 'github', expiresAt: '2027-06-01', lastCheck: ok('2026-11-20'), status: 'active' },
+  { name: 'Stale', platform: 'gitlab', lastCheck: ok('2026-10-01'), status: 'active' },
+  { name: 'Fresh', platform: 'github', status: 'unknown' },
+  { name: 'Dead', platform: 'github', lastCheck: { at: '2026-11-01T10:00:00.000Z', result: 'revoked', reason: 'revoked through the API' }, status: 'revoked' },
+  { name: 'Soon', platform: 'github', expiresAt: '2026-11-26', lastCheck: ok('2026-11-22'), status: 'expiring' },
+  { name: 'Rejected', platform: 'brass', lastCheck: { at: '2026-11-22T10:00:00.000Z', result: 'invalid', reason: '401 Unauthorized' }, status: 'invalid' },
+  { name: 'Old key', platform: 'github', expiresAt: '2026-11-20', lastCheck: ok('2026-11-01'), status: 'expired' },
+];
+
+/** Names in the order the view lists them, with the reason and action each shows. */
+export const ATTENTION_EXPECTED = [
+  { name: 'Old key', reason: 'Expired 3 days ago', action: 'Renew' },
+  { name: 'Rejected', reason: 'Invalid at last check', action: 'Renew' },
+  { name: 'Soon', reason: 'Expires in 3 days', action: 'Renew' },
+  { name: 'Dead', reason: 'Revoked', action: 'Remove…' },
+  { name: 'Fresh', reason: 'Never checked', action: 'Check' },
+  { name: 'Stale', reason: 'Not checked for 53 days', action: 'Check' },
+] as const;
