@@ -10,9 +10,8 @@ import { systemClock, systemTimers, type Clipboard, type Clock, type FileDialogs
 import { TokenVault } from '../vault/token-vault';
 import type { KdfChoice } from '../vault/vault';
 import type { PlatformId } from '../../../shared/domain/platform-ids';
-import { presetFor } from '../platforms/registry';
 import { buildSnippet } from '../platforms/snippets';
-import { checkToken, checkTokens, revokeToken, rotateToken, type PlatformOpsOptions } from '../platforms/token-ops';
+import { checkToken, checkTokens, presetOf, revokeToken, rotateToken, type PlatformOpsOptions } from '../platforms/token-ops';
 import { AutoLock } from './auto-lock';
 import { ClipboardGuard } from './clipboard-guard';
 import type { SettingsStore } from './settings-store';
@@ -315,8 +314,8 @@ export class AppService {
       'tokens.copySnippet': async ({ id, kind }) => {
         const v = this.unlocked();
         const view = v.getToken(id);
-        const preset = presetFor(view.platform);
-        if (!preset) throw new AppError('BAD_INPUT', 'Usage snippets are not available for custom platforms yet.');
+        const { preset, blocked } = presetOf(v, view);
+        if (!preset) throw new AppError('BAD_INPUT', `No usage snippet for this token: ${blocked ?? 'unknown platform'}.`);
         const url = view.baseUrl ?? preset.defaultBaseUrl;
         if (url === null) {
           throw new AppError('BAD_INPUT', `${preset.name} has no default API address: set this account's Base URL to copy a snippet.`);

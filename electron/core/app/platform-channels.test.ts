@@ -207,4 +207,21 @@ describe('platform channels', () => {
     const io = await s.add('iobeya', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig', null);
     expect(await s.fail('tokens.copySnippet', { id: io.id, kind: 'curl' })).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/Base URL/) });
   });
+
+  it('tokens.copySnippet for a custom platform uses its stored auth placement and base URL', async () => {
+    const s = await setup();
+    const TOKEN = 'acme-' + 'S'.repeat(30);
+    const acme = await s.call('platforms.custom.save', {
+      definition: { name: 'Acme', baseUrl: 'https://api.acme.example', auth: { kind: 'header', name: 'X-Acme-Key', prefix: 'key ' } },
+    });
+    const t = await s.call('tokens.add', { platform: 'custom', customPlatform: acme.id, account: 'acme', name: 'ops', token: TOKEN });
+    await s.call('tokens.copySnippet', { id: t.id, kind: 'header' });
+    expect(s.clipboard.text).toBe(`X-Acme-Key: key ${TOKEN}`);
+    await s.call('tokens.copySnippet', { id: t.id, kind: 'curl' });
+    expect(s.clipboard.text).toBe(`curl -H 'X-Acme-Key: key ${TOKEN}' 'https://api.acme.example'`);
+    // A custom token with no platform chosen says why, and copies nothing.
+    const bare = await s.call('tokens.add', { platform: 'custom', account: 'acme', name: 'bare', token: `${TOKEN}2` });
+    expect(await s.fail('tokens.copySnippet', { id: bare.id, kind: 'header' })).toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/no custom platform assigned/) });
+    expect(s.clipboard.text).not.toContain(`${TOKEN}2`);
+  });
 });

@@ -30,8 +30,12 @@ interface Bound {
   readonly blocked: string | null;
 }
 
-/** The preset of a token: built-in, or built from its custom platform's stored definition. */
-function presetOf(vault: TokenVault, view: TokenView): { preset?: PlatformPreset; blocked?: string } {
+/**
+ * The preset of a token: built-in, or built from its custom platform's stored definition;
+ * `blocked` says why there is none. Also used for usage snippets, so a snippet uses exactly
+ * the auth placement a check would.
+ */
+export function presetOf(vault: TokenVault, view: TokenView): { preset?: PlatformPreset; blocked?: string } {
   if (view.platform !== 'custom') {
     const preset = presetFor(view.platform);
     return preset ? { preset } : { blocked: 'no preset for this platform' };
