@@ -44,7 +44,7 @@ describe('custom-platform', () => {
     expect(list).toEqual([
       expect.objectContaining({ name: 'Acme', baseUrl: `${acme.url}/api`, auth: { kind: 'header', name: 'X-Acme-Key', prefix: 'Key ' }, checkPath: '/whoami', validStatus: 204, tokens: 0 }),
     ]);
-    const id = ok(await run(['add', '--platform', 'custom', '--custom-platform', 'acme', '--account', 'ops', '--name', 'deploy'], [TOKEN])).trim();
+    const id = ok(await run(['add', '--custom-platform', 'acme', '--account', 'ops', '--name', 'deploy'], [TOKEN])).trim();
     const checked = json<{ status: string }[]>(await run(['check', id, '--json']));
     expect(checked[0]?.status).toBe('active');
     expect(acme.requests.map((r) => [r.method, r.path, r.headers['x-acme-key']])).toEqual([['GET', '/api/whoami', `Key ${TOKEN}`]]);
@@ -67,6 +67,14 @@ describe('custom-platform', () => {
     expect(failsWith(await run(['add', '--platform', 'custom', '--custom-platform', 'Nope', '--account', 'a', '--name', 'n'], ['nope-value-123']), 1)).toBe(
       'patvault: No custom platform named "Nope" (defined: Acme).',
     );
+    // --custom-platform implies --platform custom; another platform with it is refused, and no platform at all is a usage error.
+    expect(failsWith(await run(['add', '--custom-platform', 'Nope', '--account', 'a', '--name', 'n'], ['nope-value-123']), 1)).toBe(
+      'patvault: No custom platform named "Nope" (defined: Acme).',
+    );
+    expect(failsWith(await run(['add', '--platform', 'github', '--custom-platform', 'Acme', '--account', 'a', '--name', 'n'], ['nope-value-123']), 1)).toBe(
+      'patvault: --custom-platform is for --platform custom, not "github".',
+    );
+    expect(failsWith(await run(['add', '--account', 'a', '--name', 'n'], ['nope-value-123']), 2)).toMatch(/required option '--platform <id>' not specified/);
     const after = await openVault(path);
     expect(snapshot(after) + JSON.stringify(after.listCustomPlatforms())).toBe(before);
     after.close();

@@ -1,7 +1,7 @@
 /**
  * `custom-platform list|add|edit|remove`: user-defined platforms stored in the vault (name,
  * base URL, where the token goes, optional check path and token page). A token uses one with
- * `add --platform custom --custom-platform NAME`. The rules and messages are the core's
+ * `add --custom-platform NAME`. The rules and messages are the core's
  * (shared/domain/custom-platform.ts); options only assemble a definition.
  */
 import { Option, type Command } from 'commander';
@@ -144,7 +144,7 @@ export function registerCustomPlatform(program: Command): void {
   const cmd = program
     .command('custom-platform')
     .summary('user-defined platforms stored in the vault')
-    .description('User-defined platforms, stored (encrypted) in the vault. A token uses one with add --platform custom --custom-platform NAME.');
+    .description('User-defined platforms, stored (encrypted) in the vault. A token uses one with add --custom-platform NAME.');
   cmd.command('list').description('list the custom platforms').option('--json', 'print a JSON array').action(run(list));
   definitionOptions(cmd.command('add').description('define a custom platform (--name, --base-url and --auth are required)'), false).action(run(add));
   definitionOptions(cmd.command('edit').description('change a custom platform').argument('<name>', 'its name or id'), true).action(run(edit));

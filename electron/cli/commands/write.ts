@@ -9,7 +9,7 @@ import { emptyToNull, expiryValue, parseReminderDays, parseScopes, run } from '.
 import type { Cli } from '../context';
 
 interface AddOptions {
-  readonly platform: string;
+  readonly platform?: string;
   readonly account: string;
   readonly client?: string;
   readonly username?: string;
@@ -42,9 +42,18 @@ function precheck(result: { success: true } | { success: false; error: Parameter
   if (!result.success) throw new AppError('BAD_INPUT', describeZodError(result.error));
 }
 
+/** --platform, which --custom-platform implies (custom); contradicting it is an error. */
+function addPlatform(o: AddOptions): string {
+  if (o.customPlatform === undefined) return o.platform ?? ""; // required unless --custom-platform (checked in preAction)
+  if (o.platform !== undefined && o.platform !== 'custom') {
+    throw new AppError('BAD_INPUT', `--custom-platform is for --platform custom, not "${o.platform}".`);
+  }
+  return 'custom';
+}
+
 async function add(cli: Cli, o: AddOptions): Promise<void> {
   const fields = {
-    platform: o.platform,
+    platform: addPlatform(o),
     account: o.account,
     client: o.client !== undefined ? emptyToNull(o.client) : undefined,
     username: o.username !== undefined ? emptyToNull(o.username) : undefined,
@@ -113,19 +122,24 @@ export function registerWrite(program: Command): void {
       'Add a token and print its id. The value is asked for hidden on a terminal; with --password-stdin it is the ' +
         'line after the password (after quick unlock without a terminal: the first line of standard input).',
     )
-    .requiredOption('--platform <id>', `platform (${platforms})`)
+    .option('--platform <id>', `platform (${platforms}); required unless --custom-platform is given`)
     .requiredOption('--account <label>', 'account label, e.g. an organisation or login')
     .requiredOption('--name <name>', 'token name')
     .option('--client <name>', 'client the token works for')
     .option('--username <user>', 'user name on the platform')
     .option('--scopes <a,b>', 'comma-separated scopes', parseScopes)
-    .option('--expires <YYYY-MM-DD>', 'expiry date (last valid day, UTC)')
+    .option('--expires <YYYY-MM-DD>', 'expiry date (last valid day, in your time zone)')
     .option('--notes <text>', 'notes (kept encrypted with the value)')
     .option('--base-url <url>', 'https:// base URL for self-hosted platforms')
-    .option('--custom-platform <name>', 'with --platform custom: the custom platform (see patvault custom-platform list)')
+    .option('--custom-platform <name>', 'the custom platform (see patvault custom-platform list); implies --platform custom')
     .option('--program <slug>', 'YesWeHack: the program slug a check reads')
     .option('--token-id <id>', "Jelastic: the token's id, named by revoke and rotate")
     .option('--remind <days>', "days before expiry to remind, e.g. 14,3 ('none' = never; default: the app's 7,1)", parseReminderDays)
+    .hook('preAction', (cmd) => {
+      // A usage error (exit 2) like a missing required option, before any password is asked.
+      const o = cmd.opts<AddOptions>();
+      if (o.platform === undefined && o.customPlatform === undefined) cmd.error("error: required option '--platform <id>' not specified", { exitCode: 2 });
+    })
     .action(run(add));
 
   program
