@@ -30,6 +30,12 @@ export interface HttpRequest {
   readonly form?: Readonly<Record<string, string>>;
   /** Whether to attach the token with the preset's auth scheme (GitHub's revoke must not). */
   readonly authenticated?: boolean;
+  /**
+   * False: send once, never again after a rate-limit answer (the 429 is returned as is). For
+   * requests carrying the account password, which must cross the network as few times as
+   * possible, and for operations that must not run twice.
+   */
+  readonly resend?: boolean;
 }
 
 /** A response. `json` is the parsed body when it was JSON, else undefined. */

@@ -8,7 +8,8 @@
  *  - same-origin redirects are followed (max 3) with the token; another origin → HttpFailure
  *    ('redirect-to-other-host') and nothing is sent there;
  *  - every hop times out; bodies are capped (1 MiB); per-origin concurrency is bounded;
- *  - 429 / exhausted-budget answers are waited out within `retryBudgetMs`, else returned;
+ *  - 429 / exhausted-budget answers are waited out within `retryBudgetMs`, else returned; a
+ *    request marked `resend: false` (it carries a password) is never sent twice (jelastic.test.ts);
  *  - a known request budget (`rateLimit`) is enforced before sending;
  *  - no message, failure or thrown error carries the token (or the URL, which may hold it).
  */
@@ -219,7 +220,7 @@ export function createPlatformHttp(options: PlatformHttpOptions): PlatformHttp {
         for (let retries = 0; ; retries++) {
           const res = await limiter.run(origin, () => send(b, url, req, prepared), userSignal);
           const wait = rateLimitWaitMs(res, Date.now());
-          if (wait === null || wait > budgetLeft || retries >= MAX_RATE_LIMIT_RETRIES) return res;
+          if (wait === null || wait > budgetLeft || retries >= MAX_RATE_LIMIT_RETRIES || req.resend === false) return res;
           budgetLeft -= wait;
           await abortableSleep(wait, userSignal);
         }

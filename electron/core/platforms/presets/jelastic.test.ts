@@ -155,6 +155,19 @@ describe('Jelastic / Virtuozzo preset', () => {
       expect(sentPassword(api)).toHaveLength(1);
     });
 
+    test('a rate limit is reported, never waited out by sending the password again', async () => {
+      // Retry-After: 0 fits any budget, so a request that may be resent would be resent at once.
+      const api = await server({
+        [`POST ${P}/deletetokens`]: { status: 429, headers: { 'retry-after': '0' } },
+        [`POST ${P}/regeneratetoken`]: { status: 429, headers: { 'retry-after': '0' } },
+      });
+      const http = httpFor(preset, api, TOKEN, { retryBudgetMs: 60_000 });
+      expect(await revoke.run({ token: TOKEN, http, extra: { tokenId: ID, password: PASSWORD } })).toEqual({ revoked: false, reason: expect.stringMatching(/rate-limited/) });
+      await expect(rotate.run({ token: TOKEN, http, extra: { tokenId: ID, password: PASSWORD } })).rejects.toThrow(/rate-limited/);
+      expect(api.requests.map((r) => r.path)).toEqual([`${P}/deletetokens`, `${P}/regeneratetoken`]);
+      expect(sentPassword(api)).toHaveLength(2);
+    });
+
     test('revoke: without the password or the id, nothing is sent', async () => {
       const api = await server({ '* *': { json: OK } });
       const http = httpFor(preset, api, TOKEN);

@@ -193,6 +193,7 @@ const revoke = {
         method: 'POST',
         path: `${AUTH_PATH}/deletetokens`,
         form: { ...APPID, ids: args.id, password: args.password },
+        resend: false, // carries the account password: sent once, a rate limit is reported instead
       });
     } catch (e) {
       return { revoked: false, reason: failureReason(e) };
@@ -226,6 +227,7 @@ const rotate = {
         method: 'POST',
         path: `${AUTH_PATH}/regeneratetoken`,
         form: { ...APPID, id: args.id, ids: args.id, password: args.password },
+        resend: false, // carries the account password, and must not regenerate twice
       });
     } catch (e) {
       if (e instanceof HttpFailure) throw new HttpFailure(e.kind, `Jelastic regenerate: ${failureReason(e)}`);
