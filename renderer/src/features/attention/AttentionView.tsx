@@ -10,6 +10,7 @@ import { useStore } from '../../store';
 import { selectAttention, type AttentionEntry } from '../../store/attention';
 import { selectCustomTokenPage } from '../../store/selectors';
 import { AttentionRow } from './AttentionRow';
+import { ListLoadState } from '../../components/ListLoadState';
 
 /** Rows rendered at first and per "Show more" (the list is not virtualised). */
 export const ATTENTION_PAGE = 100;
@@ -87,14 +88,7 @@ export function AttentionView() {
     if (to !== null && !e.currentTarget.contains(to) && to.closest('[role="dialog"]') === null) lastFocus.current = null;
   };
 
-  if (error !== null) {
-    return (
-      <div className="list-empty" role="alert">
-        Could not load the tokens: {error}
-      </div>
-    );
-  }
-  if (!loaded) return <p className="list-empty">Loading tokens…</p>;
+  if (error !== null || !loaded) return <ListLoadState error={error} loaded={loaded} />;
   if (entries.length === 0) {
     return (
       <div className="list-empty">

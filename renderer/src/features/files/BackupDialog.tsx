@@ -6,6 +6,7 @@
 import type { FormEvent } from 'react';
 import { Dialog } from '../../components/Dialog';
 import { DialogError, useDialogAction } from '../../components/dialog-action';
+import { FormButtons } from '../../components/FormButtons';
 import { useStore } from '../../store';
 import { NewPasswordFields, useNewPassword } from '../first-run/NewPasswordFields';
 
@@ -37,14 +38,7 @@ export function BackupDialog() {
         </p>
         <NewPasswordFields state={pw} label="Backup password" confirmLabel="Confirm backup password" help="Used only for this file; it can differ from your master password." />
         <DialogError error={error} />
-        <div className="button-row dialog-buttons">
-          <button type="submit" className="primary" disabled={busy}>
-            Save…
-          </button>
-          <button type="button" onClick={closeDialog}>
-            Cancel
-          </button>
-        </div>
+        <FormButtons onCancel={closeDialog} busy={busy} submitLabel="Save…" />
       </form>
     </Dialog>
   );

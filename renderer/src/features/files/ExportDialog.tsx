@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { EXPORT_FORMATS } from '../../../../shared/ipc/file-schemas';
 import { Dialog } from '../../components/Dialog';
 import { DialogError, useDialogAction } from '../../components/dialog-action';
+import { FormButtons } from '../../components/FormButtons';
 import { useStore } from '../../store';
 import type { ExportFormat } from '../../store/file-flows-slice';
 import { selectClients } from '../../store/selectors';
@@ -67,14 +68,7 @@ export function ExportDialog() {
           </select>
         </div>
         <DialogError error={error} />
-        <div className="button-row dialog-buttons">
-          <button type="submit" className="primary" disabled={busy}>
-            Save…
-          </button>
-          <button type="button" onClick={closeDialog}>
-            Cancel
-          </button>
-        </div>
+        <FormButtons onCancel={closeDialog} busy={busy} submitLabel="Save…" />
       </form>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import { useStore } from '../../store';
 import { selectIsFiltered, selectRows, type Row } from '../../store/selectors';
 import { TOKEN_LIST_ID } from './Toolbar';
 import { optionId, TokenRow } from './TokenRow';
+import { ListLoadState } from '../../components/ListLoadState';
 
 /** Row heights in px: fixed, so nothing is measured while scrolling. */
 export const ROW_HEIGHT = 64;
@@ -103,14 +104,7 @@ export function TokenList() {
     if (target >= 0) pickIndex(target);
   };
 
-  if (error !== null) {
-    return (
-      <div className="list-empty" role="alert">
-        Could not load the tokens: {error}
-      </div>
-    );
-  }
-  if (!loaded) return <p className="list-empty">Loading tokens…</p>;
+  if (error !== null || !loaded) return <ListLoadState error={error} loaded={loaded} />;
   if (tokenCount === 0) {
     return (
       <div className="list-empty">
