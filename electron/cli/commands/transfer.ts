@@ -1,7 +1,7 @@
 /** `import FILE` (JSON array of tokens) and `export` (inventory without values or notes). */
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
-import { INVENTORY_FORMATS, exportInventory, type InventoryFormat } from '../../core/reports';
+import { INVENTORY_FORMATS, exportAuditDetail, exportInventory, type InventoryFormat } from '../../core/reports';
 import { readInputFile } from '../io/read-input-file';
 import { importPlanCmd, type PlanImportOptions } from './import-plan';
 import { parsePositiveInt, run } from './parsers';
@@ -46,18 +46,12 @@ interface ExportOptions {
 }
 
 /** The audit line: format, client when filtered, and how much went out ("csv, 5 tokens"). */
-function exportDetail(o: ExportOptions, count: number): string {
-  const noun = o.format === 'ics' ? 'event' : 'token';
-  const client = o.client !== undefined ? `, client ${o.client.trim()}` : '';
-  return `${o.format}${client}, ${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 async function exportCmd(cli: Cli, o: ExportOptions): Promise<void> {
   const report = await cli.withUnlocked((v) => {
     // Built first, so an unknown client fails without an audit entry; audited before anything
     // is printed, so no export goes unrecorded.
     const r = exportInventory(v.listTokens(), o.format, { now: new Date(), client: o.client });
-    v.recordAudit('export', exportDetail(o, r.count));
+    v.recordAudit('export', exportAuditDetail(o.format, o.client, r.count));
     return r;
   });
   cli.out(report.content);
