@@ -104,6 +104,15 @@ export const backupRestoreNewResponse = z.object({ tokens: z.number(), platforms
 /** Import sources. */
 export const IMPORT_FORMATS = ['env', 'csv', 'keepassxc'] as const;
 
+/**
+ * Token fields a CSV column can fill, in the form's order (token and name are required). The
+ * core's csvMappingSchema is checked against this list at compile time.
+ */
+export const CSV_MAPPING_FIELDS = ['token', 'name', 'platform', 'account', 'client', 'username', 'baseUrl', 'scopes', 'expiresAt', 'notes'] as const;
+
+/** One of the CSV mapping fields. */
+export type CsvMappingField = (typeof CSV_MAPPING_FIELDS)[number];
+
 export const importChooseRequest = z.strictObject({ format: z.enum(IMPORT_FORMATS) });
 
 /** The chosen file; for CSV also its header row and the guessed column mapping. */

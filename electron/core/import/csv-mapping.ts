@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { describeZodError } from '../../../shared/domain/token-input';
 import { AppError } from '../../../shared/errors';
 import { quoted } from './redact';
+import type { CsvMappingField } from '../../../shared/ipc/file-schemas';
 
 const column = z.string().trim().min(1, { message: 'column name must not be empty' });
 
@@ -28,6 +29,11 @@ export const csvMappingSchema = z.strictObject({
 export type CsvMapping = z.input<typeof csvMappingSchema>;
 /** A field a column can be mapped to. */
 export type CsvField = keyof CsvMapping;
+
+// The app's mapping form lists the fields from shared/ipc; this fails to compile if the lists differ.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const fieldsMatchForm: Same<CsvField, CsvMappingField> = true;
+void fieldsMatchForm;
 
 /** Field → column index, for the fields mapped. */
 export type CsvColumns = { readonly token: number; readonly name: number } & Partial<Record<Exclude<CsvField, 'token' | 'name'>, number>>;

@@ -7,26 +7,31 @@
 import { newTokenInput } from '../../../../shared/domain/token-input';
 import type { Request } from '../../../../shared/ipc/contract';
 import type { ImportChosen, ImportFormat } from '../../store/file-flows-slice';
+import { CSV_MAPPING_FIELDS, type CsvMappingField } from '../../../../shared/ipc/file-schemas';
 
-/**
- * Fields a CSV column can fill, in the form's order. Kept in step by hand with the core's
- * csvMappingSchema (electron/core/import/csv-mapping.ts), which the renderer may not import.
- */
-export const CSV_FIELDS = [
-  { field: 'token', label: 'Token', required: true },
-  { field: 'name', label: 'Name', required: true },
-  { field: 'platform', label: 'Platform', required: false },
-  { field: 'account', label: 'Account', required: false },
-  { field: 'client', label: 'Client', required: false },
-  { field: 'username', label: 'Username', required: false },
-  { field: 'baseUrl', label: 'Base URL', required: false },
-  { field: 'scopes', label: 'Scopes', required: false },
-  { field: 'expiresAt', label: 'Expires', required: false },
-  { field: 'notes', label: 'Notes', required: false },
-] as const;
+/** The label of each field's column select ("Token column", …); every field needs one. */
+const CSV_FIELD_LABELS: Readonly<Record<CsvMappingField, string>> = {
+  token: 'Token',
+  name: 'Name',
+  platform: 'Platform',
+  account: 'Account',
+  client: 'Client',
+  username: 'Username',
+  baseUrl: 'Base URL',
+  scopes: 'Scopes',
+  expiresAt: 'Expires',
+  notes: 'Notes',
+};
+
+/** Fields a CSV column can fill, in the form's order (the list is shared with main). */
+export const CSV_FIELDS = CSV_MAPPING_FIELDS.map((field) => ({
+  field,
+  label: CSV_FIELD_LABELS[field],
+  required: field === 'token' || field === 'name',
+}));
 
 /** A field a column can be mapped to. */
-export type CsvField = (typeof CSV_FIELDS)[number]['field'];
+export type CsvField = CsvMappingField;
 
 /** What the options step holds. */
 export interface ImportOptions {
