@@ -4,7 +4,7 @@
  * (case ignored), an unknown client fails with one line naming the known ones and changes
  * nothing, and a bad format is bad usage. No token value or note is ever printed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
@@ -83,6 +83,19 @@ describe('export --format ics', () => {
     }));
     const expiring = TOKENS.flatMap((t, i) => ('expiresAt' in t ? [{ uid: `${ids[i]}-${t.expiresAt}@patvault`, start: t.expiresAt, triggers: ['-P7D', '-P1D'] }] : []));
     expect(events.sort((a, b) => a.uid.localeCompare(b.uid))).toEqual(expiring.sort((a, b) => a.uid.localeCompare(b.uid)));
+  });
+
+  it("takes its alarms from the app's reminder days in the settings file beside the vault", async () => {
+    const settings = join(dir, 'settings.json');
+    writeFileSync(settings, JSON.stringify({ reminderDays: [14, 3, 0] }));
+    try {
+      const cal = new ICAL.Component(ICAL.parse(ok(await run(['export', '--format', 'ics']))));
+      const triggers = cal.getAllSubcomponents('vevent').map((e) => e.getAllSubcomponents('valarm').map((a) => String(a.getFirstPropertyValue('trigger'))));
+      expect(triggers.length).toBeGreaterThan(0);
+      for (const t of triggers) expect(t).toEqual(['-P14D', '-P3D', 'PT0S']);
+    } finally {
+      rmSync(settings, { force: true });
+    }
   });
 });
 

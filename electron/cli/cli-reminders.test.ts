@@ -4,7 +4,7 @@
  * recomputed from the clock around each run, retried if the day (or a reminder's hour) turned
  * during it, so the tests pass on any date. No token value ever shows up in any output.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -152,6 +152,26 @@ describe('reminders --json', () => {
     expect(by.get('expired three days ago')).toMatchObject({ daysLeft: -3, status: 'expired', nextReminderAt: null });
     expect(by.get('revoked yesterday')).toMatchObject({ daysLeft: -1, status: 'revoked' });
     expect(by.get('Globex bot')).toMatchObject({ status: 'expiring', client: 'Globex' });
+  });
+
+  it("follows the app's reminder policy from its settings file beside the vault; a token's own days still win", async () => {
+    const settings = join(dir, 'settings.json');
+    writeFileSync(settings, JSON.stringify({ reminderDays: [10, 2], reminderHour: 8 }));
+    try {
+      const got = json<ReminderRow[]>(await run(['reminders', '--json', '--within', '3650'], [], { env: { TZ: ZONE } }));
+      const by = new Map(got.map((row) => [row.name, row]));
+      expect(by.get('window edge')).toMatchObject({ reminderDays: [10, 2] });
+      expect(by.get('own reminders')).toMatchObject({ reminderDays: [14, 3] });
+      for (const row of got) if (row.nextReminderAt !== null) expect(row.nextReminderAt).toMatch(/T08:00:00\+09:00$/);
+      expect(got.some((row) => row.nextReminderAt !== null)).toBe(true);
+      // An unreadable settings file means the defaults, and the file is left as it was.
+      writeFileSync(settings, '{ not json');
+      const fallback = json<ReminderRow[]>(await run(['reminders', '--json', '--within', '3650'], [], { env: { TZ: ZONE } }));
+      expect(fallback.find((row) => row.name === 'window edge')).toMatchObject({ reminderDays: [7, 1] });
+      expect(readFileSync(settings, 'utf8')).toBe('{ not json');
+    } finally {
+      rmSync(settings, { force: true });
+    }
   });
 
   it('writes the next reminder in the local zone with its offset', async () => {

@@ -16,6 +16,8 @@ import { renderTable } from '../format/table';
 import { shortId } from '../format/tokens';
 import { parseWithinDays, run } from './parsers';
 import type { Cli } from '../context';
+import { peekSettings, settingsPathFor } from '../../core/app/settings-store';
+import { policyFrom } from '../../core/app/reminder-service';
 
 /** Default window: a month ahead, long enough to get a renewal through someone else's process. */
 export const DEFAULT_WITHIN_DAYS = 30;
@@ -145,7 +147,8 @@ async function reminders(cli: Cli, opts: RemindersOptions): Promise<void> {
   // The zone the app's scheduler is given; UTC if the system's has no name luxon knows.
   const system = systemTimeZone();
   const zone = isValidTimeZone(system) ? system : 'UTC';
-  const rows = reminderRows(views, now, within, zone);
+  // The app's reminder policy (its settings file beside the vault), so both name the same days.
+  const rows = reminderRows(views, now, within, zone, policyFrom(peekSettings(settingsPathFor(cli.vaultPath))));
   if (opts.json) {
     cli.json(rows);
     return;

@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import { INVENTORY_FORMATS, exportAuditDetail, exportInventory, type InventoryFormat } from '../../core/reports';
+import { peekSettings, settingsPathFor } from '../../core/app/settings-store';
 import { readInputFile } from '../io/read-input-file';
 import { importPlanCmd, type PlanImportOptions } from './import-plan';
 import { parsePositiveInt, run } from './parsers';
@@ -50,7 +51,9 @@ async function exportCmd(cli: Cli, o: ExportOptions): Promise<void> {
   const report = await cli.withUnlocked((v) => {
     // Built first, so an unknown client fails without an audit entry; audited before anything
     // is printed, so no export goes unrecorded.
-    const r = exportInventory(v.listTokens(), o.format, { now: new Date(), client: o.client });
+    // Calendar alarms follow the app's reminder days (its settings file beside the vault).
+    const reminderDaysBefore = peekSettings(settingsPathFor(cli.vaultPath)).reminderDays;
+    const r = exportInventory(v.listTokens(), o.format, { now: new Date(), client: o.client, reminderDaysBefore });
     v.recordAudit('export', exportAuditDetail(o.format, o.client, r.count));
     return r;
   });

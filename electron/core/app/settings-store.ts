@@ -4,7 +4,7 @@
  * defaults; an unreadable one is kept aside as settings.json.bad rather than overwritten.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { describeZodError } from '../../../shared/domain/token-input';
@@ -22,6 +22,24 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   reminderDays: [7, 1],
   reminderHour: 9,
 });
+
+/** The settings file that belongs to a vault: beside it (the app keeps both in its user data folder). */
+export function settingsPathFor(vaultPath: string): string {
+  return join(dirname(vaultPath), 'settings.json');
+}
+
+/**
+ * The settings in `path` without touching the file (the CLI reads the app's reminder policy):
+ * defaults when it is missing or unreadable — the app moves a bad file aside on its next start.
+ */
+export function peekSettings(path: string): Readonly<Settings> {
+  try {
+    const r = settingsSchema.partial().safeParse(JSON.parse(readFileSync(path, 'utf8')) as unknown);
+    return r.success ? Object.freeze({ ...DEFAULT_SETTINGS, ...stripUndefined(r.data) }) : DEFAULT_SETTINGS;
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
 
 /** Reads and writes the settings file. */
 export class SettingsStore {
