@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'VAULT_BUSY',
   'KEYCHAIN_UNAVAILABLE',
   'KEYCHAIN_NOT_ENABLED',
+  /** The platform rotated a token but the vault could not store the new value (see the message for where it is). */
+  'ROTATION_NOT_SAVED',
   'INTERNAL',
 ] as const;
 

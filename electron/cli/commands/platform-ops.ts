@@ -14,6 +14,7 @@ import { PLATFORMS, type PlatformId } from '../../../shared/domain/platform-ids'
 import type { TokenView } from '../../../shared/domain/token';
 import { listPresets, presetFor } from '../../core/platforms/registry';
 import { checkToken, checkTokens, revokeToken, rotateToken, type OperationExtra } from '../../core/platforms/token-ops';
+import { RotationNotSaved } from '../../core/platforms/rotation-recovery';
 import type { PlatformPreset } from '../../core/platforms/types';
 import type { TokenVault } from '../../core/vault/token-vault';
 import { platformJson, platformTable } from '../format/platforms';
@@ -143,6 +144,20 @@ async function revoke(cli: Cli, o: RevokeOptions, id: string): Promise<void> {
 }
 
 async function rotate(cli: Cli, o: ExtraOptions & { yes?: boolean }, id: string): Promise<void> {
+  try {
+    await rotateAndSave(cli, o, id);
+  } catch (e) {
+    if (!(e instanceof RotationNotSaved)) throw e;
+    // The platform's old value is dead and this process ends now: the new value is printed
+    // once (stdout, for the user to store), else it would be lost with the process.
+    cli.note(`patvault: ${e.message}.`);
+    cli.note(`The new value follows on standard output, once: store it now, e.g. patvault edit ${shortId(e.tokenId)} --value-stdin once the vault can be written.`);
+    cli.out(`${e.newValue()}\n`);
+    throw new AppError('ROTATION_NOT_SAVED', 'Rotated on the platform but not saved in the vault; the new value was printed above.');
+  }
+}
+
+async function rotateAndSave(cli: Cli, o: ExtraOptions & { yes?: boolean }, id: string): Promise<void> {
   const view = await cli.withUnlocked(async (v): Promise<TokenView> => {
     const target = v.getToken(id);
     const preset = presetFor(target.platform);

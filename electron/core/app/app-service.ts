@@ -11,6 +11,7 @@ import { TokenVault } from '../vault/token-vault';
 import type { KdfChoice } from '../vault/vault';
 import type { PlatformId } from '../../../shared/domain/platform-ids';
 import { buildSnippet } from '../platforms/snippets';
+import { PendingRotations, RotationNotSaved } from '../platforms/rotation-recovery';
 import { checkToken, checkTokens, presetOf, revokeToken, rotateToken, type PlatformOpsOptions } from '../platforms/token-ops';
 import { AutoLock } from './auto-lock';
 import { ClipboardGuard } from './clipboard-guard';
@@ -81,6 +82,8 @@ export class AppService {
   private readonly clipboard: ClipboardGuard;
   private readonly autoLock: AutoLock;
   private readonly reminders: ReminderService | null;
+  /** New values of rotations the vault could not store yet (rotation-recovery.ts). */
+  private readonly pendingRotations = new PendingRotations();
   private readonly files: FileFlows;
   readonly handlers: Handlers;
 
@@ -208,6 +211,8 @@ export class AppService {
   private unlocked(): TokenVault {
     const v = this.opened();
     if (!v.isUnlocked) throw new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it first.');
+    // A rotated value the vault could not store before is stored at the first unlocked call.
+    if (this.pendingRotations.size > 0) this.pendingRotations.saveInto(v);
     return v;
   }
 
@@ -309,8 +314,18 @@ export class AppService {
           ? { mode: 'api', token: r.view, pageUrl: null, confirmed: true }
           : { mode: 'guided', token: r.view, pageUrl: r.pageUrl, confirmed: r.confirmed };
       },
-      'tokens.rotate': async ({ id, password }) =>
-        rotateToken(this.unlocked(), id, password !== undefined ? { password } : undefined, this.ops()),
+      'tokens.rotate': async ({ id, password }) => {
+        try {
+          return await rotateToken(this.unlocked(), id, password !== undefined ? { password } : undefined, this.ops());
+        } catch (e) {
+          if (!(e instanceof RotationNotSaved)) throw e;
+          this.pendingRotations.keep(e);
+          throw new AppError(
+            'ROTATION_NOT_SAVED',
+            `${e.message}. PAT Vault keeps the new value in memory and saves it as soon as the vault is unlocked: do not quit until then.`,
+          );
+        }
+      },
       'tokens.copySnippet': async ({ id, kind }) => {
         const v = this.unlocked();
         const view = v.getToken(id);

@@ -175,6 +175,27 @@ describe('platform channels', () => {
     expect((await s.fail('tokens.rotate', { id: j.id, value: 'x' })).code).toBe('BAD_INPUT');
   });
 
+  it('a rotation the vault could not store (locked mid-request) keeps the new value and saves it at the next unlock', async () => {
+    const s = await setup();
+    const NEW = 'glpat-' + 'L'.repeat(20);
+    // The idle timer, a suspend or the user locks while the platform is answering.
+    gitlab.route('POST', '/api/v4/personal_access_tokens/self/rotate', async () => {
+      await s.service.lock('idle');
+      return { json: { token: NEW, expires_at: '2027-03-01' } };
+    });
+    const gl = await s.add('gitlab', GL, `${gitlab.url}/api/v4`);
+    const err = await s.fail('tokens.rotate', { id: gl.id });
+    expect(err).toMatchObject({ code: 'ROTATION_NOT_SAVED', message: expect.stringMatching(/GitLab rotated the token.*saves it as soon as the vault is unlocked/) });
+    expect(JSON.stringify(err)).not.toContain(NEW);
+    await s.call('vault.unlock', { password: TEST_PASSWORD });
+    // The first call after unlock stores it, audited as a rotation; the old value is history.
+    const listed = await s.call('tokens.list', {});
+    expect(listed.find((t) => t.id === gl.id)?.expiresAt).toBe('2027-03-01');
+    expect((await s.call('tokens.reveal', { id: gl.id })).value).toBe(NEW);
+    const details = await s.call('tokens.details', { id: gl.id });
+    expect(details.audit.filter((a) => a.action === 'rotate')).toHaveLength(1);
+  });
+
   it('tokens.rotate returns the view, never the new value', async () => {
     const s = await setup();
     const NEW = 'glpat-' + 'N'.repeat(20);

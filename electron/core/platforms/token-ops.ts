@@ -11,6 +11,7 @@ import { createPlatformHttp, type HostLimiter } from './http';
 import { failureReason } from './http/outcomes';
 import { presetFor } from './registry';
 import type { CheckOutcome, ConnectorInput, PlatformPreset } from './types';
+import { RotationNotSaved } from './rotation-recovery';
 
 /** Network settings (tests and the bench inject a limiter or shorter timeouts). */
 export interface PlatformOpsOptions {
@@ -205,5 +206,10 @@ export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?:
     vault.recordCheck(b.view.id, { result: 'unknown', reason: `rotate failed: ${why}`.slice(0, 300) });
     throw new AppError('BAD_INPUT', `${name} did not rotate the token: ${why}`);
   }
-  return vault.rotateToken(b.view.id, outcome.newValue, outcome.expiresAt);
+  try {
+    return vault.rotateToken(b.view.id, outcome.newValue, outcome.expiresAt);
+  } catch (e) {
+    // The old value is dead already: the new one leaves with the error, for the caller to keep.
+    throw new RotationNotSaved(b.view.id, outcome.newValue, outcome.expiresAt, name, e);
+  }
 }
