@@ -18,20 +18,18 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, Envelope, Request, Response } from '../../shared/ipc/contract';
 import { createHostLimiter } from '../../electron/core/platforms/http';
 import { startMockServer, type MockServer } from '../../electron/core/platforms/test-support/mock-server';
-import type { Bridge } from './bridge-server';
 import {
   CHROMIUM_HINT,
   badgeCount,
-  bridgePost,
   chromiumAvailable,
   clickNotification,
   domText,
   expectNoAxeViolations,
   launchApp,
   notifications,
+  rpc,
   setClock,
   shot,
   type App,
@@ -44,12 +42,6 @@ const ZONE = 'Europe/Paris';
 /** "Now" for the attention view: Friday 20 November 2026, 12:00 in Paris (CET, UTC+1). */
 const T0 = '2026-11-20T12:00:00+01:00';
 
-/** One contract call through the bridge's HTTP /rpc route, as the page makes it. */
-async function rpc<C extends Channel>(b: Bridge, channel: C, request: Request<C>): Promise<Response<C>> {
-  const r = await bridgePost<Envelope<Response<C>>>(b, '/rpc', { channel, request });
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
 
 const value = (prefix: string, tag: string, length: number): string => `${prefix}${tag}${'0'.repeat(Math.max(0, length - tag.length))}`;
 

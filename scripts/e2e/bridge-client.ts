@@ -5,6 +5,7 @@
  */
 import { BRIDGE_TOKEN_HEADER, type Bridge } from './bridge-server';
 import type { DialogCall } from './bridge-doubles';
+import type { Channel, Envelope, Request, Response } from '../../shared/ipc/contract';
 
 /** GET a guarded test endpoint of the bridge. */
 export async function bridgeGet<T>(bridge: Bridge, path: string): Promise<T> {
@@ -52,4 +53,11 @@ export function clickNotification(bridge: Bridge, index: number): Promise<unknow
 /** The last badge count (null before the first). */
 export async function badgeCount(bridge: Bridge): Promise<number | null> {
   return (await bridgeGet<{ count: number | null }>(bridge, '/test/badge')).count;
+}
+
+/** One contract call through the bridge's HTTP /rpc route, as the page makes it (seeding, checks). */
+export async function rpc<C extends Channel>(b: Bridge, channel: C, request: Request<C>): Promise<Response<C>> {
+  const r = await bridgePost<Envelope<Response<C>>>(b, '/rpc', { channel, request });
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.value;
 }

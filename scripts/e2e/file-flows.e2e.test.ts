@@ -20,16 +20,10 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import ICAL from 'ical.js';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { parse as parseHtml, type DefaultTreeAdapterTypes as T5 } from 'parse5';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel, Envelope, Request, Response } from '../../shared/ipc/contract';
-import type { Bridge } from './bridge-server';
 import {
   CHROMIUM_HINT,
-  bridgePost,
   chromiumAvailable,
   dialogCalls,
   domText,
@@ -37,74 +31,33 @@ import {
   heapStringsContaining,
   launchApp,
   queueDialog,
+  rpc,
   shot,
   type App,
 } from './harness';
 import { BUTTON, LABEL, button, field, openVaultDialog, rows, toast } from './ui';
+import {
+  ACME,
+  ACME_DEPLOY,
+  ACME_NAMES,
+  ACME_REGISTRY,
+  ALL_VALUES,
+  CSV_GH,
+  CSV_GL,
+  ENV_GH,
+  ENV_GL,
+  EXPORTS,
+  GLOBEX,
+  GLOBEX_BOT,
+  GLOBEX_NAMES,
+  READ_NAMES,
+  RENAMED,
+  SEEDED,
+} from './file-flows-fixtures';
 
 const run = chromiumAvailable();
 const PASSWORD = 'e2e file flows master — long enough';
 const BACKUP_PASSWORD = 'e2e backup password — its own';
-const ACME = 'Acme ff';
-const GLOBEX = 'Globex ff';
-
-/** One contract call through the bridge's HTTP /rpc route, as the page makes it. */
-async function rpc<C extends Channel>(b: Bridge, channel: C, request: Request<C>): Promise<Response<C>> {
-  const r = await bridgePost<Envelope<Response<C>>>(b, '/rpc', { channel, request });
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-}
-
-/** A value shaped like the platform's real tokens: `prefix`, then `tag` padded to `length` characters. */
-const shaped = (prefix: string, tag: string, length: number): string => `${prefix}${tag.padEnd(length, '0')}`;
-
-const SEEDED = [
-  { platform: 'github', account: 'octo-ff', client: ACME, name: 'Acme deploy e2e-ff', token: shaped('ghp_', 'FFacmeDeploy', 36), expiresAt: '2027-02-01' },
-  { platform: 'gitlab', account: 'gl-ff', client: ACME, name: 'Acme registry e2e-ff', token: shaped('glpat-', 'FFacmeRegistry', 20), expiresAt: '2027-03-01' },
-  { platform: 'yeswehack', account: 'ywh-ff', client: GLOBEX, name: 'Globex reports e2e-ff', token: shaped('ywh-', 'FFglobexReports', 36), expiresAt: '2027-04-01' },
-  { platform: 'brass', account: 'brass-ff', client: GLOBEX, name: 'Globex bot e2e-ff', token: shaped('9|pat-', 'FFglobexBot', 40), expiresAt: '2027-05-01' },
-] as const;
-const ACME_NAMES = SEEDED.filter((t) => t.client === ACME).map((t) => t.name);
-const GLOBEX_NAMES = SEEDED.filter((t) => t.client === GLOBEX).map((t) => t.name);
-const [ACME_DEPLOY, ACME_REGISTRY, , GLOBEX_BOT] = SEEDED;
-const RENAMED = 'Acme registry e2e-ff renamed';
-
-/** Values that only ever live in files the app imports. */
-const ENV_GH = shaped('ghp_', 'FFenvImport', 36);
-const ENV_GL = shaped('glpat-', 'FFenvImport', 20);
-const CSV_GH = shaped('ghp_', 'FFcsvImport', 36);
-const CSV_GL = shaped('glpat-', 'FFcsvImport', 20);
-const ALL_VALUES = [...SEEDED.map((t) => t.token), ENV_GH, ENV_GL, CSV_GH, CSV_GL];
-
-/** Every text node of a parse5 document, joined (what a browser's textContent would give). */
-function htmlText(node: T5.ParentNode | T5.ChildNode): string {
-  if (node.nodeName === '#text') return (node as T5.TextNode).value;
-  if (!('childNodes' in node)) return '';
-  const kids = node.nodeName === 'template' ? (node as T5.Template).content.childNodes : node.childNodes;
-  return kids.map(htmlText).join(' ');
-}
-
-/** The names a file lists, read with a parser for its format. */
-const READ_NAMES: Readonly<Record<'csv' | 'json' | 'html' | 'ics', (text: string) => string[]>> = {
-  csv: (text) => (parseCsv(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[]).map((r) => r['name'] ?? ''),
-  json: (text) => (JSON.parse(text) as { name: string }[]).map((t) => t.name),
-  html: (text) => {
-    const page = htmlText(parseHtml(text));
-    return SEEDED.map((t) => t.name).filter((n) => page.includes(n));
-  },
-  ics: (text) =>
-    new ICAL.Component(ICAL.parse(text))
-      .getAllSubcomponents('vevent')
-      .map((e) => String(e.getFirstPropertyValue('summary')))
-      .map((s) => SEEDED.find((t) => s.includes(t.name))?.name ?? `? ${s}`),
-};
-
-const EXPORTS = [
-  { format: 'csv', radio: 'CSV', toastNoun: 'tokens' },
-  { format: 'json', radio: 'JSON', toastNoun: 'tokens' },
-  { format: 'html', radio: 'Printable page (HTML)', toastNoun: 'tokens' },
-  { format: 'ics', radio: 'Calendar (.ics)', toastNoun: 'calendar events' },
-] as const;
 
 
 const row = (page: Page, name: string): Locator => rows(page).filter({ hasText: name });

@@ -17,7 +17,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { BRIDGE_TOKEN_HEADER, startBridge, type Bridge, type BridgeOptions } from './bridge-server';
 import type { TestPreloadConfig } from './test-preload';
 
-export { badgeCount, bridgeGet, bridgePost, clickNotification, dialogCalls, notifications, queueDialog, setClock } from './bridge-client';
+export { badgeCount, bridgeGet, bridgePost, clickNotification, dialogCalls, notifications, queueDialog, rpc, setClock } from './bridge-client';
 
 /** The repository root (found from the working directory, so bundled copies — the bench — work too). */
 export const ROOT = findRoot();
