@@ -102,6 +102,14 @@ function content(t: TokenImage): string {
   return canonical({ account: t.account, fields, value: t.value, notes: t.notes });
 }
 
+/** A token's account in comparable form, with its custom platform id as this vault knows it. */
+function accountOf(
+  a: { readonly platform: string; readonly label: string; readonly client: string | null; readonly username: string | null; readonly baseUrl: string | null },
+  customPlatformId: string | null,
+): TokenImage['account'] {
+  return { platform: a.platform as PlatformId, label: a.label, client: a.client, username: a.username, baseUrl: a.baseUrl, customPlatformId };
+}
+
 /** A vault token as an image (its secret opened). */
 function vaultImage(ctx: ReadCtx, rec: TokenRec): TokenImage {
   const account = ctx.state.accounts.get(rec.data.accountId);
@@ -111,14 +119,7 @@ function vaultImage(ctx: ReadCtx, rec: TokenRec): TokenImage {
   const secret = openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, rec);
   return {
     id: rec.id,
-    account: {
-      platform: a.platform as PlatformId,
-      label: a.label,
-      client: a.client,
-      username: a.username,
-      baseUrl: a.baseUrl,
-      customPlatformId: a.customPlatformId ?? null,
-    },
+    account: accountOf(a, a.customPlatformId ?? null),
     fields,
     value: secret.value,
     notes: secret.notes,
@@ -132,14 +133,7 @@ function backupImage(t: PortableToken, accounts: ReadonlyMap<string, PortableAcc
   const { id, accountId: _a, value, notes, history, ...fields } = t;
   return {
     id,
-    account: {
-      platform: a.platform as PlatformId,
-      label: a.label,
-      client: a.client,
-      username: a.username,
-      baseUrl: a.baseUrl,
-      customPlatformId: a.customPlatformId === undefined ? null : (platformMap.get(a.customPlatformId) ?? null),
-    },
+    account: accountOf(a, a.customPlatformId === undefined ? null : (platformMap.get(a.customPlatformId) ?? null)),
     fields,
     value,
     notes,

@@ -5,18 +5,13 @@
  */
 import { screen } from '@testing-library/react';
 import axe from 'axe-core';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { ATTENTION_NOW, ATTENTION_TOKENS } from '../test-support/attention-fixtures';
+import { expect, test } from 'vitest';
+import { ATTENTION_TOKENS, useAttentionClock } from '../test-support/attention-fixtures';
 import { renderApp } from '../test-support/render-app';
-import { mockListViewport, useUiTestCleanup } from '../test-support/setup';
+import { useUiTestCleanup } from '../test-support/setup';
 
 useUiTestCleanup();
-let restore: () => void;
-beforeEach(() => {
-  restore = mockListViewport(640);
-  vi.useFakeTimers({ now: ATTENTION_NOW, toFake: ['Date'] });
-});
-afterEach(() => restore());
+useAttentionClock();
 
 async function violations(): Promise<string[]> {
   const r = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } }, resultTypes: ['violations'] });

@@ -2,10 +2,25 @@
  * Tokens covering every needs-attention reason, for 2026-11-23 (the fake api's "now"), in the
  * urgency order the shared rule gives them, plus one that needs nothing.
  */
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { FakeApiOptions } from './fake-api';
+import { mockListViewport } from './setup';
 
 /** The fake api's clock: tests pin Date here so the renderer's "now" agrees. */
 export const ATTENTION_NOW = new Date('2026-11-23T12:00:00Z');
+
+/**
+ * Per test: a list viewport, and Date pinned to ATTENTION_NOW (only Date: timers stay real
+ * for user-event), so the renderer's "now" agrees with the fake api's.
+ */
+export function useAttentionClock(): void {
+  let restore: () => void;
+  beforeEach(() => {
+    restore = mockListViewport(640);
+    vi.useFakeTimers({ now: ATTENTION_NOW, toFake: ['Date'] });
+  });
+  afterEach(() => restore());
+}
 
 const ok = (at: string) => ({ at: `${at}T10:00:00.000Z`, result: 'active' as const });
 

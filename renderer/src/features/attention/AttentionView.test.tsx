@@ -5,20 +5,14 @@
  * focus kept in place when an action makes a row leave the list.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { ATTENTION_EXPECTED, ATTENTION_NOW, ATTENTION_TOKENS } from '../../test-support/attention-fixtures';
+import { expect, test } from 'vitest';
+import { ATTENTION_EXPECTED, ATTENTION_TOKENS, useAttentionClock } from '../../test-support/attention-fixtures';
 import type { FakeApiOptions } from '../../test-support/fake-api';
 import { renderApp } from '../../test-support/render-app';
-import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
+import { useUiTestCleanup } from '../../test-support/setup';
 
 useUiTestCleanup();
-let restore: () => void;
-beforeEach(() => {
-  restore = mockListViewport(640);
-  // Only Date: the renderer's "now" must agree with the fake api's; timers stay real for user-event.
-  vi.useFakeTimers({ now: ATTENTION_NOW, toFake: ['Date'] });
-});
-afterEach(() => restore());
+useAttentionClock();
 
 const attentionList = () => screen.getByRole('list', { name: 'Tokens that need attention' });
 const rowNames = () => within(attentionList()).getAllByRole('listitem').map((li) => li.querySelector('.attention-name')?.textContent);
