@@ -15,6 +15,7 @@ import {
   previewImport,
   suggestMapping,
   type CsvMapping,
+  type ImportFormat,
   type ImportPlan,
   type PreviewRow,
 } from '../../core/import';
@@ -22,7 +23,7 @@ import { renderTable } from '../format/table';
 import { readInputFile } from '../io/read-input-file';
 import type { Cli } from '../context';
 
-export type PlanFormat = 'env' | 'csv' | 'keepassxc';
+export type PlanFormat = ImportFormat;
 
 export interface PlanImportOptions {
   readonly format: PlanFormat;

@@ -11,10 +11,11 @@ import type { z } from 'zod';
 import { LIMITS } from '../../../shared/domain/limits';
 import { describeZodError, newTokenInput } from '../../../shared/domain/token-input';
 import { AppError } from '../../../shared/errors';
+import type { IMPORT_FORMATS } from '../../../shared/ipc/file-schemas';
 import { safeLabel, scrub } from './redact';
 
-/** Which parser made a plan. */
-export type ImportFormat = 'env' | 'csv' | 'keepassxc';
+/** Which parser made a plan: one of the import sources the app and the CLI offer. */
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** A new token as given, before the schema trims and checks it. */
 export type NewTokenInputRaw = z.input<typeof newTokenInput>;

@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { REMINDER_LIMITS, effectiveReminderDays, type ReminderPolicy } from '../../../shared/domain/reminder-policy';
+import { calendarDayStart, isKnownTimeZone } from '../../../shared/domain/status';
 
 // Days left are counted by shared/domain/status.ts's daysUntil (with the same zone), not here:
 // one count for the status column, the badge and the notifications.
@@ -41,10 +42,11 @@ export function parseReminderKey(key: string): { tokenId: string; expiresAt: str
   return { tokenId: m[1]!, expiresAt: m[2]!, daysBefore: Number(m[3]) };
 }
 
-/** True when `zone` is an IANA zone name luxon (i.e. the platform's Intl) knows. */
-export function isValidTimeZone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
-}
+/**
+ * True when `zone` is an IANA zone name the platform's Intl knows: the status function's own
+ * check, so a zone the schedule accepts is one daysUntil can count in.
+ */
+export const isValidTimeZone = isKnownTimeZone;
 
 /**
  * The token's reminders, earliest first: for each N in its effective list, `policy.hour`:00
@@ -80,7 +82,6 @@ export function reminderSchedule(token: ScheduleToken, policy: ReminderPolicy, t
 
 /** A YYYY-MM-DD date that exists, as a zone-free calendar date (luxon in UTC), or null. */
 function calendarDate(s: string): DateTime | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return null;
-  const d = DateTime.fromISO(s, { zone: 'utc' });
-  return d.isValid ? d : null;
+  const start = calendarDayStart(s); // the status function's reading of a date, so both agree
+  return start === null ? null : DateTime.fromMillis(start, { zone: 'utc' });
 }

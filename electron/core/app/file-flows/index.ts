@@ -4,6 +4,7 @@
  * test double in the e2e bridge); the renderer gets opaque ids for them.
  */
 import { AppError } from '../../../../shared/errors';
+import type { Channel } from '../../../../shared/ipc/contract';
 import type { FileDialogs } from '../../ports';
 import type { Handlers } from '../handlers';
 import { chooseBackup, createBackup, mergeChosenBackup, restoreChosenBackup } from './backup-flow';
@@ -12,19 +13,8 @@ import type { FileFlowContext } from './context';
 import { exportReport } from './export-flow';
 import { ImportPlans, applyImport, chooseImport, previewChosenImport } from './import-flow';
 
-/** The channels served here. */
-export const FILE_CHANNELS = [
-  'reports.export',
-  'backup.create',
-  'backup.choose',
-  'backup.merge',
-  'backup.restoreNew',
-  'import.choose',
-  'import.preview',
-  'import.apply',
-] as const;
-
-export type FileChannel = (typeof FILE_CHANNELS)[number];
+/** The channels served here: every contract channel of these three areas. */
+export type FileChannel = Extract<Channel, `reports.${string}` | `backup.${string}` | `import.${string}`>;
 
 /** The session's chosen files and import plan, and the handlers using them. */
 export class FileFlows {
