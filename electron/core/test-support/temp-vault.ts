@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { Clock } from '../ports';
 import { TokenVault } from '../vault/token-vault';
 
@@ -22,6 +23,27 @@ export async function createTestVault(dir: string, opts: { clock?: Clock; name?:
   return TokenVault.create(join(dir, opts.name ?? 'vault.sqlite'), TEST_PASSWORD, {
     kdf: FAST_KDF,
     ...(opts.clock ? { clock: opts.clock } : {}),
+  });
+}
+
+/**
+ * Per test: a new unlocked vault in a fresh temp folder, handed to `use` (the test file keeps
+ * it in its own variables); closed and removed after the test.
+ */
+export function useFreshVault(use: (vault: TokenVault, dir: string) => void): void {
+  let done: (() => void) | null = null;
+  beforeEach(async () => {
+    const { dir, cleanup } = tempDir();
+    const vault = await createTestVault(dir);
+    done = () => {
+      vault.close();
+      cleanup();
+    };
+    use(vault, dir);
+  });
+  afterEach(() => {
+    done?.();
+    done = null;
   });
 }
 

@@ -2,22 +2,14 @@
  * User-defined platforms stored in the vault, and platform specifics stored with a token:
  * real vault files, real crypto, across lock/unlock and reopen.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, createTestVault, tempDir } from '../test-support/temp-vault';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, useFreshVault } from '../test-support/temp-vault';
 import { codeOf, errorOf } from '../test-support/app-errors';
 import { TokenVault } from './token-vault';
 
-let dir: string;
-let cleanup: () => void;
 let vault: TokenVault;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  vault = await createTestVault(dir);
-});
-afterEach(() => {
-  vault.close();
-  cleanup();
+useFreshVault((v) => {
+  vault = v;
 });
 
 const ACME = {

@@ -3,21 +3,14 @@
  * date so reminders work while locked, and the two checked against each other at unlock.
  */
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { TEST_PASSWORD, createTestVault, tempDir } from '../test-support/temp-vault';
+import { expect, it } from 'vitest';
+import { TEST_PASSWORD, useFreshVault } from '../test-support/temp-vault';
 import { errorOf } from '../test-support/app-errors';
 import { TokenVault } from './token-vault';
 
-let dir: string;
-let cleanup: () => void;
 let vault: TokenVault;
-beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  vault = await createTestVault(dir);
-});
-afterEach(() => {
-  vault.close();
-  cleanup();
+useFreshVault((v) => {
+  vault = v;
 });
 
 const add = (name: string, extra: Record<string, unknown>) => vault.addToken({ platform: 'github', account: 'a', name, token: `ghp_${name.padEnd(36, 'x')}`, ...extra });

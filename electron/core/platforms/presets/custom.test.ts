@@ -1,21 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHostLimiter, createPlatformHttp, type PlatformHttpOptions } from '../http';
-import { closedPort, redirectTo, startMockServer, type MockServer } from '../test-support/mock-server';
+import { closedPort, redirectTo, type MockServer } from '../test-support/mock-server';
 import type { AuthScheme, ConnectorInput, PlatformPreset } from '../types';
 import { customPlatformSchema, customPreset, type CustomPlatformInput } from './custom';
+import { useTwoHosts } from '../test-support/two-hosts';
 
 const TOKEN = 'cust-0123456789abcdefSECRET';
 
 let api: MockServer;
 let other: MockServer;
-beforeEach(async () => {
-  api = await startMockServer();
-  other = await startMockServer({ '* *': { json: {} } });
-});
-afterEach(async () => {
-  expect(other.requestsCarrying(TOKEN)).toEqual([]);
-  await api.close();
-  await other.close();
+useTwoHosts(TOKEN, (a, o) => {
+  api = a;
+  other = o;
 });
 
 function def(over: Partial<CustomPlatformInput> = {}): CustomPlatformInput {

@@ -1,24 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_PER_ORIGIN, createHostLimiter, createPlatformHttp, type PlatformHttpOptions } from '../http';
-import { closedPort, redirectTo, startMockServer, type MockServer } from '../test-support/mock-server';
+import { closedPort, redirectTo, type MockServer } from '../test-support/mock-server';
 import type { ConnectorInput } from '../types';
 import { githubPreset, parseGitHubExpiration, parseGitHubScopes } from './github';
+import { useTwoHosts } from '../test-support/two-hosts';
 
 const TOKEN = `ghp_${'A1b2C3d4E5'.repeat(3)}Z9y8X7`;
 const FINE = `github_pat_${'11ABCDEFG0'.repeat(8)}xy`;
 
 let api: MockServer;
 let other: MockServer;
-beforeEach(async () => {
-  api = await startMockServer();
-  other = await startMockServer({ '* *': { json: { login: 'thief' } } });
-});
-afterEach(async () => {
-  // The token never reached the other host, whatever the test did.
-  expect(other.requestsCarrying(TOKEN)).toEqual([]);
-  await api.close();
-  await other.close();
-});
+// The token never reaches the other host, whatever the test did.
+useTwoHosts(TOKEN, (a, o) => {
+  api = a;
+  other = o;
+}, { json: { login: 'thief' } });
 
 function input(over: Partial<PlatformHttpOptions> = {}, token = TOKEN): ConnectorInput {
   const http = createPlatformHttp({

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHostLimiter, createPlatformHttp, type PlatformHttpOptions } from '../http';
-import { closedPort, redirectTo, startMockServer, type MockReply, type MockServer } from '../test-support/mock-server';
+import { closedPort, redirectTo, type MockReply, type MockServer } from '../test-support/mock-server';
 import { HttpFailure, type ConnectorInput } from '../types';
 import { gitlabDate, gitlabPreset, rotateGitLabToken, RotateError } from './gitlab';
+import { useTwoHosts } from '../test-support/two-hosts';
 
 const TOKEN = 'glpat-AbCdEfGhIjKlMnOpQrSt';
 const NEW_TOKEN = 'glpat-NewNewNewNewNewNew1234';
@@ -10,14 +11,9 @@ const SELF = '/api/v4/personal_access_tokens/self';
 
 let api: MockServer;
 let other: MockServer;
-beforeEach(async () => {
-  api = await startMockServer();
-  other = await startMockServer({ '* *': { json: {} } });
-});
-afterEach(async () => {
-  expect(other.requestsCarrying(TOKEN)).toEqual([]);
-  await api.close();
-  await other.close();
+useTwoHosts(TOKEN, (a, o) => {
+  api = a;
+  other = o;
 });
 
 /** A self-hosted GitLab on loopback: base URL with the /api/v4 prefix, as an account would store it. */
