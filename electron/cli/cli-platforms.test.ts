@@ -99,7 +99,8 @@ describe('check', () => {
     const by = new Map(list.map((t) => [t.id, t]));
     expect(by.size).toBe(5);
     expect(by.get(ids.gh)).toMatchObject({ status: 'active', scopes: ['repo', 'read:org'], lastCheck: { result: 'active', owner: 'octocat' } });
-    expect(by.get(ids.gl)).toMatchObject({ status: 'active', expiresAt: '2030-06-30', lastCheck: { result: 'active', owner: 'user #7' } });
+    // GitLab's 2030-06-30 stops at 00:00 UTC that day: June 29 is its last day (the CLI runs in UTC here).
+    expect(by.get(ids.gl)).toMatchObject({ status: 'active', expiresAt: '2030-06-29', expiry: '2030-06-30T00:00:00.000Z', expirySource: 'platform', expiryRaw: '2030-06-30', lastCheck: { result: 'active', owner: 'user #7' } });
     expect(by.get(ids.off)).toMatchObject({ status: 'unknown', lastCheck: { result: 'unknown', reason: 'offline' } });
     expect(by.get(ids.brass)).toMatchObject({ status: 'unknown', lastCheck: { result: 'unknown', reason: 'offline' } });
     expect(Object.keys(list[0] as object)).toEqual(Object.keys(json<TokenJson[]>(await run(['list', '--json']))[0] as object));
@@ -160,7 +161,7 @@ describe('rotate', () => {
     expect(gl.requests).toHaveLength(1);
     expect(gl.requests[0]).toMatchObject({ method: 'POST', path: `${SELF}/rotate`, headers: { 'private-token': GL_ROT } });
     expect(ok(await run(['get', ids.glRot]))).toBe(`${GL_NEW}\n`);
-    expect(json<TokenJson>(await run(['show', ids.glRot, '--json']))).toMatchObject({ status: 'active', expiresAt: '2031-01-31' });
+    expect(json<TokenJson>(await run(['show', ids.glRot, '--json']))).toMatchObject({ status: 'active', expiresAt: '2031-01-30', expiry: '2031-01-31T00:00:00.000Z' });
   });
 
   it('a platform without a rotate API: exit 1, one line, nothing sent', async () => {

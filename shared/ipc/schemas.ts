@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../domain/platform-ids';
-import { CHECK_RESULTS, TOKEN_STATUSES } from '../domain/status';
+import { EXPIRY_SOURCES } from '../domain/expiry';
+import { CHECK_RESULTS, TOKEN_STATUSES, VERDICT_RESULTS } from '../domain/status';
 import { AUDIT_ACTIONS } from '../domain/token';
 import { ERROR_CODES } from '../errors';
 import { reminderDaysSchema } from '../domain/reminder-policy';
@@ -26,9 +27,17 @@ export const tokenViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   expiresAt: z.string().nullable(),
+  expiry: z.string().nullable(),
+  expirySource: z.enum(EXPIRY_SOURCES).nullable(),
+  expiryRaw: z.string().nullable(),
+  neverExpires: z.boolean(),
+  enteredExpiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
   lastCheck: z
     .object({ at: z.string(), result: z.enum(CHECK_RESULTS), reason: z.string().optional(), owner: z.string().optional() })
     .nullable(),
+  verdict: z.object({ at: z.string(), result: z.enum(VERDICT_RESULTS) }).nullable(),
+  rotationUnconfirmed: z.object({ at: z.string(), reason: z.string() }).nullable(),
   status: z.enum(TOKEN_STATUSES),
   customPlatformId: z.string().nullable(),
   customPlatformName: z.string().nullable(),

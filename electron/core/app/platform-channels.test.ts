@@ -190,7 +190,8 @@ describe('platform channels', () => {
     await s.call('vault.unlock', { password: TEST_PASSWORD });
     // The first call after unlock stores it, audited as a rotation; the old value is history.
     const listed = await s.call('tokens.list', {});
-    expect(listed.find((t) => t.id === gl.id)?.expiresAt).toBe('2027-03-01');
+    // GitLab's date: it stops at 00:00 UTC on 2027-03-01, so (tests run in UTC) Feb 28 is its last day.
+    expect(listed.find((t) => t.id === gl.id)).toMatchObject({ expiresAt: '2027-02-28', expiry: '2027-03-01T00:00:00.000Z' });
     expect((await s.call('tokens.reveal', { id: gl.id })).value).toBe(NEW);
     const details = await s.call('tokens.details', { id: gl.id });
     expect(details.audit.filter((a) => a.action === 'rotate')).toHaveLength(1);
@@ -202,7 +203,7 @@ describe('platform channels', () => {
     gitlab.route('POST', '/api/v4/personal_access_tokens/self/rotate', { json: { token: NEW, expires_at: '2027-02-01' } });
     const gl = await s.add('gitlab', GL, `${gitlab.url}/api/v4`);
     const view = await s.call('tokens.rotate', { id: gl.id });
-    expect(view.expiresAt).toBe('2027-02-01');
+    expect(view).toMatchObject({ expiresAt: '2027-01-31', expiry: '2027-02-01T00:00:00.000Z', expirySource: 'platform', expiryRaw: '2027-02-01' });
     expect(JSON.stringify(view)).not.toContain(NEW);
     expect((await s.call('tokens.reveal', { id: gl.id })).value).toBe(NEW);
     const gh = await s.add('github', GH, github.url);

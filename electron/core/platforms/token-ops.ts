@@ -207,9 +207,9 @@ export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?:
     throw new AppError('BAD_INPUT', `${name} did not rotate the token: ${why}`);
   }
   try {
-    return vault.rotateToken(b.view.id, outcome.newValue, outcome.expiresAt);
+    return vault.rotateToken(b.view.id, outcome.newValue, outcome.expiry);
   } catch (e) {
     // The old value is dead already: the new one leaves with the error, for the caller to keep.
-    throw new RotationNotSaved(b.view.id, outcome.newValue, outcome.expiresAt, name, e);
+    throw new RotationNotSaved(b.view.id, outcome.newValue, outcome.expiry, name, e);
   }
 }

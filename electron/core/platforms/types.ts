@@ -4,6 +4,7 @@
  * unverified there is marked so here (in `notes`), so it can be corrected in one place.
  */
 import type { PlatformId } from '../../../shared/domain/platform-ids';
+import type { ReportedExpiry } from '../../../shared/domain/expiry';
 import type { CheckResult } from '../../../shared/domain/status';
 
 /** Where the token goes in a request. */
@@ -79,8 +80,14 @@ export interface CheckOutcome {
   /** Why, in a few words: "offline", "rate-limited, retry in 30 s", "server error 503", "401 Unauthorized". */
   readonly reason?: string;
   readonly scopes?: readonly string[];
-  /** YYYY-MM-DD, or null when the platform says the token never expires. */
-  readonly expiresAt?: string | null;
+  /**
+   * When the token stops working, as the platform says it (an instant, by the platform's own
+   * rule: electron/core/platforms/PLATFORMS.md), or null when the platform says it never expires; absent when it
+   * did not say.
+   */
+  readonly expiry?: ReportedExpiry | null;
+  /** When the platform last saw the token used (ISO instant), null = never used; absent = not told. */
+  readonly lastUsedAt?: string | null;
   readonly owner?: string;
 }
 
@@ -101,7 +108,8 @@ export interface RevokeOutcome {
 /** Result of a rotation: the new value replaces the old one in the vault in one transaction. */
 export interface RotateOutcome {
   readonly newValue: string;
-  readonly expiresAt?: string | null;
+  /** The new value's expiry as the platform reports it (see CheckOutcome.expiry). */
+  readonly expiry?: ReportedExpiry | null;
 }
 
 /** One platform's declaration. */

@@ -36,6 +36,7 @@ import {
 import type { TokenRec } from './vault-state';
 import { resolveCustomPlatform } from './custom-platform-records';
 import type { TokenParams } from './record-codec';
+import { tokenExpiryOf, withExpiry, withoutReports } from './token-expiry';
 
 /** Stored platform specifics from the user's fields (absent when none). */
 function paramsOf(programSlug: string | null | undefined, tokenId: string | null | undefined): TokenParams | undefined {
@@ -208,22 +209,29 @@ export class TokenStore extends Vault {
       const value = p.token ?? secret.value;
       const { params: _old, reminderDays: oldDays, ...rest } = rec.data;
       const reminderDays = p.reminderDays !== undefined ? (p.reminderDays ?? undefined) : oldDays;
+      const newValue = p.token !== undefined && p.token !== secret.value;
+      // What platforms said was about the old value: a new value starts unchecked.
+      const kept = newValue ? withoutReports(rest) : rest;
+      const expiresAt = p.expiresAt !== undefined ? p.expiresAt : rec.data.expiresAt;
       putToken(
         ctx,
         id,
-        {
-          ...rest,
-          ...(params ? { params } : {}),
-          ...(reminderDays !== undefined ? { reminderDays: [...reminderDays] } : {}),
-          accountId,
-          name: p.name ?? rec.data.name,
-          scopes: p.scopes ?? rec.data.scopes,
-          expiresAt: p.expiresAt !== undefined ? p.expiresAt : rec.data.expiresAt,
-          // A new value has not been checked yet.
-          lastCheck: p.token !== undefined && p.token !== secret.value ? null : rec.data.lastCheck,
-          fingerprint: fingerprint(ctx.keys, value),
-          updatedAt: ctx.now,
-        },
+        withExpiry(
+          {
+            ...kept,
+            ...(params ? { params } : {}),
+            ...(reminderDays !== undefined ? { reminderDays: [...reminderDays] } : {}),
+            accountId,
+            name: p.name ?? rec.data.name,
+            scopes: p.scopes ?? rec.data.scopes,
+            lastCheck: newValue ? null : rec.data.lastCheck,
+            fingerprint: fingerprint(ctx.keys, value),
+            updatedAt: ctx.now,
+          },
+          expiresAt,
+          // A date typed now replaces any reported one; otherwise a new value may carry its own.
+          p.expiresAt !== undefined ? null : newValue ? tokenExpiryOf(value) : rest.reportedExpiry,
+        ),
         { value, notes: p.notes ?? secret.notes, history: secret.history },
       );
       if (moves) dropOrphanAccounts(ctx);
@@ -362,23 +370,28 @@ export class TokenStore extends Vault {
       customPlatformId: input.platform === 'custom' && input.customPlatform ? resolveCustomPlatform(ctx.state, input.customPlatform) : null,
     });
     const params = paramsOf(input.programSlug, input.platformTokenId);
+    const expiresAt = input.expiresAt ?? null;
     putToken(
       ctx,
       id,
-      {
-        v: 1,
-        kind: 'token',
-        accountId,
-        name: input.name,
-        scopes: input.scopes ?? [],
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-        expiresAt: input.expiresAt ?? null,
-        lastCheck: null,
-        fingerprint: fingerprint(ctx.keys, input.token),
-        ...(params ? { params } : {}),
-        ...(input.reminderDays ? { reminderDays: [...input.reminderDays] } : {}),
-      },
+      withExpiry(
+        {
+          v: 1,
+          kind: 'token',
+          accountId,
+          name: input.name,
+          scopes: input.scopes ?? [],
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+          lastCheck: null,
+          fingerprint: fingerprint(ctx.keys, input.token),
+          ...(params ? { params } : {}),
+          ...(input.reminderDays ? { reminderDays: [...input.reminderDays] } : {}),
+        },
+        expiresAt,
+        // No date given: the value's own expiry (a JWT's exp), when it states one.
+        expiresAt === null ? tokenExpiryOf(input.token) : null,
+      ),
       { value: input.token, notes: input.notes ?? '' },
     );
   }

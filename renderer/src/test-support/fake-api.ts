@@ -95,7 +95,10 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
   const platformOf = (t: StoredToken) => FAKE_PLATFORMS.find((p) => p.id === t.view.platform) ?? FAKE_PLATFORMS[FAKE_PLATFORMS.length - 1]!;
   const record = (t: StoredToken, check: { result: CheckResult; reason?: string; owner?: string }): TokenView => {
     const lastCheck = { at: now.toISOString(), ...check };
-    t.view = { ...t.view, lastCheck, status: computeStatus({ expiresAt: t.view.expiresAt, lastCheck }, now) };
+    const verdict = check.result === 'unknown' ? t.view.verdict : { at: lastCheck.at, result: check.result };
+    // As the vault: a working stored value means a rotation never answered did not happen.
+    const rotationUnconfirmed = check.result === 'active' ? null : t.view.rotationUnconfirmed;
+    t.view = { ...t.view, lastCheck, verdict, rotationUnconfirmed, status: computeStatus({ expiry: t.view.expiry, lastCheck, verdict }, now) };
     return t.view;
   };
   const checkOne = (id: string): TokenView => {
@@ -181,7 +184,10 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
         name: input.name,
         scopes: input.scopes ?? [],
         expiresAt,
-        status: computeStatus({ expiresAt, lastCheck: null }, now),
+        expiry: expiresAt,
+        expirySource: expiresAt === null ? null : 'user',
+        enteredExpiresAt: expiresAt,
+        status: computeStatus({ expiry: expiresAt, lastCheck: null }, now),
         ...custom,
         programSlug: input.programSlug ?? null,
         platformTokenId: input.platformTokenId ?? null,
@@ -200,6 +206,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       if (token !== undefined) t.value = token;
       if (notes !== undefined) t.notes = notes;
       t.view = { ...t.view, ...(rest as Partial<TokenView>), ...custom };
+      if (rest.expiresAt !== undefined) t.view = { ...t.view, expiry: t.view.expiresAt, expirySource: t.view.expiresAt === null ? null : 'user', expiryRaw: null, neverExpires: false };
       t.view = { ...t.view, status: computeStatus(t.view, now) };
       log('edit', id);
       return t.view;

@@ -33,9 +33,13 @@ export class Fail extends Error {
   }
 }
 
-/** A token view with defaults, for building fixtures. */
+/**
+ * A token view with defaults, for building fixtures. A fixture that gives only `expiresAt`
+ * (a typed day) gets the matching `expiry`, as the vault's views have.
+ */
 export function makeToken(i: number, over: Partial<TokenView> = {}): TokenView {
   const platforms = ['github', 'gitlab', 'brass', 'iobeya'] as const;
+  const expiry = over.expiry !== undefined ? over.expiry : (over.expiresAt ?? null);
   return {
     id: `tok${String(i).padStart(6, '0')}`,
     platform: platforms[i % platforms.length] as TokenView['platform'],
@@ -54,7 +58,15 @@ export function makeToken(i: number, over: Partial<TokenView> = {}): TokenView {
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     expiresAt: null,
+    expiry,
+    expirySource: expiry === null ? null : 'user',
+    expiryRaw: null,
+    neverExpires: false,
+    enteredExpiresAt: over.expiresAt ?? null,
+    lastUsedAt: null,
     lastCheck: null,
+    verdict: null,
+    rotationUnconfirmed: null,
     status: 'unknown',
     ...over,
   };

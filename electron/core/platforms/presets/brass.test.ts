@@ -32,7 +32,7 @@ describe('Brass preset', () => {
 
   test('valid: GET /banking/accounts?page=1&limit=1 with Authorization: Bearer → active, never expires', async () => {
     const api = await server({ [ROUTE]: { json: PAGE } });
-    expect(await checkWith(preset, api, TOKEN)).toEqual({ result: 'active', expiresAt: null });
+    expect(await checkWith(preset, api, TOKEN)).toEqual({ result: 'active', expiry: null });
     expect(api.requests).toHaveLength(1);
     const [r] = api.requests;
     expect(r).toMatchObject({ method: 'GET', path: '/banking/accounts', query: { page: '1', limit: '1' } });
@@ -50,7 +50,7 @@ describe('Brass preset', () => {
     expect(await checkWith(preset, api, TOKEN)).toEqual({
       result: 'active',
       reason: 'valid, but its role cannot list bank accounts (403)',
-      expiresAt: null,
+      expiry: null,
     });
   });
 

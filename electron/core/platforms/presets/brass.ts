@@ -21,10 +21,10 @@ async function check(input: ConnectorInput): Promise<CheckOutcome> {
     const limited = rateLimitedOutcome(res);
     if (limited !== null) return limited;
     if (res.status === 401) return rejectedOutcome(res, '401 Unauthenticated');
-    if (res.status === 403) return { result: 'active', reason: 'valid, but its role cannot list bank accounts (403)', expiresAt: null };
+    if (res.status === 403) return { result: 'active', reason: 'valid, but its role cannot list bank accounts (403)', expiry: null };
     const common = commonStatusOutcome(res);
     if (common !== null) return common;
-    return isRecord(res.json) ? { result: 'active', expiresAt: null } : UNEXPECTED;
+    return isRecord(res.json) ? { result: 'active', expiry: null } : UNEXPECTED;
   });
 }
 

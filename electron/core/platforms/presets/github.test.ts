@@ -47,9 +47,10 @@ describe('GitHub preset', () => {
   });
 
   it('parses the expiration header and scopes', () => {
-    expect(parseGitHubExpiration('2026-12-01 00:00:00 UTC')).toBe('2026-12-01');
-    expect(parseGitHubExpiration('2026-12-01 23:30:00 -0700')).toBe('2026-12-02');
-    expect(parseGitHubExpiration('2026-12-01 01:00:00 +0200')).toBe('2026-11-30');
+    // An instant with its zone, kept as an instant (no cutting to a UTC date).
+    expect(parseGitHubExpiration('2026-12-01 00:00:00 UTC')).toBe('2026-12-01T00:00:00.000Z');
+    expect(parseGitHubExpiration('2026-12-01 23:30:00 -0700')).toBe('2026-12-02T06:30:00.000Z');
+    expect(parseGitHubExpiration('2026-12-01 01:00:00 +0200')).toBe('2026-11-30T23:00:00.000Z');
     expect(parseGitHubExpiration('soon')).toBeUndefined();
     expect(parseGitHubExpiration(undefined)).toBeUndefined();
     expect(parseGitHubScopes('repo, read:org,  workflow')).toEqual(['repo', 'read:org', 'workflow']);
@@ -62,7 +63,7 @@ describe('GitHub preset', () => {
       json: user,
       headers: { 'X-OAuth-Scopes': 'repo, read:org', 'GitHub-Authentication-Token-Expiration': '2026-12-01 00:00:00 UTC' },
     });
-    expect(await check(input())).toEqual({ result: 'active', owner: 'octocat', scopes: ['repo', 'read:org'], expiresAt: '2026-12-01' });
+    expect(await check(input())).toEqual({ result: 'active', owner: 'octocat', scopes: ['repo', 'read:org'], expiry: { at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01 00:00:00 UTC' } });
     expect(api.requests).toHaveLength(1);
     const r = api.requests[0]!;
     expect([r.method, r.path, r.rawQuery]).toEqual(['GET', '/user', '']);
@@ -74,7 +75,7 @@ describe('GitHub preset', () => {
 
   it('valid fine-grained token: no scopes header → no scopes reported', async () => {
     api.route('GET', '/user', { json: user, headers: { 'GitHub-Authentication-Token-Expiration': '2027-01-15 10:00:00 UTC' } });
-    expect(await check(input({}, FINE))).toEqual({ result: 'active', owner: 'octocat', expiresAt: '2027-01-15' });
+    expect(await check(input({}, FINE))).toEqual({ result: 'active', owner: 'octocat', expiry: { at: '2027-01-15T10:00:00.000Z', raw: '2027-01-15 10:00:00 UTC' } });
   });
 
   it('invalid: 401 Bad credentials', async () => {
@@ -121,7 +122,7 @@ describe('GitHub preset', () => {
   it('rate-limited (429 + Retry-After: 1) within the budget → waited and succeeded', async () => {
     let n = 0;
     api.route('GET', '/user', () => (n++ === 0 ? { status: 429, headers: { 'retry-after': '1' }, json: {} } : { json: user }));
-    expect(await check(input({ retryBudgetMs: 3000 }))).toEqual({ result: 'active', owner: 'octocat' });
+    expect(await check(input({ retryBudgetMs: 3000 }))).toEqual({ result: 'active', owner: 'octocat', expiry: null });
     expect(api.requests).toHaveLength(2);
   });
 

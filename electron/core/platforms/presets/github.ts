@@ -21,7 +21,7 @@ const GITHUB_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-ve
 
 /**
  * `GitHub-Authentication-Token-Expiration` ("2026-12-01 00:00:00 UTC", or with a numeric
- * offset "2026-12-01 00:00:00 -0700") → the UTC date YYYY-MM-DD; undefined when absent/unreadable.
+ * offset "2026-12-01 00:00:00 -0700") → the instant it names (ISO, UTC); undefined when absent/unreadable.
  */
 export function parseGitHubExpiration(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -29,7 +29,7 @@ export function parseGitHubExpiration(value: string | undefined): string | undef
   if (!m) return undefined;
   const zone = m[3] === undefined || /^(utc|z)$/i.test(m[3]) ? 'Z' : m[3].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   const at = Date.parse(`${m[1]}T${m[2]}${zone}`);
-  return Number.isFinite(at) ? new Date(at).toISOString().slice(0, 10) : undefined;
+  return Number.isFinite(at) ? new Date(at).toISOString() : undefined;
 }
 
 /** `X-OAuth-Scopes: repo, read:org` → ['repo', 'read:org']; undefined when the header is absent (fine-grained). */
@@ -47,12 +47,15 @@ function checkOutcomeOf(res: HttpResponse, token: string): CheckOutcome {
   const login = typeof body === 'object' && body !== null ? (body as { login?: unknown }).login : undefined;
   if (typeof login !== 'string' || login === '') return { result: 'unknown', reason: UNEXPECTED_RESPONSE };
   const scopes = parseGitHubScopes(res.headers['x-oauth-scopes']);
-  const expiresAt = parseGitHubExpiration(res.headers['github-authentication-token-expiration']);
+  const header = res.headers['github-authentication-token-expiration'];
+  const at = parseGitHubExpiration(header);
   return {
     result: 'active',
     owner: login,
     ...(scopes !== undefined ? { scopes } : {}),
-    ...(expiresAt !== undefined ? { expiresAt } : {}),
+    // No header on a successful call: the token has no expiration date (docs.github.com, "Token
+    // expiration" in the REST API authentication guide); an unreadable one says nothing.
+    ...(header === undefined ? { expiry: null } : at !== undefined ? { expiry: { at, raw: header.trim() } } : {}),
   };
 }
 

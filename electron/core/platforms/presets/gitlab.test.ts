@@ -57,14 +57,15 @@ describe('GitLab preset', () => {
     expect(gitlabPreset.tokenPattern?.test(`ghp_${TOKEN}`)).toBe(false);
     expect(gitlabPreset.tokenPageUrl).toMatch(/^https:\/\/gitlab\.com\//);
     expect(gitlabPreset.scopeVocabulary).toEqual(expect.arrayContaining(['api', 'read_api', 'self_rotate']));
-    expect(gitlabDate('2026-12-01')).toBe('2026-12-01');
-    expect(gitlabDate('2026-12-01T00:00:00Z')).toBe('2026-12-01');
+    // GitLab's date D: the token stops at 00:00 UTC on D.
+    expect(gitlabDate('2026-12-01')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' });
+    expect(gitlabDate('2026-12-01T00:00:00Z')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' });
     expect(gitlabDate(null)).toBeNull();
   });
 
   it('valid: GET /personal_access_tokens/self with PRIVATE-TOKEN → active, scopes, expiry, owner', async () => {
     api.route('GET', SELF, self());
-    expect(await check(input())).toEqual({ result: 'active', scopes: ['api', 'read_user'], expiresAt: '2026-12-01', owner: 'user #7' });
+    expect(await check(input())).toEqual({ result: 'active', scopes: ['api', 'read_user'], expiry: { at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' }, owner: 'user #7' });
     const r = api.requests[0]!;
     expect([r.method, r.path, r.rawQuery]).toEqual(['GET', SELF, '']);
     expect(r.headers['private-token']).toBe(TOKEN);
@@ -72,9 +73,9 @@ describe('GitLab preset', () => {
     expect(api.requestsCarrying(TOKEN)).toEqual([r]);
   });
 
-  it('a token without expiry → expiresAt null', async () => {
+  it('a token without expiry → expiry null (never)', async () => {
     api.route('GET', SELF, self({ expires_at: null }));
-    expect((await check(input())).expiresAt).toBeNull();
+    expect((await check(input())).expiry).toBeNull();
   });
 
   it('revoked: the body says revoked → revoked', async () => {
@@ -89,7 +90,7 @@ describe('GitLab preset', () => {
 
   it('expired: active false and expires_at past → expired', async () => {
     api.route('GET', SELF, self({ active: false, expires_at: '2025-01-01' }));
-    expect(await check(input())).toMatchObject({ result: 'expired', expiresAt: '2025-01-01' });
+    expect(await check(input())).toMatchObject({ result: 'expired', expiry: { at: '2025-01-01T00:00:00.000Z', raw: '2025-01-01' } });
   });
 
   it('expired: 401 invalid_token "Token has expired."', async () => {
@@ -187,7 +188,7 @@ describe('GitLab preset', () => {
 
     it('POST …/self/rotate → the new value and its expiry', async () => {
       api.route('POST', ROTATE, { json: { id: 43, name: 'ci token', revoked: false, active: true, token: NEW_TOKEN, expires_at: '2027-05-01' } });
-      expect(await gitlabPreset.rotate!.run(input())).toEqual({ newValue: NEW_TOKEN, expiresAt: '2027-05-01' });
+      expect(await gitlabPreset.rotate!.run(input())).toEqual({ newValue: NEW_TOKEN, expiry: { at: '2027-05-01T00:00:00.000Z', raw: '2027-05-01' } });
       const r = api.requests[0]!;
       expect([r.method, r.path, r.headers['private-token'], r.body]).toEqual(['POST', ROTATE, TOKEN, '']);
       expect(gitlabPreset.rotate!.needsPassword).toBe(false);
@@ -195,7 +196,7 @@ describe('GitLab preset', () => {
 
     it('with an expiry: sends expires_at', async () => {
       api.route('POST', ROTATE, { json: { token: NEW_TOKEN, expires_at: '2026-09-01' } });
-      expect(await rotateGitLabToken(input(), { expiresAt: '2026-09-01' })).toEqual({ newValue: NEW_TOKEN, expiresAt: '2026-09-01' });
+      expect(await rotateGitLabToken(input(), { expiresAt: '2026-09-01' })).toEqual({ newValue: NEW_TOKEN, expiry: { at: '2026-09-01T00:00:00.000Z', raw: '2026-09-01' } });
       expect(api.requests[0]?.json).toEqual({ expires_at: '2026-09-01' });
       await expect(rotateGitLabToken(input(), { expiresAt: 'next week' })).rejects.toThrow(RotateError);
     });

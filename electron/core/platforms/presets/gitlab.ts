@@ -9,6 +9,7 @@
  * own `revoked`/`active` flags are read too.
  */
 import { z } from 'zod';
+import { calendarDayStart, type ReportedExpiry } from '../../../../shared/domain/expiry';
 import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
 import { bodyMessage, failureOutcome, failureReason, isRateLimited, nonSuccessOutcome, rateLimitedReason, statusReason, UNEXPECTED_RESPONSE } from '../http';
 import type { CheckOutcome, ConnectorInput, HttpResponse, PlatformPreset, RevokeOutcome, RotateOutcome } from '../types';
@@ -26,29 +27,32 @@ const selfSchema = z.object({
 
 const DATE = /^(\d{4}-\d{2}-\d{2})/;
 
-/** GitLab's `expires_at` ("2026-12-01" or an ISO timestamp) → YYYY-MM-DD, null for "never", undefined unreadable. */
-export function gitlabDate(v: string | null | undefined): string | null | undefined {
+/**
+ * GitLab's `expires_at` ("2026-12-01", or an ISO timestamp whose date counts) → the instant the
+ * token stops: 00:00 UTC on that date (PLATFORMS.md pitfalls), with GitLab's own text; null for
+ * "never", undefined unreadable.
+ */
+export function gitlabDate(v: string | null | undefined): ReportedExpiry | null | undefined {
   if (v === null) return null;
   if (v === undefined) return undefined;
-  return DATE.exec(v)?.[1];
+  const day = DATE.exec(v)?.[1];
+  return day === undefined || calendarDayStart(day) === null ? undefined : { at: `${day}T00:00:00.000Z`, raw: day };
 }
 
-/** The date `now` as YYYY-MM-DD (UTC). */
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 function fromSelf(res: HttpResponse): CheckOutcome {
   const parsed = selfSchema.safeParse(res.json);
   if (!parsed.success) return { result: 'unknown', reason: UNEXPECTED_RESPONSE };
   const t = parsed.data;
-  const expiresAt = gitlabDate(t.expires_at);
+  const expiry = gitlabDate(t.expires_at);
   const facts = {
     scopes: t.scopes,
-    ...(expiresAt !== undefined ? { expiresAt } : {}),
+    ...(expiry !== undefined ? { expiry } : {}),
     ...(t.user_id !== undefined ? { owner: `user #${t.user_id}` } : {}),
   };
   if (t.revoked) return { result: 'revoked', reason: 'revoked', ...facts };
   if (t.active) return { result: 'active', ...facts };
-  if (typeof expiresAt === 'string' && expiresAt < today()) return { result: 'expired', reason: `expired ${expiresAt}`, ...facts };
+  if (expiry && Date.parse(expiry.at) <= Date.now()) return { result: 'expired', reason: `expired ${expiry.raw}`, ...facts };
   return { result: 'unknown', reason: 'inactive', ...facts };
 }
 
@@ -113,8 +117,8 @@ export async function rotateGitLabToken(input: ConnectorInput, options: { expire
   }
   const parsed = rotatedSchema.safeParse(res.json);
   if (!parsed.success || parsed.data.token === token) throw new RotateError(`not rotated: ${UNEXPECTED_RESPONSE}`);
-  const expiresAt = gitlabDate(parsed.data.expires_at);
-  return { newValue: parsed.data.token, ...(expiresAt !== undefined ? { expiresAt } : {}) };
+  const expiry = gitlabDate(parsed.data.expires_at);
+  return { newValue: parsed.data.token, ...(expiry !== undefined ? { expiry } : {}) };
 }
 
 /** The GitLab preset. */

@@ -32,7 +32,7 @@ describe('iObeya preset', () => {
     const api = await server({ [ROUTE]: { json: PAGE } });
     expect(await checkWith(preset, api, TOKEN, undefined, { basePath: BASE })).toEqual({
       result: 'active',
-      expiresAt: '2099-01-31',
+      expiry: { at: new Date(FUTURE * 1000).toISOString(), raw: `exp ${FUTURE}` },
       owner: 'jane.doe@acme.example',
       scopes: ['api:read', 'api:write'],
     });
@@ -52,8 +52,8 @@ describe('iObeya preset', () => {
     const old = jwt({ sub: 'jane', exp: Date.UTC(2024, 1, 29, 23) / 1000 });
     expect(await checkWith(preset, api, old, undefined, { basePath: BASE })).toEqual({
       result: 'expired',
-      reason: 'JWT expired on 2024-02-29 (read offline)',
-      expiresAt: '2024-02-29',
+      reason: 'JWT expired at 2024-02-29 23:00 UTC (read offline)',
+      expiry: { at: '2024-02-29T23:00:00.000Z', raw: `exp ${Date.UTC(2024, 1, 29, 23) / 1000}` },
       owner: 'jane',
     });
     expect(api.requests).toHaveLength(0);
@@ -83,7 +83,7 @@ describe('iObeya preset', () => {
     expect(await checkWith(preset, api, TOKEN, undefined, { basePath: BASE })).toEqual({
       result: 'unknown',
       reason: 'server error 503',
-      expiresAt: '2099-01-31',
+      expiry: { at: new Date(FUTURE * 1000).toISOString(), raw: `exp ${FUTURE}` },
       owner: 'jane.doe@acme.example',
       scopes: ['api:read', 'api:write'],
     });

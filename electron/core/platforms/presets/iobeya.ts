@@ -9,17 +9,18 @@
  *   200 + JSON → active, with what the JWT says.   401 / 403 → invalid (or expired/revoked when
  *   the body says so).   429 / 5xx / network / unreadable body → unknown.
  */
-import { expiryDay, readJwtClaims, type JwtClaims } from '../../../../shared/domain/detect';
+import { readJwtClaims, type JwtClaims } from '../../../../shared/domain/detect';
+import { instantOf } from '../../../../shared/domain/expiry';
 import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
 import type { CheckOutcome, ConnectorInput, PlatformPreset } from '../types';
 import { commonStatusOutcome, guarded, rateLimitedOutcome, rejectedOutcome, UNEXPECTED } from './seed-common';
 
 /** What the JWT itself tells, as outcome fields. Expiry stays undefined (not null) without `exp`: unknown, not "never". */
-function offlineFacts(claims: JwtClaims | null): Pick<CheckOutcome, 'expiresAt' | 'owner' | 'scopes'> {
+function offlineFacts(claims: JwtClaims | null): Pick<CheckOutcome, 'expiry' | 'owner' | 'scopes'> {
   if (claims === null) return {};
-  const out: { expiresAt?: string; owner?: string; scopes?: readonly string[] } = {};
-  const day = claims.exp === undefined ? undefined : expiryDay(claims.exp);
-  if (day !== undefined) out.expiresAt = day;
+  const out: { expiry?: { at: string; raw: string }; owner?: string; scopes?: readonly string[] } = {};
+  const at = claims.exp === undefined ? null : instantOf(claims.exp * 1000);
+  if (at !== null) out.expiry = { at, raw: `exp ${claims.exp}` };
   if (claims.sub !== undefined) out.owner = claims.sub;
   if (claims.scopes !== undefined) out.scopes = claims.scopes;
   return out;
@@ -29,7 +30,7 @@ async function check(input: ConnectorInput): Promise<CheckOutcome> {
   const claims = readJwtClaims(input.token);
   const facts = offlineFacts(claims);
   if (claims?.exp !== undefined && claims.exp * 1000 <= Date.now()) {
-    return { result: 'expired', reason: `JWT expired${facts.expiresAt ? ` on ${facts.expiresAt}` : ''} (read offline)`, ...facts };
+    return { result: 'expired', reason: `JWT expired${facts.expiry ? ` at ${facts.expiry.at.slice(0, 16).replace('T', ' ')} UTC` : ''} (read offline)`, ...facts };
   }
   const outcome = await guarded(async () => {
     const res = await input.http.request({ method: 'GET', path: '/rooms', query: { page: '1', size: '1' } });

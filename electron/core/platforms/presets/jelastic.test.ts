@@ -57,7 +57,7 @@ describe('Jelastic / Virtuozzo preset', () => {
       expect(await checkWith(preset, api, TOKEN, { tokenId: ID })).toEqual({
         result: 'active',
         scopes: ['Maven Plugin'],
-        expiresAt: '2099-11-16',
+        expiry: { at: '2099-11-16T00:00:00.000Z', raw: '2099-11-16 00:00:00' },
       });
       expect(api.requests[1]).toMatchObject({ path: `${P}/gettokens`, query: { session: TOKEN, appid: 'cluster', ids: ID } });
     });
@@ -70,7 +70,7 @@ describe('Jelastic / Virtuozzo preset', () => {
       expect(await checkWith(preset, api, TOKEN, { tokenId: ID })).toEqual({
         result: 'active',
         scopes: ['Custom', 'env.control.StopEnv', 'env.control.StartEnv'],
-        expiresAt: null,
+        expiry: null,
       });
     });
 
@@ -81,8 +81,8 @@ describe('Jelastic / Virtuozzo preset', () => {
       });
       expect(await checkWith(preset, api, TOKEN, { tokenId: ID })).toEqual({
         result: 'expired',
-        reason: 'expired on 2024-03-01 (per GetTokens)',
-        expiresAt: '2024-03-01',
+        reason: 'expired on 2024-03-01 00:00:00 UTC (per GetTokens)',
+        expiry: { at: '2024-03-01T00:00:00.000Z', raw: '2024-03-01 00:00:00' },
         scopes: ['Extended Access'],
       });
     });
@@ -185,7 +185,7 @@ describe('Jelastic / Virtuozzo preset', () => {
     test('rotate: one POST, the password sent once, the new value returned', async () => {
       const api = await server({ [`POST ${P}/regeneratetoken`]: { json: { ...OK, token: NEW_TOKEN, expiresAt: '2099-12-31 00:00:00' } } });
       const out = await rotate.run({ token: TOKEN, http: httpFor(preset, api, TOKEN), extra: { tokenId: ID, password: PASSWORD } });
-      expect(out).toEqual({ newValue: NEW_TOKEN, expiresAt: '2099-12-31' });
+      expect(out).toEqual({ newValue: NEW_TOKEN, expiry: { at: '2099-12-31T00:00:00.000Z', raw: '2099-12-31 00:00:00' } });
       expect(api.requests).toHaveLength(1);
       const [r] = api.requests;
       expect(r).toMatchObject({ method: 'POST', path: `${P}/regeneratetoken`, query: { session: TOKEN } });

@@ -25,6 +25,7 @@
  * stored, never repeated in a reason or error.
  */
 import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
+import type { ReportedExpiry } from '../../../../shared/domain/expiry';
 import {
   HttpFailure,
   type CheckOutcome,
@@ -128,17 +129,17 @@ async function details(input: ConnectorInput, id: string): Promise<CheckOutcome>
   if (!env.ok) return { result: 'active', reason: `details unavailable: ${env.outcome.reason ?? 'error'}` };
   const t = findToken(env.body, id);
   if (t === undefined) return { result: 'active', reason: 'details unavailable: token id not listed' };
-  const out: { result: 'active' | 'expired'; reason?: string; expiresAt?: string | null; scopes?: readonly string[] } = { result: 'active' };
+  const out: { result: 'active' | 'expired'; reason?: string; expiry?: ReportedExpiry | null; scopes?: readonly string[] } = { result: 'active' };
   const scopes = tokenScopes(t);
   if (scopes !== undefined) out.scopes = scopes;
   if ('expiresAt' in t) {
     const at = parseJelasticDate(t.expiresAt);
-    if (t.expiresAt === null || t.expiresAt === '') out.expiresAt = null;
-    else if (at !== undefined) {
-      out.expiresAt = new Date(at).toISOString().slice(0, 10);
+    if (t.expiresAt === null || t.expiresAt === '') out.expiry = null;
+    else if (at !== undefined && typeof t.expiresAt === 'string') {
+      out.expiry = { at: new Date(at).toISOString(), raw: t.expiresAt.trim() };
       if (at <= Date.now()) {
         out.result = 'expired';
-        out.reason = `expired on ${out.expiresAt} (per GetTokens)`;
+        out.reason = `expired on ${t.expiresAt.trim()} UTC (per GetTokens)`;
       }
     }
   }
@@ -244,12 +245,12 @@ const rotate = {
       // The platform said OK: the old value is probably dead already. Say so, plainly.
       throw new Error('Jelastic regenerate: the platform answered OK without a new value; the old one may no longer work — copy the new value from the dashboard');
     }
-    const out: { newValue: string; expiresAt?: string | null } = { newValue: value };
+    const out: { newValue: string; expiry?: ReportedExpiry | null } = { newValue: value };
     const holder = isRecord(body.object) ? body.object : body;
     if ('expiresAt' in holder) {
       const at = parseJelasticDate(holder.expiresAt);
-      if (holder.expiresAt === null || holder.expiresAt === '') out.expiresAt = null;
-      else if (at !== undefined) out.expiresAt = new Date(at).toISOString().slice(0, 10);
+      if (holder.expiresAt === null || holder.expiresAt === '') out.expiry = null;
+      else if (at !== undefined && typeof holder.expiresAt === 'string') out.expiry = { at: new Date(at).toISOString(), raw: holder.expiresAt.trim() };
     }
     return out;
   },

@@ -4,7 +4,7 @@
  */
 import { StatusBadge } from '../../components/StatusBadge';
 import { TokenPageField } from '../../components/TokenPageField';
-import { describeLastCheck, formatTimestamp, relativeExpiry } from '../../lib/format';
+import { describeLastCheck, expirySourceText, expiryText, formatTimestamp } from '../../lib/format';
 import type { CheckResult } from '../../../../shared/domain/status';
 import { useStore } from '../../store';
 import { selectCustomTokenPage, selectSelectedToken, tokenPlatformLabel } from '../../store/selectors';
@@ -68,7 +68,11 @@ export function DetailPane() {
         </span>
       ),
     ],
-    ['Expires', token.expiresAt ? `${token.expiresAt} (${relativeExpiry(token.expiresAt, new Date())})` : 'No expiry date'],
+    ['Expires', expiryText(token, new Date())],
+    ...((): [string, React.ReactNode][] => {
+      const source = expirySourceText(token);
+      return source === null ? [] : [['Expiry source', source]];
+    })(),
     ['Last check', describeLastCheck(token.lastCheck)],
     ['Check result', token.lastCheck ? resultLabel(token.lastCheck.result) : '—'],
     ['Reason', token.lastCheck?.reason ?? '—'],
