@@ -75,11 +75,11 @@ describe('parseEnvFile on the fixture (BOM, CRLF, quotes, comments, unicode, dup
 });
 
 describe('parseEnvFile options', () => {
-  it('platformFor imports a variable whose value says nothing, and overrides what the format says', () => {
+  it('platformFor imports a variable whose value says nothing; one that contradicts the value’s format is skipped with the reason', () => {
     const plan = parseEnvFile('PORT=3000\nGH=' + ENV.github + '\n', { account: 'a', platformFor: { PORT: 'custom', GH: 'custom' } });
-    expect(plan.candidates.map((c) => [c.input.name, c.input.platform, c.detectedPlatform])).toEqual([
-      ['PORT', 'custom', false],
-      ['GH', 'custom', false],
+    expect(plan.candidates.map((c) => [c.input.name, c.input.platform, c.detectedPlatform])).toEqual([['PORT', 'custom', false]]);
+    expect(plan.skipped).toEqual([
+      { line: 2, label: 'GH', reason: 'looks like a GitHub classic personal access token, not a token for a custom platform; correct its platform to import it' },
     ]);
   });
 
