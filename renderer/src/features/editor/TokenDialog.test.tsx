@@ -48,17 +48,16 @@ test('saving an empty form shows the shared schema messages next to the fields',
 
 test('pasting a GitHub token picks the platform; the value is never shown', async () => {
   const { d, user } = await openAdd();
-  await user.selectOptions(d.getByLabelText('Platform'), 'brass');
   await user.click(d.getByLabelText('Token value'));
   await user.paste(GITHUB);
   expect((d.getByLabelText('Platform') as HTMLSelectElement).value).toBe('github');
-  expect(d.getByText(/Recognised: GitHub classic token/)).toBeTruthy();
+  expect(d.getByText(/Recognised as a GitHub classic personal access token/)).toBeTruthy();
   expect(d.getByLabelText('Token value').getAttribute('type')).toBe('password');
 });
 
-test('pasting a JWT fills platform, expiry and subject (as username)', async () => {
+test('pasting an iObeya JWT fills platform, expiry and subject (as username)', async () => {
   const { d, user } = await openAdd();
-  const jwt = `${b64url({ alg: 'RS256' })}.${b64url({ sub: 'alice@corp.example', exp: Date.UTC(2027, 5, 30, 12) / 1000 })}.sig`;
+  const jwt = `${b64url({ alg: 'RS256' })}.${b64url({ iss: 'https://corp.iobeya.com', sub: 'alice@corp.example', exp: Date.UTC(2027, 5, 30, 12) / 1000 })}.sig`;
   await user.click(d.getByLabelText('Token value'));
   await user.paste(jwt);
   expect((d.getByLabelText('Platform') as HTMLSelectElement).value).toBe('iobeya');
