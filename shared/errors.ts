@@ -17,6 +17,11 @@ export const ERROR_CODES = [
   'VAULT_BUSY',
   'KEYCHAIN_UNAVAILABLE',
   'KEYCHAIN_NOT_ENABLED',
+  /**
+   * A token value's format belongs to another platform than the one it is given (or stored)
+   * with: refused unless the user accepted it, and never sent to the wrong platform.
+   */
+  'PLATFORM_MISMATCH',
   /** The platform rotated a token but the vault could not store the new value (see the message for where it is). */
   'ROTATION_NOT_SAVED',
   'INTERNAL',

@@ -190,25 +190,58 @@ describe('platforms and detect (no vault)', () => {
 
   it('detect: a GitHub-shaped token → github, the value never echoed', async () => {
     const r = await plain(['detect'], `${GH}\n`);
-    expect(ok(r)).toBe('platform: github (GitHub)\nformat:   GitHub classic token\n');
+    expect(ok(r)).toBe('platform: github (GitHub)\nformat:   GitHub classic personal access token\n');
     expect(json<DetectJson>(await plain(['detect', '--json'], `${GH}\n`))).toEqual({
       platforms: ['github'],
-      label: 'GitHub classic token',
+      label: 'GitHub classic personal access token',
+      kind: 'github-classic',
+      personalAccessToken: true,
       expiresAt: null,
+      expiresAtInstant: null,
+      issuedAt: null,
       subject: null,
+      issuer: null,
       scopes: [],
     });
   });
 
-  it('detect: a JWT → iobeya with its expiry, subject and scopes', async () => {
+  it('detect: GitHub OAuth and GitLab deploy tokens are named honestly, as not personal access tokens', async () => {
+    const oauth = json<DetectJson>(await plain(['detect', '--json'], `gho_${'x'.repeat(36)}\n`));
+    expect(oauth).toMatchObject({ platforms: ['github'], kind: 'github-oauth', personalAccessToken: false, label: expect.stringMatching(/OAuth.*not a personal access token/) });
+    const deploy = ok(await plain(['detect'], `gldt-${'y'.repeat(20)}\n`));
+    expect(deploy).toBe('platform: gitlab (GitLab)\nformat:   GitLab deploy token (not a personal access token)\n');
+  });
+
+  it('detect: a JWT of unknown origin → no platform, with its expiry, issue time, subject, issuer and scopes', async () => {
     const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const jwt = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'jane.doe', exp: Date.UTC(2030, 0, 15) / 1000, scope: 'rooms:read boards' })}.c2lnbmF0dXJl`;
+    const payload = { iss: 'https://auth.example.com', sub: 'jane.doe', iat: Date.UTC(2029, 0, 15, 9, 30) / 1000, exp: Date.UTC(2030, 0, 15) / 1000, scope: 'rooms:read boards' };
+    const jwt = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}.c2lnbmF0dXJl`;
     const d = json<DetectJson>(await plain(['detect', '--json'], `${jwt}\n`));
-    expect(d).toMatchObject({ platforms: ['iobeya'], expiresAt: '2030-01-15', subject: 'jane.doe', scopes: ['rooms:read', 'boards'] });
+    expect(d).toMatchObject({
+      platforms: [],
+      label: 'JSON Web Token',
+      kind: 'jwt',
+      expiresAt: '2030-01-15',
+      expiresAtInstant: '2030-01-15T00:00:00.000Z',
+      issuedAt: '2029-01-15T09:30:00.000Z',
+      subject: 'jane.doe',
+      issuer: 'https://auth.example.com',
+      scopes: ['rooms:read', 'boards'],
+    });
+    const text = ok(await plain(['detect'], `${jwt}\n`));
+    expect(text).toMatch(/^platform: -$/m);
+    expect(text).toMatch(/^format: {3}JSON Web Token$/m);
+    expect(text).toMatch(/^expires: {2}2030-01-15 /m);
+    expect(text).toMatch(/^issued: {3}2029-01-15 09:30 UTC$/m);
+    expect(text).toMatch(/^issuer: {3}https:\/\/auth\.example\.com$/m);
+    expect(text).not.toContain(jwt);
+  });
+
+  it('detect: a JWT whose issuer is under iobeya.com → iobeya', async () => {
+    const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ iss: 'https://acme.iobeya.com', sub: 'jane.doe' })}.c2lnbmF0dXJl`;
     const text = ok(await plain(['detect'], `${jwt}\n`));
     expect(text).toMatch(/^platform: iobeya \(iObeya\)$/m);
-    expect(text).toMatch(/^expires: {2}2030-01-15 /m);
-    expect(text).not.toContain(jwt);
   });
 
   it('detect: unknown format → exit 0 "no known format"; empty input → exit 1', async () => {

@@ -18,7 +18,7 @@ import { RotationNotSaved } from '../../core/platforms/rotation-recovery';
 import type { PlatformPreset } from '../../core/platforms/types';
 import type { TokenVault } from '../../core/vault/token-vault';
 import { platformJson, platformTable } from '../format/platforms';
-import { describeExpiry } from '../format/relative-date';
+import { describeExpiry, shortTimestamp } from '../format/relative-date';
 import { checkTable, shortId, tokenJson } from '../format/tokens';
 import { confirm, promptHidden } from '../io/password';
 import { ProgressBar } from '../io/progress';
@@ -186,11 +186,18 @@ function platforms(cli: Cli, o: { json?: boolean }): Promise<void> {
 export interface DetectJson {
   /** Suggested platforms, best first; empty when the format is unknown. */
   readonly platforms: readonly PlatformId[];
-  /** What the value looks like ("GitHub classic token"), or null. */
+  /** What the value looks like ("GitHub classic personal access token", "JSON Web Token"), or null. */
   readonly label: string | null;
-  /** Read offline from a JWT: expiry day, subject, scopes. */
+  /** The format's stable id ("github-classic", "gitlab-deploy", "jwt", "iobeya-jwt"), or null. */
+  readonly kind: string | null;
+  /** False for formats that are not personal access tokens (GitHub OAuth/app tokens, GitLab deploy/runner… tokens, a JWT of unknown origin); null when unknown. */
+  readonly personalAccessToken: boolean | null;
+  /** Read offline from a JWT: expiry day (UTC), expiry instant (ISO, UTC), issue instant, subject, issuer, scopes. */
   readonly expiresAt: string | null;
+  readonly expiresAtInstant: string | null;
+  readonly issuedAt: string | null;
   readonly subject: string | null;
+  readonly issuer: string | null;
   readonly scopes: readonly string[];
 }
 
@@ -204,8 +211,20 @@ async function tokenToDetect(cli: Cli): Promise<string> {
 
 function detection(value: string): DetectJson {
   const d = detectToken(value);
+  // A JWT of unknown origin names no platform: any platform may issue JWTs.
   const platforms = [...new Set([...(d?.platform ? [d.platform] : []), ...matchingPlatforms(value)])];
-  return { platforms, label: d?.label ?? null, expiresAt: d?.expiresAt ?? null, subject: d?.subject ?? null, scopes: [...(d?.scopes ?? [])] };
+  return {
+    platforms,
+    label: d?.label ?? null,
+    kind: d?.kind ?? null,
+    personalAccessToken: d?.personalAccessToken ?? null,
+    expiresAt: d?.expiresAt ?? null,
+    expiresAtInstant: d?.expiresAtInstant ?? null,
+    issuedAt: d?.issuedAt ?? null,
+    subject: d?.subject ?? null,
+    issuer: d?.issuer ?? null,
+    scopes: [...(d?.scopes ?? [])],
+  };
 }
 
 async function detect(cli: Cli, o: { json?: boolean }): Promise<void> {
@@ -223,7 +242,9 @@ async function detect(cli: Cli, o: { json?: boolean }): Promise<void> {
     ['format', d.label ?? '-'],
   ];
   if (d.expiresAt !== null) rows.push(['expires', describeExpiry(d.expiresAt)]);
+  if (d.issuedAt !== null) rows.push(['issued', shortTimestamp(d.issuedAt)]);
   if (d.subject !== null) rows.push(['subject', d.subject]);
+  if (d.issuer !== null) rows.push(['issuer', d.issuer]);
   if (d.scopes.length > 0) rows.push(['scopes', d.scopes.join(', ')]);
   cli.out(rows.map(([k, val]) => `${`${k}:`.padEnd(10)}${printable(val)}\n`).join(''));
 }

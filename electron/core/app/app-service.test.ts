@@ -341,4 +341,17 @@ describe('AppService through dispatch', () => {
     expect(s.events).toContainEqual({ event: 'vault.locked', payload: { reason: 'user' } });
     expect(await s.call('vault.status', {})).toMatchObject({ exists: true, unlocked: false });
   });
+
+  it('tokens.add and tokens.edit carry platformMismatchOk through IPC; without it a value of another platform is refused', async () => {
+    const s = setup();
+    await s.call('vault.create', { password: TEST_PASSWORD });
+    const gl = 'glpat-' + 'W'.repeat(20);
+    const refused = await s.fail('tokens.add', { platform: 'github', account: 'a', name: 'n', token: gl });
+    expect(refused).toEqual({ code: 'PLATFORM_MISMATCH', message: 'This looks like a GitLab personal access token, not a GitHub token.' });
+    expect((await s.fail('tokens.add', { platform: 'github', account: 'a', name: 'n', token: gl, platformMismatchOk: 'yes' })).code).toBe('BAD_INPUT');
+    const added = await s.call('tokens.add', { platform: 'github', account: 'a', name: 'n', token: gl, platformMismatchOk: true });
+    expect(added).not.toHaveProperty('platformMismatchOk');
+    expect((await s.fail('tokens.edit', { id: added.id, patch: { platform: 'brass' } })).code).toBe('PLATFORM_MISMATCH');
+    expect((await s.call('tokens.edit', { id: added.id, patch: { platform: 'brass', platformMismatchOk: true } })).platform).toBe('brass');
+  });
 });

@@ -4,6 +4,7 @@
  * at them). Each server must only ever see its own account's token.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { errorOf } from '../test-support/app-errors';
 import { createTestVault, tempDir } from '../test-support/temp-vault';
 import type { TokenVault } from '../vault/token-vault';
 import { createHostLimiter } from './http';
@@ -142,6 +143,40 @@ describe('rotate', () => {
     const gl = add('gitlab', GL, `${gitlab.url}/api/v4`);
     await expect(rotateToken(vault, gl, undefined, opts())).rejects.toMatchObject({ code: 'BAD_INPUT' });
     expect(vault.readSecret(gl, 'get').value).toBe(GL);
+  });
+});
+
+describe('a value whose format is another platform’s is never sent', () => {
+  it('a GitLab token stored under GitHub (the mismatch accepted) never reaches GitHub on check, revoke or rotate', async () => {
+    // GitHub's mock would say "active" and "revoked" to anything that arrived.
+    github.route('GET', '/user', { json: { login: 'octocat' }, headers: { 'x-oauth-scopes': '' } });
+    github.route('POST', '/credentials/revoke', { status: 202, json: {} });
+    const id = vault.addToken({ platform: 'github', account: 'a', name: 'wrong', token: GL, baseUrl: github.url, platformMismatchOk: true }).id;
+
+    const checked = await checkToken(vault, id, undefined, opts());
+    expect(checked.status).toBe('unknown');
+    expect(checked.lastCheck?.reason).toBe('nothing was sent to GitHub, because this looks like a GitLab personal access token, not a GitHub token');
+
+    const revoke = await errorOf(revokeToken(vault, id, undefined, opts()));
+    expect(revoke).toEqual({ code: 'PLATFORM_MISMATCH', message: expect.stringMatching(/^Not revoked: nothing was sent to GitHub, because .*GitLab personal access token/) });
+    const guided = await errorOf(revokeToken(vault, id, { confirmedGuided: true }, opts()));
+    expect(guided.code).toBe('PLATFORM_MISMATCH');
+    const rotate = await errorOf(rotateToken(vault, id, undefined, opts()));
+    expect(rotate).toEqual({ code: 'PLATFORM_MISMATCH', message: expect.stringMatching(/^Not rotated: nothing was sent to GitHub/) });
+
+    expect(github.requests).toEqual([]);
+    expect(vault.getToken(id).status).not.toBe('revoked');
+    expect(JSON.stringify([checked, revoke, rotate])).not.toContain(GL);
+  });
+
+  it('check-all records the refusal for that token and checks the others', async () => {
+    github.route('GET', '/user', { json: { login: 'octocat' }, headers: { 'x-oauth-scopes': '' } });
+    const wrong = vault.addToken({ platform: 'github', account: 'a', name: 'wrong', token: GL, baseUrl: github.url, platformMismatchOk: true }).id;
+    const right = add('github', GH, github.url, 'right');
+    const views = await checkTokens(vault, [wrong, right], opts());
+    expect(views.map((v) => v.status)).toEqual(['unknown', 'active']);
+    expect(github.requestsCarrying(GL)).toEqual([]);
+    expect(github.requests).toHaveLength(1);
   });
 });
 

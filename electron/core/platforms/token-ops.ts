@@ -12,6 +12,7 @@ import { failureReason } from './http/outcomes';
 import { presetFor } from './registry';
 import type { CheckOutcome, ConnectorInput, PlatformPreset } from './types';
 import { RotationNotSaved } from './rotation-recovery';
+import { formatRefusal } from './format-guard';
 
 /** Network settings (tests and the bench inject a limiter or shorter timeouts). */
 export interface PlatformOpsOptions {
@@ -27,8 +28,10 @@ interface Bound {
   readonly view: TokenView;
   readonly preset: PlatformPreset | undefined;
   readonly input: ConnectorInput | null;
-  /** Why no request can be made (no preset, no base URL). */
+  /** Why no request can be made (no preset, no base URL, a value of another platform's format). */
   readonly blocked: string | null;
+  /** True when `blocked` is the value's format: revoke and rotate refuse rather than guide. */
+  readonly wrongFormat?: boolean;
 }
 
 /**
@@ -62,12 +65,14 @@ function mergedExtra(view: TokenView, extra: OperationExtra): OperationExtra {
 
 function bind(vault: TokenVault, idOrPrefix: string, callExtra: OperationExtra, opts: PlatformOpsOptions): Bound {
   const view = vault.getToken(idOrPrefix);
+  const token = vault.readValueForPlatform(view.id);
+  const refusal = formatRefusal(token, view.platform);
+  if (refusal !== null) return { view, preset: undefined, input: null, blocked: refusal, wrongFormat: true };
   const { preset, blocked } = presetOf(vault, view);
   if (!preset) return { view, preset, input: null, blocked: blocked ?? 'cannot check' };
   const extra = mergedExtra(view, callExtra);
   const baseUrl = view.baseUrl ?? preset.defaultBaseUrl;
   if (baseUrl === null) return { view, preset, input: null, blocked: `needs the account's base URL (${preset.name} has one per customer or hoster)` };
-  const token = vault.readValueForPlatform(view.id);
   const http = createPlatformHttp({
     baseUrl,
     auth: preset.auth,
@@ -173,6 +178,7 @@ export async function revokeToken(
   opts: PlatformOpsOptions = {},
 ): Promise<RevokeResult> {
   const b = bind(vault, idOrPrefix, extra, opts);
+  if (b.wrongFormat) throw new AppError('PLATFORM_MISMATCH', `Not revoked: ${b.blocked ?? ''}. Correct the token's platform first.`);
   if (!b.preset?.revoke) {
     if (!extra?.confirmedGuided) return { mode: 'guided', view: b.view, pageUrl: b.preset?.tokenPageUrl ?? null, confirmed: false };
     return { mode: 'guided', view: vault.markRevoked(b.view.id, 'guided'), pageUrl: b.preset?.tokenPageUrl ?? null, confirmed: true };
@@ -192,6 +198,7 @@ export async function revokeToken(
 /** Rotates a token through the platform's API; the new value replaces the old in one transaction. */
 export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?: OperationExtra, opts: PlatformOpsOptions = {}): Promise<TokenView> {
   const b = bind(vault, idOrPrefix, extra, opts);
+  if (b.wrongFormat) throw new AppError('PLATFORM_MISMATCH', `Not rotated: ${b.blocked ?? ''}. Correct the token's platform first.`);
   const name = b.preset?.name ?? 'This platform';
   if (!b.preset?.rotate) throw new AppError('BAD_INPUT', `${name} cannot rotate tokens through its API: create a new token on its page, then edit this one.`);
   if (b.blocked !== null || !b.input) throw new AppError('BAD_INPUT', `Cannot rotate: ${b.blocked ?? 'no connection'}.`);

@@ -37,6 +37,7 @@ import type { TokenRec } from './vault-state';
 import { resolveCustomPlatform } from './custom-platform-records';
 import type { TokenParams } from './record-codec';
 import { tokenExpiryOf, withExpiry, withoutReports } from './token-expiry';
+import { assertPlatformFits } from './platform-fit';
 
 /** Stored platform specifics from the user's fields (absent when none). */
 function paramsOf(programSlug: string | null | undefined, tokenId: string | null | undefined): TokenParams | undefined {
@@ -158,6 +159,7 @@ export class TokenStore extends Vault {
   /** Adds a token; its account is found (same platform, label, client, base URL) or created. */
   addToken(input: z.input<typeof newTokenInput>): TokenView {
     const parsed = parseInput(newTokenInput, input);
+    assertPlatformFits(parsed.token, parsed.platform, parsed.platformMismatchOk);
     const id = newId();
     this.write('create', id, null, (ctx) => {
       this.rejectDuplicate(ctx, parsed.token);
@@ -168,7 +170,7 @@ export class TokenStore extends Vault {
 
   /** Changes a token. Absent fields stay; `null` clears optional ones. */
   editToken(idOrPrefix: string, patch: z.input<typeof tokenPatchInput>): TokenView {
-    const p = parseInput(tokenPatchInput, patch);
+    const { platformMismatchOk, ...p } = parseInput(tokenPatchInput, patch);
     const changed = Object.keys(p).filter((k) => (p as Record<string, unknown>)[k] !== undefined);
     if (changed.length === 0) throw new AppError('BAD_INPUT', 'Nothing to change: give at least one field to edit.');
     const id = this.resolveTokenId(idOrPrefix);
@@ -207,6 +209,7 @@ export class TokenStore extends Vault {
       );
       if (p.token !== undefined && p.token !== secret.value) this.rejectDuplicate(ctx, p.token);
       const value = p.token ?? secret.value;
+      if (p.token !== undefined || p.platform !== undefined) assertPlatformFits(value, platform, platformMismatchOk);
       const { params: _old, reminderDays: oldDays, ...rest } = rec.data;
       const reminderDays = p.reminderDays !== undefined ? (p.reminderDays ?? undefined) : oldDays;
       const newValue = p.token !== undefined && p.token !== secret.value;
@@ -264,6 +267,9 @@ export class TokenStore extends Vault {
       throw new AppError('BAD_INPUT', `Import has ${items.length} items; at most ${LIMITS.importMaxItems} at once.`);
     }
     const parsed = items.map((it, i) => parseInput(newTokenInput, it, `item ${i + 1}: `));
+    // Refused whole, like any bad item, unless that item says the user accepted it: a file
+    // import's preview has already left such rows out with the reason (import/plan.ts).
+    parsed.forEach((it, i) => assertPlatformFits(it.token, it.platform, it.platformMismatchOk, `item ${i + 1}: `));
     this.requireUnlocked();
     const batchSize = Math.max(1, opts.batchSize ?? 500);
     let imported = 0;

@@ -167,6 +167,8 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       programSlug?: string | null;
       platformTokenId?: string | null;
       reminderDays?: number[] | null;
+      /** Main checks it; the fake stores nothing of it (tests read it from `calls`). */
+      platformMismatchOk?: boolean;
     }) => {
       unlocked();
       const custom = customPlatforms.fieldsFor(input.platform, input.customPlatform, null);
@@ -200,7 +202,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     'tokens.edit': ({ id, patch }: { id: string; patch: Record<string, unknown> & { token?: string; notes?: string } }) => {
       unlocked();
       const t = find(id);
-      const { token, notes, customPlatform, ...rest } = patch as typeof patch & { customPlatform?: string | null };
+      const { token, notes, customPlatform, platformMismatchOk: _ok, ...rest } = patch as typeof patch & { customPlatform?: string | null; platformMismatchOk?: boolean };
       const platform = (rest.platform as TokenView['platform'] | undefined) ?? t.view.platform;
       const custom = customPlatforms.fieldsFor(platform, customPlatform, t.view);
       if (token !== undefined) t.value = token;
