@@ -3,6 +3,7 @@
  * Facts come from ../shared/design/PLATFORMS.md and the seed documents; a fact marked
  * unverified there is marked so here (in `notes`), so it can be corrected in one place.
  */
+import type { ReportedExpiry } from '../../../shared/domain/expiry';
 import type { PlatformId } from '../../../shared/domain/platform-ids';
 import type { CheckResult } from '../../../shared/domain/status';
 
@@ -79,7 +80,14 @@ export interface CheckOutcome {
   /** Why, in a few words: "offline", "rate-limited, retry in 30 s", "server error 503", "401 Unauthorized". */
   readonly reason?: string;
   readonly scopes?: readonly string[];
-  /** YYYY-MM-DD, or null when the platform says the token never expires. */
+  /** When the token stops, as the platform says it: null = it never expires; absent = it did not say. */
+  readonly expiry?: ReportedExpiry | null;
+  /** ISO instant the token was last used; null = never used; absent = not reported. */
+  readonly lastUsedAt?: string | null;
+  /**
+   * @deprecated Transitional, until the lead's "Vault: expiry instants" commit lands (it removes
+   * this field): YYYY-MM-DD, or null for never. Presets moved to `expiry` no longer set it.
+   */
   readonly expiresAt?: string | null;
   readonly owner?: string;
 }
@@ -88,19 +96,50 @@ export interface CheckOutcome {
 export interface ConnectorInput {
   readonly token: string;
   readonly http: PlatformHttp;
-  /** Platform specifics the user stored or typed: YesWeHack program slug, Jelastic account password (used once, never stored). */
-  readonly extra?: Readonly<{ programSlug?: string; password?: string; tokenId?: string }>;
+  /**
+   * The account's base URL `http` is bound to. Lets a preset tell a self-hosted server from the
+   * public service (GitHub Enterprise Server from github.com); absent = the preset's default.
+   */
+  readonly baseUrl?: string;
+  /**
+   * Platform specifics the user stored or typed: YesWeHack program slug, Jelastic token id, and
+   * the Jelastic account login and password (asked for, used once, never stored).
+   */
+  readonly extra?: Readonly<{ programSlug?: string; password?: string; login?: string; tokenId?: string }>;
 }
+
+/**
+ * What the user can do when an API operation cannot run with what was given: sign in with the
+ * account's login and password (Jelastic, when the token itself cannot do it), or revoke by
+ * hand on the token page (a server without the revoke API).
+ */
+export type OperationFallback = 'sign-in' | 'guided';
 
 /** Result of an API revoke. */
 export interface RevokeOutcome {
   readonly revoked: boolean;
   readonly reason?: string;
+  /** Set when not revoked and another way can work: the caller offers it. */
+  readonly fallback?: OperationFallback;
+}
+
+/** Thrown by a rotate that cannot run with what was given, but can another way (see OperationFallback). */
+export class NeedsFallback extends Error {
+  constructor(
+    readonly fallback: OperationFallback,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NeedsFallback';
+  }
 }
 
 /** Result of a rotation: the new value replaces the old one in the vault in one transaction. */
 export interface RotateOutcome {
   readonly newValue: string;
+  /** The new value's expiry as the platform says it: null = never; absent = it did not say. */
+  readonly expiry?: ReportedExpiry | null;
+  /** @deprecated Transitional (see CheckOutcome.expiresAt). */
   readonly expiresAt?: string | null;
 }
 
@@ -126,6 +165,18 @@ export interface PlatformPreset {
   readonly platformRemindsDaysBefore?: number;
   check?(input: ConnectorInput): Promise<CheckOutcome>;
   /** API revoke; absent means guided revoke (open tokenPageUrl, the user confirms). */
-  revoke?: { readonly needsPassword: boolean; run(input: ConnectorInput): Promise<RevokeOutcome> };
-  rotate?: { readonly needsPassword: boolean; run(input: ConnectorInput): Promise<RotateOutcome> };
+  revoke?: PlatformOperation<RevokeOutcome>;
+  rotate?: PlatformOperation<RotateOutcome>;
+}
+
+/** An API operation on a token (revoke, rotate) and what it needs beyond the token. */
+export interface PlatformOperation<T> {
+  /** The account password is required (Jelastic). */
+  readonly needsPassword: boolean;
+  /**
+   * The account login may be given too: the operation then signs in with login and password
+   * instead of using the token (Jelastic, for a token that has expired or may not do it).
+   */
+  readonly acceptsLogin?: boolean;
+  run(input: ConnectorInput): Promise<T>;
 }
