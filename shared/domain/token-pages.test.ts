@@ -4,7 +4,7 @@
  * name, a look-alike host).
  */
 import { describe, expect, it } from 'vitest';
-import { githubTokenPage, gitlabTokenPage, iobeyaTokenPage, jelasticTokenPage, tokenPageFor } from './token-pages';
+import { githubTokenPage, gitlabTokenPage, iobeyaTokenPage, isPageOfAccount, jelasticTokenPage, tokenPageFor } from './token-pages';
 
 const url = (p: { url: string } | null): string | null => p?.url ?? null;
 
@@ -97,13 +97,13 @@ describe('iObeya: https://<customer>.api.iobeya.com/v1 → https://<customer>.io
 });
 
 describe('tokenPageFor: by platform, from the account base URL or the platform default', () => {
-  it('defaults for github and gitlab; fixed YesWeHack page; none for Brass and custom; none without a base URL where it depends on one', () => {
+  it('defaults for github and gitlab; fixed YesWeHack and Brass pages; none for custom; none without a base URL where it depends on one', () => {
     expect(url(tokenPageFor('github', null))).toBe('https://github.com/settings/tokens');
     expect(url(tokenPageFor('gitlab', null))).toBe('https://gitlab.com/-/user_settings/personal_access_tokens');
     expect(url(tokenPageFor('gitlab', 'https://git.acme.example/api/v4'))).toBe('https://git.acme.example/-/user_settings/personal_access_tokens');
     expect(url(tokenPageFor('github', 'https://ghe.acme.example/api/v3'))).toBe('https://ghe.acme.example/settings/tokens');
     expect(tokenPageFor('yeswehack', null)).toEqual({ url: 'https://yeswehack.com/', where: '[your name] menu › MyYesWeHack tools' });
-    expect(tokenPageFor('brass', null)).toBeNull();
+    expect(tokenPageFor('brass', null)).toEqual({ url: 'https://getbrass.co/', where: 'your dashboard' });
     expect(tokenPageFor('custom', 'https://api.acme.example')).toBeNull();
     expect(tokenPageFor('jelastic', null)).toBeNull();
     expect(tokenPageFor('iobeya', null)).toBeNull();
@@ -113,5 +113,36 @@ describe('tokenPageFor: by platform, from the account base URL or the platform d
   it('a loopback account (tests, local mocks) works for API calls but gets no page to open', () => {
     expect(tokenPageFor('gitlab', 'http://127.0.0.1:8080/api/v4')).toBeNull();
     expect(tokenPageFor('github', 'http://localhost:3000/api/v3')).toBeNull();
+  });
+});
+
+describe('isPageOfAccount: the second rule, whatever a template builds', () => {
+  it('accepts every page the templates build for their account', () => {
+    const cases: [Parameters<typeof tokenPageFor>[0], string | null][] = [
+      ['github', null],
+      ['github', 'https://ghe.acme.example/api/v3'],
+      ['github', 'https://api.octocorp.ghe.com'],
+      ['gitlab', null],
+      ['gitlab', 'https://acme.example/gitlab/api/v4'],
+      ['jelastic', 'https://app.jelastic.example.com'],
+      ['iobeya', 'https://acme.api.iobeya.com/v1'],
+      ['yeswehack', null],
+      ['brass', null],
+    ];
+    for (const [platform, base] of cases) {
+      const page = tokenPageFor(platform, base);
+      expect(page, `${platform} ${base}`).not.toBeNull();
+      expect(isPageOfAccount(page!.url, platform, base), `${platform} ${base}`).toBe(true);
+    }
+  });
+
+  it('refuses another host, plain http, credentials, and anything for a custom platform', () => {
+    expect(isPageOfAccount('https://evil.example/-/user_settings/personal_access_tokens', 'gitlab', 'https://git.acme.example/api/v4')).toBe(false);
+    expect(isPageOfAccount('http://git.acme.example/-/user_settings/personal_access_tokens', 'gitlab', 'https://git.acme.example/api/v4')).toBe(false);
+    expect(isPageOfAccount('https://u:p@git.acme.example/', 'gitlab', 'https://git.acme.example/api/v4')).toBe(false);
+    expect(isPageOfAccount('https://github.com/settings/tokens', 'github', 'https://ghe.acme.example/api/v3')).toBe(false);
+    expect(isPageOfAccount('https://gitlab.com/', 'gitlab', 'https://git.acme.example/api/v4')).toBe(false);
+    expect(isPageOfAccount('https://acme.example/tokens', 'custom', 'https://acme.example')).toBe(false);
+    expect(isPageOfAccount('javascript:alert(1)', 'github', null)).toBe(false);
   });
 });

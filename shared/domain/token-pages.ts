@@ -1,8 +1,9 @@
 /**
  * Where the user manages a token by hand (revokes, renews, creates a new one): a page built from
- * the account's own base URL by a fixed template per platform. Pure, so the main process can
- * rebuild the URL itself from the stored account (the window never names a URL to open) and
- * the CLI can print the same one.
+ * the account's own base URL by a fixed template per platform. Pure and shared: the window shows
+ * it (button, hint), the CLI prints it, and the main process rebuilds it itself from the stored
+ * account before opening it (`electron/core/app/token-page-opener.ts`), so the window never names
+ * a URL to open.
  *
  * Rules every template keeps (each near-miss answers null, never a guess):
  *   - the base URL is https, has no user name or password, no query or fragment;
@@ -14,7 +15,7 @@
  *   - the page is on the base URL's own host, or the one host the platform documents beside it
  *     (github.com for api.github.com, <customer>.iobeya.com for <customer>.api.iobeya.com).
  */
-import type { PlatformId } from '../../../shared/domain/platform-ids';
+import type { PlatformId } from './platform-ids';
 
 /** A token page: the URL, and where on it the tokens are when the URL cannot point there. */
 export interface TokenPage {
@@ -113,8 +114,10 @@ export function iobeyaTokenPage(baseUrl: string): TokenPage | null {
   return { url: `https://${m[1]}.iobeya.com/`, where: 'user menu (your avatar) › “Personal access token”' };
 }
 
-/** YesWeHack's fixed page: the dashboard; PATs are under the user menu (seed 000). */
+/** YesWeHack's fixed page: the dashboard; PATs are under the user menu (seed 000: "'[USERNAME] menu' (top-right) > 'MyYesWeHack tools'"). */
 const YESWEHACK_PAGE: TokenPage = { url: 'https://yeswehack.com/', where: '[your name] menu › MyYesWeHack tools' };
+/** Brass: PATs are revoked in its dashboard (seed 001; PLATFORMS.md: "in the dashboard (no API found)"). */
+const BRASS_PAGE: TokenPage = { url: 'https://getbrass.co/', where: 'your dashboard' };
 
 /** Default API base URLs whose page the templates know (the presets' `defaultBaseUrl`). */
 const DEFAULT_BASE: Partial<Record<PlatformId, string>> = {
@@ -124,8 +127,8 @@ const DEFAULT_BASE: Partial<Record<PlatformId, string>> = {
 
 /**
  * The token page of an account on `platform` with base URL `baseUrl` (null = the platform's
- * default), or null when there is none the app can name: Brass documents none, a custom
- * platform's page is the user's own text (shown, never opened), and every near-miss above.
+ * default), or null when there is none the app can name: a custom platform's page is the user's
+ * own text (shown, never opened), and every near-miss above.
  */
 export function tokenPageFor(platform: PlatformId, baseUrl: string | null): TokenPage | null {
   const base = baseUrl ?? DEFAULT_BASE[platform] ?? null;
@@ -141,7 +144,45 @@ export function tokenPageFor(platform: PlatformId, baseUrl: string | null): Toke
     case 'yeswehack':
       return YESWEHACK_PAGE;
     case 'brass':
+      return BRASS_PAGE;
     case 'custom':
       return null;
   }
+}
+
+/**
+ * The hosts a token page of this account may be on: the account's own host, and the one host its
+ * platform documents beside it (github.com, <subdomain>.ghe.com, <customer>.iobeya.com) or the
+ * fixed page's. A second, independent rule: whatever a template builds, a page elsewhere is
+ * refused (`isPageOfAccount`).
+ */
+export function pageHostsOf(platform: PlatformId, baseUrl: string | null): ReadonlySet<string> {
+  const hosts = new Set<string>();
+  if (platform === 'custom') return hosts; // its page is the user's own text: never opened
+  const base = baseUrl ?? DEFAULT_BASE[platform] ?? null;
+  const b = base === null ? null : baseParts(base);
+  if (b !== null) hosts.add(b.host);
+  if (platform === 'github' && b !== null) {
+    if (b.host === 'api.github.com') hosts.add('github.com');
+    const ghe = /^api\.(.+\.ghe\.com)$/.exec(b.host);
+    if (ghe?.[1] !== undefined) hosts.add(ghe[1]);
+  }
+  if (platform === 'iobeya' && b !== null) {
+    const m = /^(.+)\.api\.iobeya\.com$/.exec(b.host);
+    if (m?.[1] !== undefined) hosts.add(`${m[1]}.iobeya.com`);
+  }
+  if (platform === 'yeswehack') hosts.add(new URL(YESWEHACK_PAGE.url).host);
+  if (platform === 'brass') hosts.add(new URL(BRASS_PAGE.url).host);
+  return hosts;
+}
+
+/** True when `url` is an https page, without credentials, on one of the account's page hosts. */
+export function isPageOfAccount(url: string, platform: PlatformId, baseUrl: string | null): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  return u.protocol === 'https:' && u.username === '' && u.password === '' && pageHostsOf(platform, baseUrl).has(u.host);
 }
