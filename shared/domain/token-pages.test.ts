@@ -103,7 +103,7 @@ describe('tokenPageFor: by platform, from the account base URL or the platform d
     expect(url(tokenPageFor('gitlab', 'https://git.acme.example/api/v4'))).toBe('https://git.acme.example/-/user_settings/personal_access_tokens');
     expect(url(tokenPageFor('github', 'https://ghe.acme.example/api/v3'))).toBe('https://ghe.acme.example/settings/tokens');
     expect(tokenPageFor('yeswehack', null)).toEqual({ url: 'https://yeswehack.com/', where: '[your name] menu › MyYesWeHack tools' });
-    expect(tokenPageFor('brass', null)).toEqual({ url: 'https://getbrass.co/', where: 'your dashboard' });
+    expect(tokenPageFor('brass', null)).toEqual({ url: 'https://getbrass.co/', where: null });
     expect(tokenPageFor('custom', 'https://api.acme.example')).toBeNull();
     expect(tokenPageFor('jelastic', null)).toBeNull();
     expect(tokenPageFor('iobeya', null)).toBeNull();

@@ -117,7 +117,7 @@ export function iobeyaTokenPage(baseUrl: string): TokenPage | null {
 /** YesWeHack's fixed page: the dashboard; PATs are under the user menu (seed 000: "'[USERNAME] menu' (top-right) > 'MyYesWeHack tools'"). */
 const YESWEHACK_PAGE: TokenPage = { url: 'https://yeswehack.com/', where: '[your name] menu › MyYesWeHack tools' };
 /** Brass: PATs are revoked in its dashboard (seed 001; PLATFORMS.md: "in the dashboard (no API found)"). */
-const BRASS_PAGE: TokenPage = { url: 'https://getbrass.co/', where: 'your dashboard' };
+const BRASS_PAGE: TokenPage = { url: 'https://getbrass.co/', where: null };
 
 /** Default API base URLs whose page the templates know (the presets' `defaultBaseUrl`). */
 const DEFAULT_BASE: Partial<Record<PlatformId, string>> = {
