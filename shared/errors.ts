@@ -24,6 +24,11 @@ export const ERROR_CODES = [
   'PLATFORM_MISMATCH',
   /** The platform rotated a token but the vault could not store the new value (see the message for where it is). */
   'ROTATION_NOT_SAVED',
+  /**
+   * The token itself cannot do this operation (expired, or not allowed to): the platform lets
+   * the account sign in instead, with its login and password (Jelastic). Ask for them, try again.
+   */
+  'NEEDS_SIGN_IN',
   'INTERNAL',
 ] as const;
 

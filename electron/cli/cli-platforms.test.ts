@@ -177,7 +177,7 @@ describe('platforms and detect (no vault)', () => {
     expect(list.map((p) => p.id)).toEqual(['github', 'gitlab', 'yeswehack', 'brass', 'jelastic', 'iobeya']);
     const by = new Map(list.map((p) => [p.id, p]));
     expect(by.get('yeswehack')).toMatchObject({ auth: 'header X-AUTH-TOKEN', revoke: 'guided', rotate: false, check: true });
-    expect(by.get('jelastic')).toMatchObject({ defaultBaseUrl: null, auth: 'query ?session=', revoke: 'api', rotate: true, revokeNeedsPassword: true });
+    expect(by.get('jelastic')).toMatchObject({ defaultBaseUrl: null, auth: 'query ?session=', revoke: 'api', rotate: true, revokeNeedsPassword: true, revokeAcceptsLogin: true, rotateAcceptsLogin: true });
     expect(by.get('github')).toMatchObject({ defaultBaseUrl: 'https://api.github.com', auth: 'Authorization: Bearer', revoke: 'api', rotate: false });
     for (const p of list) expect(p.notesCount).toBe(p.notes.length);
   });

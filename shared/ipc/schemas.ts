@@ -108,6 +108,8 @@ export const empty = z.object({}).strict();
 
 /** Password for a platform operation that needs it (Jelastic): used once, never stored or logged. */
 const operationPassword = z.string().min(1).max(1024);
+/** The account login, for an operation that signs in instead of using the token (Jelastic): used once, never stored. */
+const operationLogin = z.string().trim().min(1).max(254).regex(/^[^\s\u0000-\u001f\u007f]+$/, 'a login is one word, without spaces');
 
 export const checkRequest = z.strictObject({
   id: z.string().min(1).max(64),
@@ -120,6 +122,8 @@ export const checkRequest = z.strictObject({
 export const revokeRequest = z.strictObject({
   id: z.string().min(1).max(64),
   password: operationPassword.optional(),
+  /** Sign in with this login (and the password) instead of using the token (`acceptsLogin`). */
+  login: operationLogin.optional(),
   /** Guided revoke: the user says the token was revoked on the platform's page. */
   confirmedGuided: z.boolean().optional(),
 });
@@ -129,9 +133,11 @@ export const revokeResponse = z.object({
   token: tokenViewSchema,
   pageUrl: z.string().nullable(),
   confirmed: z.boolean(),
+  /** Why a platform with a revoke API still needs a guided revoke (an older server); null otherwise. */
+  reason: z.string().nullable(),
 });
 
-export const rotateRequest = z.strictObject({ id: z.string().min(1).max(64), password: operationPassword.optional() });
+export const rotateRequest = z.strictObject({ id: z.string().min(1).max(64), password: operationPassword.optional(), login: operationLogin.optional() });
 
 export const snippetRequest = z.strictObject({ id: z.string().min(1).max(64), kind: z.enum(['header', 'curl']) });
 
@@ -143,6 +149,8 @@ export const platformInfoSchema = z.object({
   revoke: z.enum(['api', 'guided']),
   rotate: z.boolean(),
   needsPassword: z.object({ revoke: z.boolean(), rotate: z.boolean() }),
+  /** Whether the operation can sign in with the account login instead of using the token (Jelastic). */
+  acceptsLogin: z.object({ revoke: z.boolean(), rotate: z.boolean() }),
   /** Whether an account must give its own base URL (no default). */
   needsBaseUrl: z.boolean(),
   tokenPageUrl: z.string().nullable(),

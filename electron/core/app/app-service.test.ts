@@ -277,12 +277,10 @@ describe('AppService through dispatch', () => {
     expect((await s.fail('vault.unlockWithKeychain', {})).code).toBe('KEYCHAIN_NOT_ENABLED');
   });
 
-  it('opens a token page only through the host, by platform id; no URL is accepted', async () => {
-    const { call, fail } = setup();
-    // Without a host that can open pages (e2e bridge, CLI), nothing opens.
-    expect(await call('app.openTokenPage', { platform: 'github' })).toEqual({ opened: false });
-    expect((await fail('app.openTokenPage', { platform: 'https://evil.example' })).code).toBe('BAD_INPUT');
-    expect((await fail('app.openTokenPage', { platform: 'github', url: 'https://evil.example' })).code).toBe('BAD_INPUT');
+  it('opens a token page only by token id; no URL or platform is accepted (policy: token-page-opener.test.ts)', async () => {
+    const { fail } = setup();
+    expect((await fail('app.openTokenPage', { platform: 'github' })).code).toBe('BAD_INPUT');
+    expect((await fail('app.openTokenPage', { id: 'x', url: 'https://evil.example' })).code).toBe('BAD_INPUT');
   });
 
   it('unknown channels and malformed payloads are BAD_INPUT envelopes, never a throw', async () => {

@@ -6,11 +6,12 @@
  */
 import { AppError } from '../../../shared/errors';
 import type { TokenView } from '../../../shared/domain/token';
+import { tokenPageFor } from '../../../shared/domain/token-pages';
 import type { TokenVault } from '../vault/token-vault';
 import { createPlatformHttp, type HostLimiter } from './http';
 import { failureReason } from './http/outcomes';
 import { presetFor } from './registry';
-import type { CheckOutcome, ConnectorInput, PlatformPreset } from './types';
+import { NeedsFallback, type CheckOutcome, type ConnectorInput, type PlatformOperation, type PlatformPreset } from './types';
 import { RotationNotSaved } from './rotation-recovery';
 import { formatRefusal } from './format-guard';
 
@@ -82,7 +83,7 @@ function bind(vault: TokenVault, idOrPrefix: string, callExtra: OperationExtra, 
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.retryBudgetMs !== undefined ? { retryBudgetMs: opts.retryBudgetMs } : {}),
   });
-  return { view, preset, input: { token, http, ...(extra ? { extra } : {}) }, blocked: null };
+  return { view, preset, input: { token, http, baseUrl, ...(extra ? { extra } : {}) }, blocked: null };
 }
 
 /** Asks the platform about one token; stores nothing. */
@@ -164,12 +165,43 @@ export async function checkTokens(
 /** What a revoke did: through the API, or guided (the user revokes on the platform's page). */
 export type RevokeResult =
   | { readonly mode: 'api'; readonly view: TokenView }
-  | { readonly mode: 'guided'; readonly view: TokenView; readonly pageUrl: string | null; readonly confirmed: boolean };
+  | {
+      readonly mode: 'guided';
+      readonly view: TokenView;
+      readonly pageUrl: string | null;
+      readonly confirmed: boolean;
+      /** Why it is guided although the platform has a revoke API (an older server); null otherwise. */
+      readonly reason: string | null;
+    };
+
+/**
+ * Where the user revokes by hand: a built-in platform's page from the account's base URL by its
+ * fixed template (shared/domain/token-pages), a custom platform's own page.
+ */
+function guidedPageOf(b: Bound): string | null {
+  if (b.view.platform === 'custom') return b.preset?.tokenPageUrl ?? null;
+  return tokenPageFor(b.view.platform, b.view.baseUrl)?.url ?? null;
+}
+
+/**
+ * A token the platform will not accept any more cannot authenticate its own revoke or rotate:
+ * where the operation accepts the account login (Jelastic), it must sign in instead. Known
+ * before anything is sent, so the password is not sent in vain.
+ */
+function mustSignIn(op: PlatformOperation<unknown>, view: TokenView, extra: OperationExtra): boolean {
+  if (op.acceptsLogin !== true || (extra?.login ?? '').trim() !== '') return false;
+  return view.status === 'expired' || view.lastCheck?.result === 'expired';
+}
+
+const signInNeeded = (name: string, verb: string, why: string): AppError =>
+  new AppError('NEEDS_SIGN_IN', `${name} could not ${verb} the token with the token itself (${why}): give the account login with the password, to sign in instead.`);
 
 /**
  * Revokes a token. With an API (GitHub, GitLab, Jelastic) it is revoked there and marked so.
- * Without one the result is `guided`: the caller shows the token page, and calls again with
- * `confirmedGuided` once the user says it is done; only then is it marked revoked.
+ * Without one, or when the API cannot (a server without it), the result is `guided`: the
+ * caller shows the token page, and calls again with `confirmedGuided` once the user says it is
+ * done; only then is it marked revoked. When the token itself cannot authenticate the revoke but
+ * the account can (Jelastic), it fails with NEEDS_SIGN_IN: ask for the login, call again.
  */
 export async function revokeToken(
   vault: TokenVault,
@@ -179,20 +211,28 @@ export async function revokeToken(
 ): Promise<RevokeResult> {
   const b = bind(vault, idOrPrefix, extra, opts);
   if (b.wrongFormat) throw new AppError('PLATFORM_MISMATCH', `Not revoked: ${b.blocked ?? ''}. Correct the token's platform first.`);
-  if (!b.preset?.revoke) {
-    if (!extra?.confirmedGuided) return { mode: 'guided', view: b.view, pageUrl: b.preset?.tokenPageUrl ?? null, confirmed: false };
-    return { mode: 'guided', view: vault.markRevoked(b.view.id, 'guided'), pageUrl: b.preset?.tokenPageUrl ?? null, confirmed: true };
-  }
+  const pageUrl = guidedPageOf(b);
+  const guided = (reason: string | null): RevokeResult =>
+    extra?.confirmedGuided
+      ? { mode: 'guided', view: vault.markRevoked(b.view.id, 'guided'), pageUrl, confirmed: true, reason }
+      : { mode: 'guided', view: b.view, pageUrl, confirmed: false, reason };
+  // The user's word that it is revoked on the platform: after a guided revoke, also where the
+  // platform's API could not do it (the caller only offers it then).
+  if (!b.preset?.revoke || extra?.confirmedGuided) return guided(null);
   if (b.blocked !== null || !b.input) throw new AppError('BAD_INPUT', `Cannot revoke: ${b.blocked ?? 'no connection'}.`);
+  const name = b.preset.name;
   if (b.preset.revoke.needsPassword && !extra?.password) {
-    throw new AppError('BAD_INPUT', `${b.preset.name} needs your account password to revoke a token (used once, never stored).`);
+    throw new AppError('BAD_INPUT', `${name} needs your account password to revoke a token (used once, never stored).`);
   }
-  const outcome = await b.preset.revoke.run(b.input).catch((e: unknown) => ({ revoked: false, reason: failureReason(e) }));
-  if (!outcome.revoked) {
-    vault.recordCheck(b.view.id, { result: 'unknown', reason: `revoke failed: ${outcome.reason ?? 'no reason given'}` });
-    throw new AppError('BAD_INPUT', `${b.preset.name} did not revoke the token: ${outcome.reason ?? 'no reason given'}.`);
-  }
-  return { mode: 'api', view: vault.markRevoked(b.view.id, 'api') };
+  if (mustSignIn(b.preset.revoke, b.view, extra)) throw signInNeeded(name, 'revoke', 'it has expired');
+  const outcome = await b.preset.revoke.run(b.input).catch((e: unknown) => ({ revoked: false, reason: failureReason(e), fallback: undefined }));
+  if (outcome.revoked) return { mode: 'api', view: vault.markRevoked(b.view.id, 'api') };
+  const why = outcome.reason ?? 'no reason given';
+  // Another way can work: offer it; the token's recorded state says nothing new, so it stays.
+  if (outcome.fallback === 'guided') return guided(why);
+  if (outcome.fallback === 'sign-in') throw new AppError('NEEDS_SIGN_IN', `${name} did not revoke the token: ${why}.`);
+  vault.recordCheck(b.view.id, { result: 'unknown', reason: `revoke failed: ${why}` });
+  throw new AppError('BAD_INPUT', `${name} did not revoke the token: ${why}.`);
 }
 
 /** Rotates a token through the platform's API; the new value replaces the old in one transaction. */
@@ -205,10 +245,13 @@ export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?:
   if (b.preset.rotate.needsPassword && !extra?.password) {
     throw new AppError('BAD_INPUT', `${name} needs your account password to rotate a token (used once, never stored).`);
   }
+  if (mustSignIn(b.preset.rotate, b.view, extra)) throw signInNeeded(name, 'rotate', 'it has expired');
   let outcome;
   try {
     outcome = await b.preset.rotate.run(b.input);
   } catch (e) {
+    // The token could not, the account can: ask for its login (nothing changed on the platform).
+    if (e instanceof NeedsFallback && e.fallback === 'sign-in') throw new AppError('NEEDS_SIGN_IN', `${name} did not rotate the token: ${e.message}`);
     const why = e instanceof Error ? e.message : 'request failed';
     vault.recordCheck(b.view.id, { result: 'unknown', reason: `rotate failed: ${why}`.slice(0, 300) });
     throw new AppError('BAD_INPUT', `${name} did not rotate the token: ${why}`);

@@ -3,8 +3,8 @@
  * Facts come from ../shared/design/PLATFORMS.md and the seed documents; a fact marked
  * unverified there is marked so here (in `notes`), so it can be corrected in one place.
  */
-import type { PlatformId } from '../../../shared/domain/platform-ids';
 import type { ReportedExpiry } from '../../../shared/domain/expiry';
+import type { PlatformId } from '../../../shared/domain/platform-ids';
 import type { CheckResult } from '../../../shared/domain/status';
 
 /** Where the token goes in a request. */
@@ -95,14 +95,42 @@ export interface CheckOutcome {
 export interface ConnectorInput {
   readonly token: string;
   readonly http: PlatformHttp;
-  /** Platform specifics the user stored or typed: YesWeHack program slug, Jelastic account password (used once, never stored). */
-  readonly extra?: Readonly<{ programSlug?: string; password?: string; tokenId?: string }>;
+  /**
+   * The account's base URL `http` is bound to. Lets a preset tell a self-hosted server from the
+   * public service (GitHub Enterprise Server from github.com); absent = the preset's default.
+   */
+  readonly baseUrl?: string;
+  /**
+   * Platform specifics the user stored or typed: YesWeHack program slug, Jelastic token id, and
+   * the Jelastic account login and password (asked for, used once, never stored).
+   */
+  readonly extra?: Readonly<{ programSlug?: string; password?: string; login?: string; tokenId?: string }>;
 }
+
+/**
+ * What the user can do when an API operation cannot run with what was given: sign in with the
+ * account's login and password (Jelastic, when the token itself cannot do it), or revoke by
+ * hand on the token page (a server without the revoke API).
+ */
+export type OperationFallback = 'sign-in' | 'guided';
 
 /** Result of an API revoke. */
 export interface RevokeOutcome {
   readonly revoked: boolean;
   readonly reason?: string;
+  /** Set when not revoked and another way can work: the caller offers it. */
+  readonly fallback?: OperationFallback;
+}
+
+/** Thrown by a rotate that cannot run with what was given, but can another way (see OperationFallback). */
+export class NeedsFallback extends Error {
+  constructor(
+    readonly fallback: OperationFallback,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NeedsFallback';
+  }
 }
 
 /** Result of a rotation: the new value replaces the old one in the vault in one transaction. */
@@ -134,6 +162,18 @@ export interface PlatformPreset {
   readonly platformRemindsDaysBefore?: number;
   check?(input: ConnectorInput): Promise<CheckOutcome>;
   /** API revoke; absent means guided revoke (open tokenPageUrl, the user confirms). */
-  revoke?: { readonly needsPassword: boolean; run(input: ConnectorInput): Promise<RevokeOutcome> };
-  rotate?: { readonly needsPassword: boolean; run(input: ConnectorInput): Promise<RotateOutcome> };
+  revoke?: PlatformOperation<RevokeOutcome>;
+  rotate?: PlatformOperation<RotateOutcome>;
+}
+
+/** An API operation on a token (revoke, rotate) and what it needs beyond the token. */
+export interface PlatformOperation<T> {
+  /** The account password is required (Jelastic). */
+  readonly needsPassword: boolean;
+  /**
+   * The account login may be given too: the operation then signs in with login and password
+   * instead of using the token (Jelastic, for a token that has expired or may not do it).
+   */
+  readonly acceptsLogin?: boolean;
+  run(input: ConnectorInput): Promise<T>;
 }

@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { PlatformInfo, TokenView } from '../api/types';
-import type { Request } from '../../../shared/ipc/contract';
+import type { Request, Response } from '../../../shared/ipc/contract';
 import { STATUS_LABEL } from '../lib/format';
 import { call, toUiError } from '../api/client';
 import type { All } from './types';
@@ -30,7 +30,7 @@ export interface OpsSlice {
   /** From main's events while check-all runs. */
   setCheckProgress: (p: CheckProgress) => void;
   /** Revokes; throws a UiError the dialog shows. */
-  revokeToken: (req: Request<'tokens.revoke'>) => Promise<{ mode: 'api' | 'guided'; confirmed: boolean; token: TokenView }>;
+  revokeToken: (req: Request<'tokens.revoke'>) => Promise<Response<'tokens.revoke'>>;
   /** Rotates; throws a UiError the dialog shows. */
   rotateToken: (req: Request<'tokens.rotate'>) => Promise<TokenView>;
   copySnippet: (id: string, kind: 'header' | 'curl') => Promise<void>;

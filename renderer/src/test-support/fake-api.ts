@@ -10,6 +10,7 @@ import { FAKE_PLATFORMS, Fail, makeToken, type StoredToken } from './fake-fixtur
 import { computeStatus, type CheckResult } from '../../../shared/domain/status';
 import type { AuditAction } from '../../../shared/domain/token';
 import type { AuditEntry, TokenView } from '../api/types';
+import { selectTokenPage } from '../store/selectors';
 import { describeZodError } from '../../../shared/domain/token-input';
 import type { PatVaultApi } from '../../../shared/ipc/api';
 import { CONTRACT, type Channel, type Envelope, type EventName, type EventPayload, type Response } from '../../../shared/ipc/contract';
@@ -50,6 +51,8 @@ export interface FakeApi extends PatVaultApi {
   readonly dialogs: FakeFileDialogs;
   /** Set to a promise to hold `tokens.checkAll` after its first token until it settles (progress tests). */
   checkAllGate: Promise<void> | null;
+  /** The token pages main opened (`app.openTokenPage`), as main built them from the accounts. */
+  readonly openedPages: string[];
 }
 
 export { FAKE_PLATFORMS, makeToken };
@@ -108,6 +111,12 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
   };
   const needPassword = (name: string, op: string, password: string | undefined) => {
     if (!password) throw new Fail('BAD_INPUT', `${name} needs your account password to ${op} a token (used once, never stored).`);
+  };
+  // As main: an expired token cannot authenticate its own revoke/rotate where the account can sign in.
+  const needSignIn = (p: Response<'platforms.list'>[number], t: StoredToken, login: string | undefined) => {
+    if (p.acceptsLogin.revoke && !login && t.view.status === 'expired') {
+      throw new Fail('NEEDS_SIGN_IN', `${p.name} could not do it with the token itself (it has expired): give the account login with the password, to sign in instead.`);
+    }
   };
   const keychainInfo = (): Response<'keychain.status'> => ({
     enabled: keychainEnabled,
@@ -246,27 +255,32 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       }
       return { checked: ids.length };
     },
-    'tokens.revoke': ({ id, password, confirmedGuided }: { id: string; password?: string; confirmedGuided?: boolean }) => {
+    'tokens.revoke': ({ id, password, login, confirmedGuided }: { id: string; password?: string; login?: string; confirmedGuided?: boolean }) => {
       unlocked();
       const t = find(id);
       const p = platformOf(t);
-      if (p.revoke === 'guided') {
-        const cp = t.view.customPlatformId === null ? undefined : state.customPlatforms.get(t.view.customPlatformId);
-        const pageUrl = p.id === 'custom' ? (cp?.def.tokenPageUrl ?? null) : p.tokenPageUrl;
-        if (!confirmedGuided) return { mode: 'guided', token: t.view, pageUrl, confirmed: false };
+      const page = selectTokenPage(t.view);
+      const cp = t.view.customPlatformId === null ? undefined : state.customPlatforms.get(t.view.customPlatformId);
+      const pageUrl = p.id === 'custom' ? (cp?.def.tokenPageUrl ?? null) : (page?.url ?? null);
+      // As main: a GitHub Enterprise Server without the revoke API leaves a guided revoke.
+      const serverWithoutApi = p.id === 'github' && (t.view.baseUrl ?? '').endsWith('/api/v3') ? 'this GitHub Enterprise Server has no credential-revoke API (it came in 3.18)' : null;
+      if (p.revoke === 'guided' || serverWithoutApi !== null || confirmedGuided) {
+        if (!confirmedGuided) return { mode: 'guided', token: t.view, pageUrl, confirmed: false, reason: serverWithoutApi };
         log('revoke', id);
-        return { mode: 'guided', token: record(t, { result: 'revoked', reason: 'revoked by the user on the platform' }), pageUrl, confirmed: true };
+        return { mode: 'guided', token: record(t, { result: 'revoked', reason: 'revoked by the user on the platform' }), pageUrl, confirmed: true, reason: null };
       }
       if (p.needsPassword.revoke) needPassword(p.name, 'revoke', password);
+      needSignIn(p, t, login);
       log('revoke', id);
-      return { mode: 'api', token: record(t, { result: 'revoked', reason: 'revoked through the API' }), pageUrl: null, confirmed: true };
+      return { mode: 'api', token: record(t, { result: 'revoked', reason: 'revoked through the API' }), pageUrl: null, confirmed: true, reason: null };
     },
-    'tokens.rotate': ({ id, password }: { id: string; password?: string }) => {
+    'tokens.rotate': ({ id, password, login }: { id: string; password?: string; login?: string }) => {
       unlocked();
       const t = find(id);
       const p = platformOf(t);
       if (!p.rotate) throw new Fail('BAD_INPUT', `${p.name} cannot rotate tokens through its API.`);
       if (p.needsPassword.rotate) needPassword(p.name, 'rotate', password);
+      needSignIn(p, t, login);
       t.value = `${t.value}-rotated`;
       log('rotate', id);
       return record(t, { result: 'active', reason: 'rotated' });
@@ -310,7 +324,13 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       return keychainInfo();
     },
     'app.activity': () => null,
-    'app.openTokenPage': ({ platform }: { platform: string }) => ({ opened: ['github', 'gitlab'].includes(platform) }),
+    // As main: the page is rebuilt from the stored account; a custom platform's is never opened.
+    'app.openTokenPage': ({ id }: { id: string }) => {
+      unlocked();
+      const page = selectTokenPage(find(id).view);
+      if (page !== null) fake.openedPages.push(page.url);
+      return { opened: page !== null };
+    },
   };
 
   const fake: FakeApi = {
@@ -318,6 +338,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     calls: [],
     state,
     checkAllGate: null,
+    openedPages: [],
     dialogs,
     get settings() {
       return settings;

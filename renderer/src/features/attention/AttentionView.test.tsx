@@ -55,13 +55,13 @@ test('selecting a row shows the token in the detail pane', async () => {
   expect(pick.getAttribute('aria-current')).toBe('true');
 });
 
-test('Renew opens the platform’s token page; a platform without one says so', async () => {
+test('Renew asks main to open the token’s page by its id', async () => {
   const { user, api } = await openAttention();
   await user.click(screen.getByRole('button', { name: 'Renew Old key' }));
-  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ platform: 'github' });
+  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ id: expect.stringMatching(/^tok/) });
   expect(within(screen.getByRole('complementary')).getByRole('heading', { level: 2, name: 'Old key' })).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Renew Rejected' }));
-  expect(await screen.findByText(/No token page is known for this platform/)).toBeTruthy();
+  expect(api.openedPages).toEqual(['https://github.com/settings/tokens', 'https://getbrass.co/']);
 });
 
 test('Check on an unconfirmed rotation: the stored value still works, so it leaves the list and focus moves to the row in its place', async () => {

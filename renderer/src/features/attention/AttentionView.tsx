@@ -27,8 +27,8 @@ function useAttentionAction() {
       select(token.id);
       switch (item.action) {
         case 'renew':
-          // Main opens only the built-in platforms' fixed pages; a custom one is shown in the pane.
-          if (token.platform !== 'custom') void openTokenPage(token.platform);
+          // Main opens a built-in platform's page, rebuilt from the account; a custom one is shown in the pane.
+          if (token.platform !== 'custom') void openTokenPage(token.id);
           else
             showToast(
               selectCustomTokenPage(useStore.getState(), token) !== null

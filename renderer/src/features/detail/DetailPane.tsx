@@ -7,7 +7,7 @@ import { TokenPageField } from '../../components/TokenPageField';
 import { describeLastCheck, expirySourceText, expiryText, formatTimestamp } from '../../lib/format';
 import type { CheckResult } from '../../../../shared/domain/status';
 import { useStore } from '../../store';
-import { selectCustomTokenPage, selectSelectedToken, tokenPlatformLabel } from '../../store/selectors';
+import { selectCustomTokenPage, selectSelectedToken, selectTokenPage, tokenPlatformLabel } from '../../store/selectors';
 
 /** A check result in words. */
 const resultLabel = (r: CheckResult): string => r.charAt(0).toUpperCase() + r.slice(1);
@@ -41,6 +41,7 @@ export function DetailPane() {
   }
 
   const d = details?.id === token.id ? details : null;
+  const page = selectTokenPage(token);
   const shownReveal = reveal?.id === token.id ? reveal : null;
   // Platform specifics, shown only when set.
   const specifics: [string, React.ReactNode][] = [];
@@ -102,9 +103,9 @@ export function DetailPane() {
         <button type="button" className="danger" onClick={() => openDialog({ kind: 'delete', id: token.id })}>
           Delete
         </button>
-        {/* Main opens only the built-in platforms' fixed pages; a custom page is shown below as text. */}
-        {token.platform !== 'custom' && (
-          <button type="button" onClick={() => void openTokenPage(token.platform)}>
+        {/* Main rebuilds a built-in platform's page from this account and opens it; a custom page is shown below as text. */}
+        {page !== null && (
+          <button type="button" aria-describedby="detail-token-page" onClick={() => void openTokenPage(token.id)}>
             Open token page
           </button>
         )}
@@ -137,6 +138,12 @@ export function DetailPane() {
           </div>
         ))}
       </dl>
+      {page !== null && (
+        <p id="detail-token-page" className="field-help">
+          Token page: <span className="mono">{page.url}</span>
+          {page.where !== null && <> — then {page.where}</>}
+        </p>
+      )}
       {customPage !== null && <TokenPageField url={customPage} />}
       <h3>Notes</h3>
       {detailsError !== null ? (
