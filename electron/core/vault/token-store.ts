@@ -38,6 +38,7 @@ import { resolveCustomPlatform } from './custom-platform-records';
 import type { TokenParams } from './record-codec';
 import { tokenExpiryOf, withExpiry, withoutReports } from './token-expiry';
 import { assertPlatformFits } from './platform-fit';
+import { keepOldValue } from './value-history';
 
 /** Stored platform specifics from the user's fields (absent when none). */
 function paramsOf(programSlug: string | null | undefined, tokenId: string | null | undefined): TokenParams | undefined {
@@ -235,7 +236,8 @@ export class TokenStore extends Vault {
           // A date typed now replaces any reported one; otherwise a new value may carry its own.
           p.expiresAt !== undefined ? null : newValue ? tokenExpiryOf(value) : rest.reportedExpiry,
         ),
-        { value, notes: p.notes ?? secret.notes, history: secret.history },
+        // Never lose a value: the one typed over goes to the token's history.
+        { value, notes: p.notes ?? secret.notes, history: newValue ? keepOldValue(secret, 'edited', ctx.now) : secret.history },
       );
       if (moves) dropOrphanAccounts(ctx);
     });
