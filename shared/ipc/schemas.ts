@@ -10,6 +10,7 @@ import { CHECK_RESULTS, TOKEN_STATUSES, VERDICT_RESULTS } from '../domain/status
 import { AUDIT_ACTIONS } from '../domain/token';
 import { ERROR_CODES } from '../errors';
 import { reminderDaysSchema } from '../domain/reminder-policy';
+import { HISTORY_REASONS } from '../domain/value-history';
 
 const platform = z.enum(PLATFORM_IDS as unknown as [string, ...string[]]);
 
@@ -71,6 +72,16 @@ export const auditEntrySchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   tokenId: z.string().nullable(),
   detail: z.string().nullable(),
+});
+
+/** One earlier value of a token, as the detail pane lists it: when and why it was kept, never the value. */
+export const historyEntrySchema = z.object({ at: z.string(), reason: z.enum(HISTORY_REASONS).nullable() });
+
+/** Reveal one earlier value: its place in the history (oldest first) and the date the user saw listed there. */
+export const historyRevealRequest = z.strictObject({
+  id: z.string().min(1).max(64),
+  index: z.number().int().min(0).max(100_000),
+  at: z.string().min(1).max(40),
 });
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);

@@ -276,7 +276,7 @@ export class AppService {
       'tokens.details': async ({ id }) => {
         const v = this.unlocked();
         const token = v.getToken(id);
-        return { token, notes: v.readNotes(token.id), audit: v.auditLog().filter((e) => e.tokenId === token.id) };
+        return { token, notes: v.readNotes(token.id), audit: v.auditLog().filter((e) => e.tokenId === token.id), history: v.valueHistory(token.id) };
       },
       'tokens.add': async (input) => this.unlocked().addToken(input),
       'tokens.edit': async ({ id, patch }) => this.unlocked().editToken(id, patch),
@@ -293,6 +293,10 @@ export class AppService {
       },
       'tokens.reveal': async ({ id }) => ({
         value: this.unlocked().readSecret(id, 'reveal').value,
+        hidesInSeconds: d.settings.get().revealSeconds,
+      }),
+      'tokens.revealHistory': async ({ id, index, at }) => ({
+        value: this.unlocked().revealHistoryEntry(id, index, at).value,
         hidesInSeconds: d.settings.get().revealSeconds,
       }),
       'tokens.check': async ({ id, programSlug, tokenId }) => {

@@ -7,6 +7,7 @@ import { customPlatformSchema, type CustomPlatformDef, type CustomPlatformInput 
 import { FakeCustomPlatforms, type StoredCustomPlatform } from './fake-custom-platforms';
 import { defaultDialogs, fileFlowHandlers, type FakeFileDialogs } from './fake-file-flows';
 import { FAKE_PLATFORMS, Fail, makeToken, type StoredToken } from './fake-fixtures';
+import { historyList, keepOldValue, revealHistoryHandler, type FakeHistoryEntry } from './fake-history';
 import { computeStatus, type CheckResult } from '../../../shared/domain/status';
 import type { AuditAction } from '../../../shared/domain/token';
 import type { AuditEntry, TokenView } from '../api/types';
@@ -20,7 +21,7 @@ export interface FakeApiOptions {
   unlocked?: boolean;
   password?: string;
   quickUnlock?: boolean;
-  tokens?: readonly (Partial<TokenView> & { value?: string; notes?: string })[];
+  tokens?: readonly (Partial<TokenView> & { value?: string; notes?: string; history?: FakeHistoryEntry[] })[];
   /** Custom platforms defined before the test starts (ids cp0001, cp0002, …). */
   customPlatforms?: readonly CustomPlatformInput[];
   keychainStrength?: 'strong' | 'weak' | 'none';
@@ -78,9 +79,9 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
   let nextId = 1;
   const log = (action: AuditAction, tokenId: string | null) => audit.push({ seq: ++seq, at: now.toISOString(), action, tokenId, detail: null });
 
-  (opts.tokens ?? []).forEach(({ value, notes, ...fields }, i) => {
+  (opts.tokens ?? []).forEach(({ value, notes, history, ...fields }, i) => {
     const view = makeToken(i, fields);
-    state.tokens.set(view.id, { view, value: value ?? `secret-value-${i}`, notes: notes ?? '' });
+    state.tokens.set(view.id, { view, value: value ?? `secret-value-${i}`, notes: notes ?? '', ...(history ? { history } : {}) });
   });
 
   const customPlatforms = new FakeCustomPlatforms(state.customPlatforms, () => state.tokens.values(), now, log);
@@ -159,7 +160,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     'tokens.details': ({ id }: { id: string }) => {
       unlocked();
       const t = find(id);
-      return { token: t.view, notes: t.notes, audit: audit.filter((e) => e.tokenId === id) };
+      return { token: t.view, notes: t.notes, audit: audit.filter((e) => e.tokenId === id), history: historyList(t) };
     },
     'tokens.add': (input: {
       platform: TokenView['platform'];
@@ -214,7 +215,10 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       const { token, notes, customPlatform, platformMismatchOk: _ok, ...rest } = patch as typeof patch & { customPlatform?: string | null; platformMismatchOk?: boolean };
       const platform = (rest.platform as TokenView['platform'] | undefined) ?? t.view.platform;
       const custom = customPlatforms.fieldsFor(platform, customPlatform, t.view);
-      if (token !== undefined) t.value = token;
+      if (token !== undefined && token !== t.value) {
+        keepOldValue(t, 'edited', now);
+        t.value = token;
+      }
       if (notes !== undefined) t.notes = notes;
       t.view = { ...t.view, ...(rest as Partial<TokenView>), ...custom };
       if (rest.expiresAt !== undefined) t.view = { ...t.view, expiry: t.view.expiresAt, expirySource: t.view.expiresAt === null ? null : 'user', expiryRaw: null, neverExpires: false };
@@ -241,6 +245,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       log('reveal', id);
       return { value: t.value, hidesInSeconds: settings.revealSeconds };
     },
+    'tokens.revealHistory': revealHistoryHandler({ find, unlocked, log, revealSeconds: () => settings.revealSeconds }),
     'tokens.check': ({ id }: { id: string }) => {
       unlocked();
       return checkOne(id);
@@ -281,6 +286,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       if (!p.rotate) throw new Fail('BAD_INPUT', `${p.name} cannot rotate tokens through its API.`);
       if (p.needsPassword.rotate) needPassword(p.name, 'rotate', password);
       needSignIn(p, t, login);
+      keepOldValue(t, 'rotated', now);
       t.value = `${t.value}-rotated`;
       log('rotate', id);
       return record(t, { result: 'active', reason: 'rotated' });

@@ -13,6 +13,7 @@ import { selectCustomTokenPage, selectSelectedToken, selectTokenPage, tokenPlatf
 const resultLabel = (r: CheckResult): string => r.charAt(0).toUpperCase() + r.slice(1);
 import { AuditTrail } from './AuditTrail';
 import { RevealField } from './RevealField';
+import { ValueHistory } from './ValueHistory';
 
 /** The complementary pane beside the list. */
 export function DetailPane() {
@@ -42,7 +43,8 @@ export function DetailPane() {
 
   const d = details?.id === token.id ? details : null;
   const page = selectTokenPage(token);
-  const shownReveal = reveal?.id === token.id ? reveal : null;
+  // The current value's reveal; an earlier value's shows in its history entry.
+  const shownReveal = reveal?.id === token.id && reveal.historyIndex === undefined ? reveal : null;
   // Platform specifics, shown only when set.
   const specifics: [string, React.ReactNode][] = [];
   if (token.programSlug !== null) specifics.push(['Program slug', token.programSlug]);
@@ -157,6 +159,7 @@ export function DetailPane() {
       ) : (
         <p className="notes">{d.notes}</p>
       )}
+      <ValueHistory key={token.id} tokenId={token.id} entries={d?.history ?? null} />
       <h3>Audit trail</h3>
       {d === null ? <p className="muted">{detailsError === null ? 'Loading…' : '—'}</p> : <AuditTrail entries={d.audit} />}
     </aside>
