@@ -11,6 +11,7 @@ import { AUDIT_ACTIONS } from '../domain/token';
 import { ERROR_CODES } from '../errors';
 import { reminderDaysSchema } from '../domain/reminder-policy';
 import { HISTORY_REASONS } from '../domain/value-history';
+import { YWH_ACCESS, YWH_ROLES, YWH_SCOPES } from '../domain/yeswehack';
 
 const platform = z.enum(PLATFORM_IDS as unknown as [string, ...string[]]);
 
@@ -44,6 +45,9 @@ export const tokenViewSchema = z.object({
   customPlatformName: z.string().nullable(),
   programSlug: z.string().nullable(),
   platformTokenId: z.string().nullable(),
+  ywhRole: z.enum(YWH_ROLES).nullable(),
+  ywhScope: z.enum(YWH_SCOPES).nullable(),
+  ywhAccess: z.enum(YWH_ACCESS).nullable(),
   reminderDays: z.array(z.number()).readonly().nullable(),
 });
 

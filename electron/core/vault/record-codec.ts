@@ -9,6 +9,7 @@ import { PLATFORM_IDS } from '../../../shared/domain/platform-ids';
 import { isExpiry } from '../../../shared/domain/expiry';
 import { CHECK_RESULTS, VERDICT_RESULTS } from '../../../shared/domain/status';
 import { HISTORY_REASONS } from '../../../shared/domain/value-history';
+import { YWH_ACCESS, YWH_ROLES, YWH_SCOPES } from '../../../shared/domain/yeswehack';
 
 const id = z.string().regex(/^[0-9a-f]{32}$/);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -39,12 +40,17 @@ export const accountOverview = z.strictObject({
 });
 
 /**
- * Platform specifics stored with a token (not secret): the YesWeHack program a check reads,
- * the Jelastic token id revoke and rotate name. Absent when there are none.
+ * Platform specifics stored with a token (sealed with its overview): the YesWeHack program a
+ * check reads and what the PAT was made with (role, business unit or program, access type:
+ * shared/domain/yeswehack.ts), the Jelastic token id revoke and rotate name. Absent when
+ * there are none.
  */
 export const tokenParams = z.strictObject({
   programSlug: z.string().min(1).max(200).optional(),
   tokenId: z.string().min(1).max(200).optional(),
+  ywhRole: z.enum(YWH_ROLES).optional(),
+  ywhScope: z.enum(YWH_SCOPES).optional(),
+  ywhAccess: z.enum(YWH_ACCESS).optional(),
 });
 
 /**

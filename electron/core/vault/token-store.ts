@@ -35,16 +35,10 @@ import {
 } from './token-views';
 import type { TokenRec } from './vault-state';
 import { resolveCustomPlatform } from './custom-platform-records';
-import type { TokenParams } from './record-codec';
+import { paramsOfInput, patchedParams } from './token-params';
 import { tokenExpiryOf, withExpiry, withoutReports } from './token-expiry';
 import { assertPlatformFits } from './platform-fit';
 import { keepOldValue } from './value-history';
-
-/** Stored platform specifics from the user's fields (absent when none). */
-function paramsOf(programSlug: string | null | undefined, tokenId: string | null | undefined): TokenParams | undefined {
-  const p = { ...(programSlug ? { programSlug } : {}), ...(tokenId ? { tokenId } : {}) };
-  return Object.keys(p).length > 0 ? p : undefined;
-}
 
 /** Actions that open a secret for the user (`exec`: handed to a command's environment). */
 export type SecretAction = 'get' | 'copy' | 'reveal' | 'exec';
@@ -203,11 +197,7 @@ export class TokenStore extends Vault {
             customPlatformId,
           })
         : rec.data.accountId;
-      const old = rec.data.params;
-      const params = paramsOf(
-        p.programSlug !== undefined ? p.programSlug : old?.programSlug,
-        p.platformTokenId !== undefined ? p.platformTokenId : old?.tokenId,
-      );
+      const params = patchedParams(rec.data.params, p, platform);
       if (p.token !== undefined && p.token !== secret.value) this.rejectDuplicate(ctx, p.token);
       const value = p.token ?? secret.value;
       if (p.token !== undefined || p.platform !== undefined) assertPlatformFits(value, platform, platformMismatchOk);
@@ -377,7 +367,7 @@ export class TokenStore extends Vault {
       baseUrl: input.baseUrl ?? null,
       customPlatformId: input.platform === 'custom' && input.customPlatform ? resolveCustomPlatform(ctx.state, input.customPlatform) : null,
     });
-    const params = paramsOf(input.programSlug, input.platformTokenId);
+    const params = paramsOfInput(input);
     const expiresAt = input.expiresAt ?? null;
     putToken(
       ctx,

@@ -176,6 +176,9 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       customPlatform?: string | null;
       programSlug?: string | null;
       platformTokenId?: string | null;
+      ywhRole?: TokenView['ywhRole'];
+      ywhScope?: TokenView['ywhScope'];
+      ywhAccess?: TokenView['ywhAccess'];
       reminderDays?: number[] | null;
       /** Main checks it; the fake stores nothing of it (tests read it from `calls`). */
       platformMismatchOk?: boolean;
@@ -203,6 +206,9 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
         ...custom,
         programSlug: input.programSlug ?? null,
         platformTokenId: input.platformTokenId ?? null,
+        ywhRole: input.ywhRole ?? null,
+        ywhScope: input.ywhScope ?? null,
+        ywhAccess: input.ywhAccess ?? null,
         reminderDays: input.reminderDays ?? null,
       };
       state.tokens.set(id, { view, value: input.token, notes: input.notes ?? '' });
