@@ -2,6 +2,7 @@
  * The selected token: every field, notes, audit trail, and its actions. The value is never
  * here except while revealed (the detail slice's transient reveal).
  */
+import { YWH_ACCESS_LABEL, YWH_ROLE_LABEL, YWH_SCOPE_LABEL } from '../../../../shared/domain/yeswehack';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TokenPageField } from '../../components/TokenPageField';
 import { describeLastCheck, expirySourceText, expiryText, formatTimestamp } from '../../lib/format';
@@ -49,6 +50,9 @@ export function DetailPane() {
   const specifics: [string, React.ReactNode][] = [];
   if (token.programSlug !== null) specifics.push(['Program slug', token.programSlug]);
   if (token.platformTokenId !== null) specifics.push(['Platform token id', <code key="ptid">{token.platformTokenId}</code>]);
+  if (token.ywhRole !== null) specifics.push(['Role', YWH_ROLE_LABEL[token.ywhRole]]);
+  if (token.ywhScope !== null) specifics.push(['Reaches', YWH_SCOPE_LABEL[token.ywhScope]]);
+  if (token.ywhAccess !== null) specifics.push(['Access type', YWH_ACCESS_LABEL[token.ywhAccess]]);
   const rows: [string, React.ReactNode][] = [
     ['Status', <StatusBadge key="s" status={token.status} />],
     ['Platform', tokenPlatformLabel(token)],
