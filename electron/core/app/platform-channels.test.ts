@@ -190,7 +190,8 @@ describe('platform channels', () => {
     await s.call('vault.unlock', { password: TEST_PASSWORD });
     // The first call after unlock stores it, audited as a rotation; the old value is history.
     const listed = await s.call('tokens.list', {});
-    expect(listed.find((t) => t.id === gl.id)?.expiresAt).toBe('2027-03-01');
+    // GitLab's date stops the token at 00:00 UTC on it: the last day it works (UTC) is the day before.
+    expect(listed.find((t) => t.id === gl.id)?.expiresAt).toBe('2027-02-28');
     expect((await s.call('tokens.reveal', { id: gl.id })).value).toBe(NEW);
     const details = await s.call('tokens.details', { id: gl.id });
     expect(details.audit.filter((a) => a.action === 'rotate')).toHaveLength(1);
@@ -202,7 +203,7 @@ describe('platform channels', () => {
     gitlab.route('POST', '/api/v4/personal_access_tokens/self/rotate', { json: { token: NEW, expires_at: '2027-02-01' } });
     const gl = await s.add('gitlab', GL, `${gitlab.url}/api/v4`);
     const view = await s.call('tokens.rotate', { id: gl.id });
-    expect(view.expiresAt).toBe('2027-02-01');
+    expect(view.expiresAt).toBe('2027-01-31'); // stops 2027-02-01 00:00 UTC
     expect(JSON.stringify(view)).not.toContain(NEW);
     expect((await s.call('tokens.reveal', { id: gl.id })).value).toBe(NEW);
     const gh = await s.add('github', GH, github.url);

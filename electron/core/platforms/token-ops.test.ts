@@ -51,7 +51,8 @@ describe('check', () => {
     });
     const id = add('github', GH, github.url);
     const view = await checkToken(vault, id, undefined, opts());
-    expect(view).toMatchObject({ status: 'active', scopes: ['repo', 'read:org'], expiresAt: '2027-01-31' });
+    // The header names the instant it stops: 00:00 UTC on Jan 31, so Jan 30 is its last day (UTC).
+    expect(view).toMatchObject({ status: 'active', scopes: ['repo', 'read:org'], expiresAt: '2027-01-30' });
     expect(view.lastCheck).toMatchObject({ result: 'active', owner: 'octocat' });
     expect(github.requests[0]?.headers['authorization']).toBe(`Bearer ${GH}`);
     expect(vault.auditLog().filter((e) => e.action === 'check')).toHaveLength(1);
@@ -128,7 +129,7 @@ describe('rotate', () => {
     gitlab.route('POST', '/api/v4/personal_access_tokens/self/rotate', { json: { token: NEW, expires_at: '2027-02-01' } });
     const id = add('gitlab', GL, `${gitlab.url}/api/v4`);
     const view = await rotateToken(vault, id, undefined, opts());
-    expect(view).toMatchObject({ expiresAt: '2027-02-01', status: 'active' });
+    expect(view).toMatchObject({ expiresAt: '2027-01-31', status: 'active' }); // stops 2027-02-01 00:00 UTC
     expect(vault.readSecret(id, 'get').value).toBe(NEW);
     expect(vault.readHistory(id).map((h) => h.value)).toEqual([GL]);
     expect(gitlab.requestsCarrying(NEW)).toEqual([]); // the new value only came back, never went out

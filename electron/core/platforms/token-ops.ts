@@ -10,6 +10,8 @@ import type { TokenVault } from '../vault/token-vault';
 import { createPlatformHttp, type HostLimiter } from './http';
 import { failureReason } from './http/outcomes';
 import { presetFor } from './registry';
+import { expiryLastDay, type ReportedExpiry } from '../../../shared/domain/expiry';
+import type { StoredExpiry } from '../../../shared/domain/gitlab-dates';
 import type { CheckOutcome, ConnectorInput, PlatformPreset } from './types';
 import { RotationNotSaved } from './rotation-recovery';
 
@@ -80,6 +82,20 @@ function bind(vault: TokenVault, idOrPrefix: string, callExtra: OperationExtra, 
   return { view, preset, input: { token, http, ...(extra ? { extra } : {}) }, blocked: null };
 }
 
+/**
+ * Transitional, until the vault stores instants (the lead's "Vault: expiry instants"): a
+ * reported expiry as the last local day it works, the only form the vault takes today.
+ */
+function legacyDay(e: ReportedExpiry | null | undefined): string | null | undefined {
+  return e === undefined || e === null ? e : (expiryLastDay(e.at) ?? undefined);
+}
+
+/** The outcome with `expiresAt` filled from `expiry` for today's vault (transitional, see legacyDay). */
+function legacyOutcome(o: CheckOutcome): CheckOutcome {
+  const day = o.expiresAt !== undefined ? o.expiresAt : legacyDay(o.expiry);
+  return day === undefined ? o : { ...o, expiresAt: day };
+}
+
 /** Asks the platform about one token; stores nothing. */
 async function runCheck(vault: TokenVault, idOrPrefix: string, extra: OperationExtra, opts: PlatformOpsOptions): Promise<{ id: string; outcome: CheckOutcome }> {
   const b = bind(vault, idOrPrefix, extra, opts);
@@ -88,7 +104,7 @@ async function runCheck(vault: TokenVault, idOrPrefix: string, extra: OperationE
     return { id: b.view.id, outcome: { result: 'unknown', reason: `${b.preset?.name ?? 'this platform'} offers no way to check a token` } };
   }
   try {
-    return { id: b.view.id, outcome: await b.preset.check(b.input) };
+    return { id: b.view.id, outcome: legacyOutcome(await b.preset.check(b.input)) };
   } catch (e) {
     return { id: b.view.id, outcome: { result: 'unknown', reason: failureReason(e) } };
   }
@@ -189,6 +205,14 @@ export async function revokeToken(
   return { mode: 'api', view: vault.markRevoked(b.view.id, 'api') };
 }
 
+/**
+ * What the vault knows of a token's expiry, for a rotation to keep. Transitional: today's vault
+ * keeps only the last day (YYYY-MM-DD), read like a date the user typed (never shortened).
+ */
+function storedExpiryOf(view: TokenView): StoredExpiry {
+  return { expiry: view.expiresAt, expirySource: view.expiresAt === null ? null : 'user', expiryRaw: null, neverExpires: false };
+}
+
 /** Rotates a token through the platform's API; the new value replaces the old in one transaction. */
 export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?: OperationExtra, opts: PlatformOpsOptions = {}): Promise<TokenView> {
   const b = bind(vault, idOrPrefix, extra, opts);
@@ -200,16 +224,18 @@ export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?:
   }
   let outcome;
   try {
-    outcome = await b.preset.rotate.run(b.input);
+    outcome = await b.preset.rotate.run(b.input, { stored: storedExpiryOf(b.view) });
   } catch (e) {
     const why = e instanceof Error ? e.message : 'request failed';
     vault.recordCheck(b.view.id, { result: 'unknown', reason: `rotate failed: ${why}`.slice(0, 300) });
     throw new AppError('BAD_INPUT', `${name} did not rotate the token: ${why}`);
   }
+  // Transitional: a preset not yet moved to `expiry` (Jelastic) still says `expiresAt`.
+  const day = outcome.expiry !== undefined ? legacyDay(outcome.expiry) : (outcome as { expiresAt?: string | null }).expiresAt;
   try {
-    return vault.rotateToken(b.view.id, outcome.newValue, outcome.expiresAt);
+    return vault.rotateToken(b.view.id, outcome.newValue, day);
   } catch (e) {
     // The old value is dead already: the new one leaves with the error, for the caller to keep.
-    throw new RotationNotSaved(b.view.id, outcome.newValue, outcome.expiresAt, name, e);
+    throw new RotationNotSaved(b.view.id, outcome.newValue, day, name, e);
   }
 }

@@ -4,6 +4,8 @@
  * unverified there is marked so here (in `notes`), so it can be corrected in one place.
  */
 import type { PlatformId } from '../../../shared/domain/platform-ids';
+import type { ReportedExpiry } from '../../../shared/domain/expiry';
+import type { StoredExpiry } from '../../../shared/domain/gitlab-dates';
 import type { CheckResult } from '../../../shared/domain/status';
 
 /** Where the token goes in a request. */
@@ -57,6 +59,13 @@ export class HttpFailure extends Error {
   constructor(
     readonly kind: HttpFailureKind,
     message: string,
+    /**
+     * True when the request may have reached the server before the failure (a timeout, a
+     * connection cut after sending, an answer too large to read): the server may have acted on
+     * it. False when it certainly never left (refused connection, unknown host, TLS failure,
+     * refused URL). What decides whether a rotation is "unconfirmed" rather than "not done".
+     */
+    readonly mayHaveArrived = false,
   ) {
     super(message);
     this.name = 'HttpFailure';
@@ -79,7 +88,14 @@ export interface CheckOutcome {
   /** Why, in a few words: "offline", "rate-limited, retry in 30 s", "server error 503", "401 Unauthorized". */
   readonly reason?: string;
   readonly scopes?: readonly string[];
-  /** YYYY-MM-DD, or null when the platform says the token never expires. */
+  /** When the platform says the token stops working; null = it says never; absent = it did not say. */
+  readonly expiry?: ReportedExpiry | null;
+  /** When the platform last saw the token used (ISO instant); null = never used; absent = not said. */
+  readonly lastUsedAt?: string | null;
+  /**
+   * @deprecated Transitional, until the lead's "Vault: expiry instants" commit lands (it removes
+   * this field): YYYY-MM-DD, or null for never. Presets moved to `expiry` no longer set it.
+   */
   readonly expiresAt?: string | null;
   readonly owner?: string;
 }
@@ -101,7 +117,21 @@ export interface RevokeOutcome {
 /** Result of a rotation: the new value replaces the old one in the vault in one transaction. */
 export interface RotateOutcome {
   readonly newValue: string;
-  readonly expiresAt?: string | null;
+  /** The new token's expiry as the platform reported it; null = never; absent = not said. */
+  readonly expiry?: ReportedExpiry | null;
+  /** The platform refused the asked expiry as beyond its maximum lifetime, so the rotation was sent again with the maximum. */
+  readonly expiryCapped?: { readonly asked: string; readonly sent: string };
+}
+
+/** What a rotation is asked for beyond the token (platforms whose rotation `takesExpiry`). */
+export interface RotateOptions {
+  /** The new token's expiry as the user chose it (YYYY-MM-DD in the platform's own terms): sent as is. */
+  readonly expiresOn?: string;
+  /** The token's stored expiry: kept (never shortened) when the user chose none. */
+  readonly stored?: StoredExpiry;
+  /** The user's time zone, for a day they typed (default: the system's). */
+  readonly timeZone?: string;
+  readonly now?: Date;
 }
 
 /** One platform's declaration. */
@@ -127,5 +157,14 @@ export interface PlatformPreset {
   check?(input: ConnectorInput): Promise<CheckOutcome>;
   /** API revoke; absent means guided revoke (open tokenPageUrl, the user confirms). */
   revoke?: { readonly needsPassword: boolean; run(input: ConnectorInput): Promise<RevokeOutcome> };
-  rotate?: { readonly needsPassword: boolean; run(input: ConnectorInput): Promise<RotateOutcome> };
+  /**
+   * API rotation. `run` throws RotationUnconfirmed when the request went out but no answer came
+   * back (the platform may have rotated: never send it again blindly), anything else when it
+   * certainly did not rotate. `takesExpiry`: the new token's expiry can be chosen (RotateOptions).
+   */
+  rotate?: {
+    readonly needsPassword: boolean;
+    readonly takesExpiry?: boolean;
+    run(input: ConnectorInput, options?: RotateOptions): Promise<RotateOutcome>;
+  };
 }
