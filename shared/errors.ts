@@ -19,6 +19,11 @@ export const ERROR_CODES = [
   'KEYCHAIN_NOT_ENABLED',
   /** The platform rotated a token but the vault could not store the new value (see the message for where it is). */
   'ROTATION_NOT_SAVED',
+  /**
+   * A rotation got no answer (or the token carries such a mark): it may or may not have happened.
+   * The message says what to do; rotating again with the old value is refused until a check shows it still works.
+   */
+  'ROTATION_UNCONFIRMED',
   'INTERNAL',
 ] as const;
 

@@ -13,7 +13,9 @@ import { detectToken, matchingPlatforms } from '../../../shared/domain/detect';
 import { PLATFORMS, type PlatformId } from '../../../shared/domain/platform-ids';
 import type { TokenView } from '../../../shared/domain/token';
 import { listPresets, presetFor } from '../../core/platforms/registry';
-import { checkToken, checkTokens, revokeToken, rotateToken, type OperationExtra } from '../../core/platforms/token-ops';
+import { checkToken, checkTokens, revokeToken, type OperationExtra } from '../../core/platforms/token-ops';
+import { rotateToken, type RotateResult } from '../../core/platforms/rotate-token';
+import { gitlabRotationDate } from '../../../shared/domain/gitlab-dates';
 import { RotationNotSaved } from '../../core/platforms/rotation-recovery';
 import type { PlatformPreset } from '../../core/platforms/types';
 import type { TokenVault } from '../../core/vault/token-vault';
@@ -22,7 +24,7 @@ import { describeExpiry } from '../format/relative-date';
 import { checkTable, shortId, tokenJson } from '../format/tokens';
 import { confirm, promptHidden } from '../io/password';
 import { ProgressBar } from '../io/progress';
-import { run } from './parsers';
+import { parseDate, run } from './parsers';
 import type { Cli } from '../context';
 
 /** Bad usage found after parsing: exit 2 with the usage line, like commander's own errors. */
@@ -143,7 +145,13 @@ async function revoke(cli: Cli, o: RevokeOptions, id: string): Promise<void> {
   cli.out(`${line}\n`);
 }
 
-async function rotate(cli: Cli, o: ExtraOptions & { yes?: boolean }, id: string): Promise<void> {
+interface RotateOptions extends ExtraOptions {
+  readonly yes?: boolean;
+  /** The new token's expiry (YYYY-MM-DD, the platform's own date), instead of keeping the old one. */
+  readonly expires?: string;
+}
+
+async function rotate(cli: Cli, o: RotateOptions, id: string): Promise<void> {
   try {
     await rotateAndSave(cli, o, id);
   } catch (e) {
@@ -157,19 +165,35 @@ async function rotate(cli: Cli, o: ExtraOptions & { yes?: boolean }, id: string)
   }
 }
 
-async function rotateAndSave(cli: Cli, o: ExtraOptions & { yes?: boolean }, id: string): Promise<void> {
-  const view = await cli.withUnlocked(async (v): Promise<TokenView> => {
+/** The confirmation question: what stops working, and (GitLab) the expiry the new token gets. */
+function rotateQuestion(target: TokenView, preset: PlatformPreset, expires: string | undefined): string {
+  const base = `Rotate ${describeToken(target)}? The current value stops working.`;
+  if (preset.rotate?.takesExpiry !== true) return base;
+  const date = expires ?? gitlabRotationDate(target, new Date());
+  const kept = expires === undefined ? ' (the current expiry, kept)' : '';
+  return `${base} The new token expires on ${date}${kept}; ${preset.name} stops it at 00:00 UTC that day.`;
+}
+
+async function rotateAndSave(cli: Cli, o: RotateOptions, id: string): Promise<void> {
+  const result = await cli.withUnlocked(async (v): Promise<RotateResult> => {
     const target = v.getToken(id);
     const preset = presetFor(target.platform);
-    const extra = extraOf(o);
-    // No rotate API: the core says so (and what to do) before anything is asked or sent.
-    if (!preset?.rotate) return rotateToken(v, target.id, extra);
-    if (!(await confirmed(cli, o.yes, `Rotate ${describeToken(target)}? The current value stops working.`))) {
+    const extra = { ...extraOf(o), ...(o.expires !== undefined ? { expiresAt: o.expires } : {}) };
+    // No rotate API, a token whose last rotation is unconfirmed, an expiry the platform cannot
+    // take: the core refuses before anything is asked or sent.
+    if (!preset?.rotate || target.rotationUnconfirmed !== null || (o.expires !== undefined && preset.rotate.takesExpiry !== true)) {
+      return rotateToken(v, target.id, extra);
+    }
+    if (!(await confirmed(cli, o.yes, rotateQuestion(target, preset, o.expires)))) {
       throw new AppError('BAD_INPUT', 'Not rotated.');
     }
     const password = preset.rotate.needsPassword ? await accountPassword(cli, preset) : undefined;
     return rotateToken(v, target.id, { ...extra, ...(password !== undefined ? { password } : {}) });
   });
+  const { view, expiryCapped } = result;
+  if (expiryCapped) {
+    cli.note(`patvault: the platform refused ${expiryCapped.asked} as beyond its maximum token lifetime; the new token expires on ${expiryCapped.sent} instead.`);
+  }
   cli.out(`rotated ${view.id} ${view.name}; the new value is in the vault (patvault get ${shortId(view.id)})\n`);
 }
 
@@ -265,10 +289,14 @@ export function registerPlatformOps(program: Command): void {
     .description(
       "Rotate a token through its platform's API (GitLab, Jelastic): the new value replaces the old one in the " +
         'vault and is never printed (patvault get ID shows it). Asks y/N on a terminal unless --yes; Jelastic asks ' +
-        'for the account password as revoke does.',
+        'for the account password as revoke does. GitLab: the new token keeps the current expiry unless --expires ' +
+        'gives another date (GitLab stops a token at 00:00 UTC on its date; a date beyond the instance maximum is ' +
+        'capped to it, with a note). A rotation that gets no answer is marked unconfirmed (exit 1, ' +
+        'ROTATION_UNCONFIRMED) and is not repeated until a check shows the old value still works.',
     )
     .argument('<id>', 'token id or unique prefix')
     .option('-y, --yes', 'do not ask for confirmation')
+    .option('--expires <date>', "the new token's expiry, YYYY-MM-DD (GitLab; default: the current expiry)", parseDate)
     .option('--token-id <id>', 'Jelastic token id')
     .action(run(rotate));
 

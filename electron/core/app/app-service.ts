@@ -12,7 +12,8 @@ import type { KdfChoice } from '../vault/vault';
 import type { PlatformId } from '../../../shared/domain/platform-ids';
 import { buildSnippet } from '../platforms/snippets';
 import { PendingRotations, RotationNotSaved } from '../platforms/rotation-recovery';
-import { checkToken, checkTokens, presetOf, revokeToken, rotateToken, type PlatformOpsOptions } from '../platforms/token-ops';
+import { checkToken, checkTokens, presetOf, revokeToken, type PlatformOpsOptions } from '../platforms/token-ops';
+import { rotateToken } from '../platforms/rotate-token';
 import { AutoLock } from './auto-lock';
 import { ClipboardGuard } from './clipboard-guard';
 import type { SettingsStore } from './settings-store';
@@ -314,9 +315,11 @@ export class AppService {
           ? { mode: 'api', token: r.view, pageUrl: null, confirmed: true }
           : { mode: 'guided', token: r.view, pageUrl: r.pageUrl, confirmed: r.confirmed };
       },
-      'tokens.rotate': async ({ id, password }) => {
+      'tokens.rotate': async ({ id, password, expiresAt }) => {
         try {
-          return await rotateToken(this.unlocked(), id, password !== undefined ? { password } : undefined, this.ops());
+          const extra = { ...(password !== undefined ? { password } : {}), ...(expiresAt !== undefined ? { expiresAt } : {}) };
+          const r = await rotateToken(this.unlocked(), id, extra, this.ops());
+          return { token: r.view, expiryCapped: r.expiryCapped ?? null };
         } catch (e) {
           if (!(e instanceof RotationNotSaved)) throw e;
           this.pendingRotations.keep(e);

@@ -19,6 +19,7 @@ export function platformInfos(): Response<'platforms.list'> {
       revoke: p?.revoke ? ('api' as const) : ('guided' as const),
       rotate: p?.rotate !== undefined,
       needsPassword: { revoke: p?.revoke?.needsPassword ?? false, rotate: p?.rotate?.needsPassword ?? false },
+      rotateExpiry: p?.rotate?.takesExpiry === true,
       needsBaseUrl: id === 'custom' ? false : p ? p.defaultBaseUrl === null : true,
       tokenPageUrl: p?.tokenPageUrl ?? null,
     };

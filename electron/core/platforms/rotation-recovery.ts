@@ -9,6 +9,7 @@
  *   - the CLI, which cannot wait for a later unlock, prints it once (see commands/platform-ops).
  */
 import { AppError, isAppError } from '../../../shared/errors';
+import type { ReportedExpiry } from '../../../shared/domain/expiry';
 import type { TokenVault } from '../vault/token-vault';
 
 /** The platform rotated the token; the vault did not store the new value. */
@@ -18,7 +19,8 @@ export class RotationNotSaved extends AppError {
   constructor(
     readonly tokenId: string,
     value: string,
-    readonly expiresAt: string | null | undefined,
+    /** The new token's expiry as the platform reported it (stored with the value). */
+    readonly expiry: ReportedExpiry | null | undefined,
     platformName: string,
     cause: unknown,
   ) {
@@ -35,7 +37,7 @@ export class RotationNotSaved extends AppError {
 
 interface Pending {
   readonly value: string;
-  readonly expiresAt: string | null | undefined;
+  readonly expiry: ReportedExpiry | null | undefined;
 }
 
 /** New values the vault has not stored yet, by token id, saved at the first chance. */
@@ -47,7 +49,7 @@ export class PendingRotations {
   }
 
   keep(e: RotationNotSaved): void {
-    this.byToken.set(e.tokenId, { value: e.newValue(), expiresAt: e.expiresAt });
+    this.byToken.set(e.tokenId, { value: e.newValue(), expiry: e.expiry });
   }
 
   /**
@@ -58,7 +60,7 @@ export class PendingRotations {
     const saved: string[] = [];
     for (const [id, p] of this.byToken) {
       try {
-        vault.rotateToken(id, p.value, p.expiresAt);
+        vault.rotateToken(id, p.value, p.expiry);
         this.byToken.delete(id);
         saved.push(id);
       } catch (e) {

@@ -1,5 +1,5 @@
 /**
- * Platform operations on vault tokens: check, revoke, rotate. Reads the value, binds the HTTP
+ * Platform operations on vault tokens: check and revoke (rotate: ./rotate-token). Reads the value, binds the HTTP
  * port to the account's own base URL (or the preset's default) so the token can reach no
  * other host, runs the preset's connector, and records the outcome in the vault (sealed,
  * audited). Network trouble is `unknown` with a reason, never `invalid`.
@@ -11,9 +11,7 @@ import { createPlatformHttp, type HostLimiter } from './http';
 import { failureReason } from './http/outcomes';
 import { presetFor } from './registry';
 import { expiryLastDay, type ReportedExpiry } from '../../../shared/domain/expiry';
-import type { StoredExpiry } from '../../../shared/domain/gitlab-dates';
 import type { CheckOutcome, ConnectorInput, PlatformPreset } from './types';
-import { RotationNotSaved } from './rotation-recovery';
 
 /** Network settings (tests and the bench inject a limiter or shorter timeouts). */
 export interface PlatformOpsOptions {
@@ -25,7 +23,8 @@ export interface PlatformOpsOptions {
 /** Inputs a user gives for one operation: never stored (the password above all). */
 export type OperationExtra = ConnectorInput['extra'];
 
-interface Bound {
+/** A token bound to its platform: its view, preset and connector input (or why none). */
+export interface Bound {
   readonly view: TokenView;
   readonly preset: PlatformPreset | undefined;
   readonly input: ConnectorInput | null;
@@ -62,7 +61,8 @@ function mergedExtra(view: TokenView, extra: OperationExtra): OperationExtra {
   return Object.keys(merged).length > 0 ? merged : undefined;
 }
 
-function bind(vault: TokenVault, idOrPrefix: string, callExtra: OperationExtra, opts: PlatformOpsOptions): Bound {
+/** Binds a token to its platform: its value, and an HTTP port that reaches only its own base URL. */
+export function bind(vault: TokenVault, idOrPrefix: string, callExtra: OperationExtra, opts: PlatformOpsOptions): Bound {
   const view = vault.getToken(idOrPrefix);
   const { preset, blocked } = presetOf(vault, view);
   if (!preset) return { view, preset, input: null, blocked: blocked ?? 'cannot check' };
@@ -86,7 +86,7 @@ function bind(vault: TokenVault, idOrPrefix: string, callExtra: OperationExtra, 
  * Transitional, until the vault stores instants (the lead's "Vault: expiry instants"): a
  * reported expiry as the last local day it works, the only form the vault takes today.
  */
-function legacyDay(e: ReportedExpiry | null | undefined): string | null | undefined {
+export function legacyDay(e: ReportedExpiry | null | undefined): string | null | undefined {
   return e === undefined || e === null ? e : (expiryLastDay(e.at) ?? undefined);
 }
 
@@ -203,39 +203,4 @@ export async function revokeToken(
     throw new AppError('BAD_INPUT', `${b.preset.name} did not revoke the token: ${outcome.reason ?? 'no reason given'}.`);
   }
   return { mode: 'api', view: vault.markRevoked(b.view.id, 'api') };
-}
-
-/**
- * What the vault knows of a token's expiry, for a rotation to keep. Transitional: today's vault
- * keeps only the last day (YYYY-MM-DD), read like a date the user typed (never shortened).
- */
-function storedExpiryOf(view: TokenView): StoredExpiry {
-  return { expiry: view.expiresAt, expirySource: view.expiresAt === null ? null : 'user', expiryRaw: null, neverExpires: false };
-}
-
-/** Rotates a token through the platform's API; the new value replaces the old in one transaction. */
-export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?: OperationExtra, opts: PlatformOpsOptions = {}): Promise<TokenView> {
-  const b = bind(vault, idOrPrefix, extra, opts);
-  const name = b.preset?.name ?? 'This platform';
-  if (!b.preset?.rotate) throw new AppError('BAD_INPUT', `${name} cannot rotate tokens through its API: create a new token on its page, then edit this one.`);
-  if (b.blocked !== null || !b.input) throw new AppError('BAD_INPUT', `Cannot rotate: ${b.blocked ?? 'no connection'}.`);
-  if (b.preset.rotate.needsPassword && !extra?.password) {
-    throw new AppError('BAD_INPUT', `${name} needs your account password to rotate a token (used once, never stored).`);
-  }
-  let outcome;
-  try {
-    outcome = await b.preset.rotate.run(b.input, { stored: storedExpiryOf(b.view) });
-  } catch (e) {
-    const why = e instanceof Error ? e.message : 'request failed';
-    vault.recordCheck(b.view.id, { result: 'unknown', reason: `rotate failed: ${why}`.slice(0, 300) });
-    throw new AppError('BAD_INPUT', `${name} did not rotate the token: ${why}`);
-  }
-  // Transitional: a preset not yet moved to `expiry` (Jelastic) still says `expiresAt`.
-  const day = outcome.expiry !== undefined ? legacyDay(outcome.expiry) : (outcome as { expiresAt?: string | null }).expiresAt;
-  try {
-    return vault.rotateToken(b.view.id, outcome.newValue, day);
-  } catch (e) {
-    // The old value is dead already: the new one leaves with the error, for the caller to keep.
-    throw new RotationNotSaved(b.view.id, outcome.newValue, day, name, e);
-  }
 }

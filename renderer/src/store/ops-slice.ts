@@ -6,7 +6,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { PlatformInfo, TokenView } from '../api/types';
-import type { Request } from '../../../shared/ipc/contract';
+import type { Request, Response } from '../../../shared/ipc/contract';
 import { STATUS_LABEL } from '../lib/format';
 import { call, toUiError } from '../api/client';
 import type { All } from './types';
@@ -31,8 +31,8 @@ export interface OpsSlice {
   setCheckProgress: (p: CheckProgress) => void;
   /** Revokes; throws a UiError the dialog shows. */
   revokeToken: (req: Request<'tokens.revoke'>) => Promise<{ mode: 'api' | 'guided'; confirmed: boolean; token: TokenView }>;
-  /** Rotates; throws a UiError the dialog shows. */
-  rotateToken: (req: Request<'tokens.rotate'>) => Promise<TokenView>;
+  /** Rotates; throws a UiError the dialog shows. Says when the platform capped the asked expiry. */
+  rotateToken: (req: Request<'tokens.rotate'>) => Promise<Response<'tokens.rotate'>>;
   copySnippet: (id: string, kind: 'header' | 'curl') => Promise<void>;
 }
 
@@ -90,9 +90,9 @@ export const createOpsSlice: StateCreator<All, [], [], OpsSlice> = (set, get) =>
       return r;
     },
     rotateToken: async (req) => {
-      const token = await call('tokens.rotate', req);
-      updated(token);
-      return token;
+      const r = await call('tokens.rotate', req);
+      updated(r.token);
+      return r;
     },
     copySnippet: async (id, kind) => {
       try {

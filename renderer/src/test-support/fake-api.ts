@@ -28,6 +28,8 @@ export interface FakeApiOptions {
   checkResults?: Readonly<Record<string, { result: CheckResult; reason?: string; owner?: string }>>;
   /** What main's file dialogs answer (default: saves in /home/user, open dialogs cancelled). */
   dialogs?: Partial<FakeFileDialogs>;
+  /** What `tokens.rotate` says the platform did to the asked expiry (default: nothing). */
+  rotateCap?: { asked: string; sent: string };
 }
 
 /** A fake api plus handles for tests. */
@@ -252,15 +254,16 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       log('revoke', id);
       return { mode: 'api', token: record(t, { result: 'revoked', reason: 'revoked through the API' }), pageUrl: null, confirmed: true };
     },
-    'tokens.rotate': ({ id, password }: { id: string; password?: string }) => {
+    'tokens.rotate': ({ id, password, expiresAt }: { id: string; password?: string; expiresAt?: string }) => {
       unlocked();
       const t = find(id);
       const p = platformOf(t);
       if (!p.rotate) throw new Fail('BAD_INPUT', `${p.name} cannot rotate tokens through its API.`);
+      if (expiresAt !== undefined && !p.rotateExpiry) throw new Fail('BAD_INPUT', `${p.name} does not let a rotation choose the new token's expiry.`);
       if (p.needsPassword.rotate) needPassword(p.name, 'rotate', password);
       t.value = `${t.value}-rotated`;
       log('rotate', id);
-      return record(t, { result: 'active', reason: 'rotated' });
+      return { token: record(t, { result: 'active', reason: 'rotated' }), expiryCapped: opts.rotateCap ?? null };
     },
     'tokens.copySnippet': ({ id }: { id: string }) => {
       unlocked();

@@ -73,6 +73,8 @@ export function DetailPane() {
     ['Check result', token.lastCheck ? resultLabel(token.lastCheck.result) : '—'],
     ['Reason', token.lastCheck?.reason ?? '—'],
     ['Owner', token.lastCheck?.owner ?? '—'],
+    // Only GitLab reports when it last saw a token used.
+    ...(token.platform === 'gitlab' ? ([['Last used', token.lastUsedAt ? formatTimestamp(token.lastUsedAt) : '—']] as [string, React.ReactNode][]) : []),
     ['Created', formatTimestamp(token.createdAt)],
     ['Updated', formatTimestamp(token.updatedAt)],
     ['ID', <code key="id">{token.id}</code>],
@@ -125,6 +127,14 @@ export function DetailPane() {
         </button>
       </div>
       {shownReveal !== null && <RevealField reveal={shownReveal} onHide={hideReveal} />}
+      {token.rotationUnconfirmed !== null && (
+        <section className="alert alert-error" aria-labelledby="rotation-unconfirmed">
+          <h3 id="rotation-unconfirmed">Rotation unconfirmed</h3>
+          <p>
+            Since {formatTimestamp(token.rotationUnconfirmed.at)}: {token.rotationUnconfirmed.reason}
+          </p>
+        </section>
+      )}
       <dl className="meta">
         {rows.map(([k, v]) => (
           <div key={k} className="meta-row">

@@ -8,6 +8,10 @@
 import { useId, useState } from 'react';
 import type { PlatformInfo } from '../../api/types';
 import { PasswordField } from '../../components/PasswordField';
+import { FieldError } from '../../components/FieldError';
+import { formatTimestamp } from '../../lib/format';
+import { calendarDayStart } from '../../../../shared/domain/expiry';
+import { gitlabExpiry, gitlabRotationDate } from '../../../../shared/domain/gitlab-dates';
 import { Dialog } from '../../components/Dialog';
 import { TokenPageField } from '../../components/TokenPageField';
 import { DialogError, useDialogAction } from '../../components/dialog-action';
@@ -111,18 +115,53 @@ export function RevokeDialog({ id }: { id: string }) {
   );
 }
 
+/**
+ * The new token's expiry, for platforms whose rotation takes one (GitLab): prefilled with the
+ * date that keeps the current expiry (never shorter, shared/domain/gitlab-dates), which is what
+ * main sends when the field is left as is; a changed date is sent as typed.
+ */
+function RotateExpiryField({ platformName, value, onChange, kept, error }: { platformName: string; value: string; onChange: (v: string) => void; kept: boolean; error: string | null }) {
+  const id = useId();
+  const stops = gitlabExpiry(value);
+  return (
+    <div className="field">
+      <label htmlFor={id}>New token expires</label>
+      <input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`} />
+      <FieldError id={`${id}-error`} message={error} />
+      <p id={`${id}-help`} className="field-help">
+        {kept ? 'The current token’s expiry, kept. ' : ''}
+        {platformName} stops the token at 00:00 UTC on this date{stops ? ` (${formatTimestamp(stops.at)} your time)` : ''}; a date beyond its
+        maximum lifetime is capped to it.
+      </p>
+    </div>
+  );
+}
+
 /** Rotate confirmation for token `id`. */
 export function RotateDialog({ id }: { id: string }) {
   const { token, platform, name, closeDialog, showToast, password, setPassword, error, busy, submit } = usePlatformOp(id);
   const rotateToken = useStore((s) => s.rotateToken);
   const needsPassword = platform?.needsPassword.rotate ?? false;
+  const takesExpiry = platform?.rotateExpiry === true && token !== null;
+  // Computed once when the dialog opens: the default must not move while it is open.
+  const [keptDate] = useState(() => (takesExpiry && token ? gitlabRotationDate(token, new Date()) : ''));
+  const [expires, setExpires] = useState(keptDate);
+  const [expiresError, setExpiresError] = useState<string | null>(null);
 
-  const onRotate = () =>
-    submit(needsPassword, 'rotate', async (pw) => {
-      await rotateToken({ id, ...(pw !== undefined ? { password: pw } : {}) });
-      showToast(`Rotated “${name}” — the new value is in the vault`);
+  const onRotate = () => {
+    if (takesExpiry && calendarDayStart(expires) === null) {
+      setExpiresError('Choose the date the new token expires.');
+      return;
+    }
+    setExpiresError(null);
+    return submit(needsPassword, 'rotate', async (pw) => {
+      const chosen = takesExpiry && expires !== keptDate ? { expiresAt: expires } : {};
+      const r = await rotateToken({ id, ...(pw !== undefined ? { password: pw } : {}), ...chosen });
+      const capped = r.expiryCapped ? ` ${platform?.name ?? 'The platform'} capped its expiry at ${r.expiryCapped.sent}, its maximum (you asked ${r.expiryCapped.asked}).` : '';
+      showToast(`Rotated “${name}” — the new value is in the vault.${capped}`);
       closeDialog();
     });
+  };
 
   return (
     <Dialog title="Rotate token?" onClose={closeDialog} focusButton={!needsPassword}>
@@ -131,6 +170,9 @@ export function RotateDialog({ id }: { id: string }) {
         {token && ` (${tokenPlatformLabel(token)} · ${token.account})`}? The platform issues a new value, which replaces
         the old one in the vault; the old value stops working.
       </p>
+      {takesExpiry && (
+        <RotateExpiryField platformName={platform?.name ?? 'The platform'} value={expires} onChange={setExpires} kept={expires === keptDate} error={expiresError} />
+      )}
       {needsPassword && <AccountPasswordField value={password} onChange={setPassword} />}
       <DialogError error={error} />
       <div className="button-row dialog-buttons">
