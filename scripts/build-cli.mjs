@@ -1,6 +1,6 @@
 /**
  * Builds the `patvault` CLI: one CommonJS bundle, dist/cli/patvault-main.cjs, started by the
- * launcher dist/cli/patvault.cjs (package.json "bin").
+ * launcher dist/cli/patvault.cjs (package.json "bin"), plus dist/cli/patvault.cmd for Windows.
  *
  * Why a bundle: `patvault search` must answer within ~330 ms including Node's start-up;
  * resolving and compiling hundreds of module files would eat most of that. Only the native
@@ -61,6 +61,13 @@ try {
 require('./patvault-main.cjs');
 `;
 
+/**
+ * Windows runs no file by its #! line, so a packaged app's resources\cli folder (electron-builder.yml
+ * ships dist/cli there) could not be put on PATH as `patvault`. This wrapper runs the launcher
+ * beside it with the Node on PATH. (A source checkout has npm's own shim, from "bin".)
+ */
+const CMD_WRAPPER = '@node "%~dp0patvault.cjs" %*\r\n';
+
 /** Native modules: loaded from node_modules at run time. */
 const NATIVE = ['better-sqlite3', '@node-rs/argon2', '@napi-rs/keyring'];
 
@@ -100,4 +107,7 @@ const tmpLauncher = `${launcherFile}.${process.pid}.tmp`;
 writeFileSync(tmpLauncher, LAUNCHER, { mode: 0o755 });
 chmodSync(tmpLauncher, 0o755);
 renameSync(tmpLauncher, launcherFile);
+const cmdFile = join(root, 'dist', 'cli', 'patvault.cmd');
+writeFileSync(`${cmdFile}.${process.pid}.tmp`, CMD_WRAPPER);
+renameSync(`${cmdFile}.${process.pid}.tmp`, cmdFile);
 console.log(`built ${launcherFile} → ${outfile} (${Math.round(js.contents.length / 1024)} KiB)`);

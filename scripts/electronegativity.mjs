@@ -7,9 +7,12 @@
  * Fails on:
  *   - any HIGH finding;
  *   - any MEDIUM finding whose check is not in the allowlist kept in README.md under
- *     "### Electronegativity review findings" (one line per check: "- `CHECK_ID` — reason");
+ *     "### Electronegativity review findings" (one line per check: "- `CHECK_ID` — reason", or
+ *     for a file-scoped check "- `CHECK_ID` (path/one.ts) — reason");
+ *   - a MEDIUM finding of a file-scoped check outside the files its entry names;
  *   - an allowlist entry that is not one of the review-type checks below (those flag code
- *     that merely exists in every app with a preload, for a human to look at), or has no reason;
+ *     that merely exists in every app with a preload, for a human to look at), nor a
+ *     file-scoped one named with its files, or has no reason;
  *   - a source file electronegativity could not parse (it would be silently unchecked).
  * LOW and INFORMATIONAL findings are printed, not fatal.
  *
@@ -40,6 +43,15 @@ const SKIP = [/\.test\.[cm]?[jt]sx?$/, /\.spec\.[cm]?[jt]sx?$/, /(^|[\\/])(out|d
  * a review rather than reporting a flaw. Only these may be allowlisted (with a reason).
  */
 const REVIEW_ONLY_CHECKS = new Set(['PRELOAD_JS_CHECK']);
+
+/**
+ * Checks that flag a pattern worth a human review wherever it appears, and that the app needs in
+ * exactly one reviewed place: they may be allowlisted only for the files their entry names, so
+ * the same pattern anywhere else still fails. OPEN_EXTERNAL_JS_CHECK fires on any
+ * shell.openExternal whose argument is not a literal; the app's one is the token-page opener,
+ * whose URL main builds itself (README explains the policy).
+ */
+const FILE_SCOPED_CHECKS = new Set(['OPEN_EXTERNAL_JS_CHECK']);
 
 const require = createRequire(import.meta.url);
 
@@ -102,7 +114,10 @@ function sourceFiles() {
   return out;
 }
 
-/** The allowlist from the README section: Map(check id → reason). Throws on a malformed list. */
+/**
+ * The allowlist from the README section: Map(check id → { reason, files }), `files` null for a
+ * check allowed anywhere (review-only), else the files it is allowed in. Throws on a malformed list.
+ */
 function readAllowlist() {
   const text = readFileSync(README, 'utf8');
   const start = text.indexOf(`\n${ALLOWLIST_HEADING}\n`);
@@ -113,12 +128,18 @@ function readAllowlist() {
   const allow = new Map();
   const problems = [];
   for (const line of section.split('\n')) {
-    const m = /^- `([A-Z0-9_]+)`\s*(?:—|-|:)\s*(.*)$/.exec(line.trim());
+    const m = /^- `([A-Z0-9_]+)`(?:\s*\(([^)]+)\))?\s*(?:—|-|:)\s*(.*)$/.exec(line.trim());
     if (!m) continue;
-    const [, id, reason] = m;
-    if (!REVIEW_ONLY_CHECKS.has(id)) problems.push(`${id} may not be allowlisted: only review-type checks (${[...REVIEW_ONLY_CHECKS].join(', ')}) may be`);
-    else if (reason.trim().length < 20) problems.push(`${id} needs its reason in the README, not just its name`);
-    else allow.set(id, reason.trim());
+    const [, id, scope, reason] = m;
+    const files = scope === undefined ? null : scope.split(',').map((f) => f.trim().replace(/^`|`$/g, '')).filter((f) => f !== '');
+    if (FILE_SCOPED_CHECKS.has(id)) {
+      if (files === null || files.length === 0) problems.push(`${id} may be allowlisted only for named files: "- \`${id}\` (path/file.ts) — reason"`);
+      else if (reason.trim().length < 20) problems.push(`${id} needs its reason in the README, not just its name`);
+      else allow.set(id, { reason: reason.trim(), files: new Set(files) });
+    } else if (!REVIEW_ONLY_CHECKS.has(id)) {
+      problems.push(`${id} may not be allowlisted: only review-type checks (${[...REVIEW_ONLY_CHECKS].join(', ')}) may be, and ${[...FILE_SCOPED_CHECKS].join(', ')} for named files`);
+    } else if (reason.trim().length < 20) problems.push(`${id} needs its reason in the README, not just its name`);
+    else allow.set(id, { reason: reason.trim(), files: null });
   }
   return { allow, problems };
 }
@@ -168,6 +189,7 @@ async function main() {
       id: i.id,
       severity: i.severity.name,
       confidence: i.confidence.name,
+      file: i.file.startsWith(stage) ? rel(i.file) : i.file,
       where: `${i.file.startsWith(stage) ? rel(i.file) : i.file}:${i.location.line}:${i.location.column}`,
       review: i.manualReview === true,
     }));
@@ -176,7 +198,8 @@ async function main() {
       let verdict = 'note';
       if (r.severity === 'HIGH') verdict = 'FAIL';
       else if (r.severity === 'MEDIUM') {
-        if (allow.has(r.id)) {
+        const entry = allow.get(r.id);
+        if (entry !== undefined && (entry.files === null || entry.files.has(r.file))) {
           verdict = 'reviewed';
           firing.add(r.id);
         } else verdict = 'FAIL';

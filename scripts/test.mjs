@@ -18,10 +18,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reexecUnderProjectNode } from './node22.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const IS_WINDOWS = process.platform === 'win32';
-const LOCAL_NODE = join(ROOT, 'node_modules', '.bin', IS_WINDOWS ? 'node.cmd' : 'node');
 const VITEST = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const WRAPPER = join(ROOT, 'scripts', 'with-secret-service.sh');
 const SECRET_SERVICE_BINARIES = ['dbus-run-session', 'dbus-daemon', 'gnome-keyring-daemon'];
@@ -29,26 +29,6 @@ const APT_HINT = 'apt-get install gnome-keyring dbus';
 
 const ci = (process.env.CI ?? '').trim().toLowerCase();
 const IN_CI = ci !== '' && ci !== '0' && ci !== 'false';
-
-/** Node 22.12+ is needed for the native modules; older Node (e.g. a system Node 20) re-runs us with the project's. */
-function ensureNode22() {
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major > 22 || (major === 22 && minor >= 12)) return false;
-  if (!existsSync(LOCAL_NODE) || process.env.PATVAULT_TEST_REEXEC === '1') {
-    console.error(
-      `test: Node ${process.versions.node} is too old (need >= 22.12) and node_modules/.bin/node is missing. Run \`npm ci\` then \`npm test\`.`,
-    );
-    process.exit(1);
-  }
-  console.log(`test: Node ${process.versions.node} is too old; re-running with node_modules/.bin/node`);
-  const child = spawn(LOCAL_NODE, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, PATVAULT_TEST_REEXEC: '1' },
-    shell: IS_WINDOWS,
-  });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-  return true;
-}
 
 /** Full path of `name` on PATH, or null. */
 function which(name) {
@@ -180,7 +160,8 @@ async function main() {
   console.log(`\ntest: PASSED ${done.join(', ')}; total ${seconds(Date.now() - started)}${notes}`);
 }
 
-if (!ensureNode22()) {
+// Node 22.12+ is needed for the native modules; an older Node re-runs this script with the project's.
+if (!reexecUnderProjectNode({ name: 'test', script: fileURLToPath(import.meta.url), retry: 'npm test' })) {
   try {
     await main();
   } finally {

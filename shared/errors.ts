@@ -17,8 +17,18 @@ export const ERROR_CODES = [
   'VAULT_BUSY',
   'KEYCHAIN_UNAVAILABLE',
   'KEYCHAIN_NOT_ENABLED',
+  /**
+   * A token value's format belongs to another platform than the one it is given (or stored)
+   * with: refused unless the user accepted it, and never sent to the wrong platform.
+   */
+  'PLATFORM_MISMATCH',
   /** The platform rotated a token but the vault could not store the new value (see the message for where it is). */
   'ROTATION_NOT_SAVED',
+  /**
+   * The token itself cannot do this operation (expired, or not allowed to): the platform lets
+   * the account sign in instead, with its login and password (Jelastic). Ask for them, try again.
+   */
+  'NEEDS_SIGN_IN',
   /**
    * A rotation got no answer (or the token carries such a mark): it may or may not have happened.
    * The message says what to do; rotating again with the old value is refused until a check shows it still works.

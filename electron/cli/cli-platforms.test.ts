@@ -99,7 +99,8 @@ describe('check', () => {
     const by = new Map(list.map((t) => [t.id, t]));
     expect(by.size).toBe(5);
     expect(by.get(ids.gh)).toMatchObject({ status: 'active', scopes: ['repo', 'read:org'], lastCheck: { result: 'active', owner: 'octocat' } });
-    expect(by.get(ids.gl)).toMatchObject({ status: 'active', expiresAt: '2030-06-30', lastCheck: { result: 'active', owner: 'user #7' } });
+    // GitLab's 2030-06-30 stops at 00:00 UTC that day: June 29 is its last day (the CLI runs in UTC here).
+    expect(by.get(ids.gl)).toMatchObject({ status: 'active', expiresAt: '2030-06-29', expiry: '2030-06-30T00:00:00.000Z', expirySource: 'platform', expiryRaw: '2030-06-30', lastCheck: { result: 'active', owner: 'user #7' } });
     expect(by.get(ids.off)).toMatchObject({ status: 'unknown', lastCheck: { result: 'unknown', reason: 'offline' } });
     expect(by.get(ids.brass)).toMatchObject({ status: 'unknown', lastCheck: { result: 'unknown', reason: 'offline' } });
     expect(Object.keys(list[0] as object)).toEqual(Object.keys(json<TokenJson[]>(await run(['list', '--json']))[0] as object));
@@ -160,7 +161,7 @@ describe('rotate', () => {
     expect(gl.requests).toHaveLength(1);
     expect(gl.requests[0]).toMatchObject({ method: 'POST', path: `${SELF}/rotate`, headers: { 'private-token': GL_ROT } });
     expect(ok(await run(['get', ids.glRot]))).toBe(`${GL_NEW}\n`);
-    expect(json<TokenJson>(await run(['show', ids.glRot, '--json']))).toMatchObject({ status: 'active', expiresAt: '2031-01-31' });
+    expect(json<TokenJson>(await run(['show', ids.glRot, '--json']))).toMatchObject({ status: 'active', expiresAt: '2031-01-30', expiry: '2031-01-31T00:00:00.000Z' });
   });
 
   it('a platform without a rotate API: exit 1, one line, nothing sent', async () => {
@@ -176,7 +177,7 @@ describe('platforms and detect (no vault)', () => {
     expect(list.map((p) => p.id)).toEqual(['github', 'gitlab', 'yeswehack', 'brass', 'jelastic', 'iobeya']);
     const by = new Map(list.map((p) => [p.id, p]));
     expect(by.get('yeswehack')).toMatchObject({ auth: 'header X-AUTH-TOKEN', revoke: 'guided', rotate: false, check: true });
-    expect(by.get('jelastic')).toMatchObject({ defaultBaseUrl: null, auth: 'query ?session=', revoke: 'api', rotate: true, revokeNeedsPassword: true });
+    expect(by.get('jelastic')).toMatchObject({ defaultBaseUrl: null, auth: 'query ?session=', revoke: 'api', rotate: true, revokeNeedsPassword: true, revokeAcceptsLogin: true, rotateAcceptsLogin: true });
     expect(by.get('github')).toMatchObject({ defaultBaseUrl: 'https://api.github.com', auth: 'Authorization: Bearer', revoke: 'api', rotate: false });
     for (const p of list) expect(p.notesCount).toBe(p.notes.length);
   });
@@ -189,25 +190,58 @@ describe('platforms and detect (no vault)', () => {
 
   it('detect: a GitHub-shaped token → github, the value never echoed', async () => {
     const r = await plain(['detect'], `${GH}\n`);
-    expect(ok(r)).toBe('platform: github (GitHub)\nformat:   GitHub classic token\n');
+    expect(ok(r)).toBe('platform: github (GitHub)\nformat:   GitHub classic personal access token\n');
     expect(json<DetectJson>(await plain(['detect', '--json'], `${GH}\n`))).toEqual({
       platforms: ['github'],
-      label: 'GitHub classic token',
+      label: 'GitHub classic personal access token',
+      kind: 'github-classic',
+      personalAccessToken: true,
       expiresAt: null,
+      expiresAtInstant: null,
+      issuedAt: null,
       subject: null,
+      issuer: null,
       scopes: [],
     });
   });
 
-  it('detect: a JWT → iobeya with its expiry, subject and scopes', async () => {
+  it('detect: GitHub OAuth and GitLab deploy tokens are named honestly, as not personal access tokens', async () => {
+    const oauth = json<DetectJson>(await plain(['detect', '--json'], `gho_${'x'.repeat(36)}\n`));
+    expect(oauth).toMatchObject({ platforms: ['github'], kind: 'github-oauth', personalAccessToken: false, label: expect.stringMatching(/OAuth.*not a personal access token/) });
+    const deploy = ok(await plain(['detect'], `gldt-${'y'.repeat(20)}\n`));
+    expect(deploy).toBe('platform: gitlab (GitLab)\nformat:   GitLab deploy token (not a personal access token)\n');
+  });
+
+  it('detect: a JWT of unknown origin → no platform, with its expiry, issue time, subject, issuer and scopes', async () => {
     const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const jwt = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'jane.doe', exp: Date.UTC(2030, 0, 15) / 1000, scope: 'rooms:read boards' })}.c2lnbmF0dXJl`;
+    const payload = { iss: 'https://auth.example.com', sub: 'jane.doe', iat: Date.UTC(2029, 0, 15, 9, 30) / 1000, exp: Date.UTC(2030, 0, 15) / 1000, scope: 'rooms:read boards' };
+    const jwt = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}.c2lnbmF0dXJl`;
     const d = json<DetectJson>(await plain(['detect', '--json'], `${jwt}\n`));
-    expect(d).toMatchObject({ platforms: ['iobeya'], expiresAt: '2030-01-15', subject: 'jane.doe', scopes: ['rooms:read', 'boards'] });
+    expect(d).toMatchObject({
+      platforms: [],
+      label: 'JSON Web Token',
+      kind: 'jwt',
+      expiresAt: '2030-01-15',
+      expiresAtInstant: '2030-01-15T00:00:00.000Z',
+      issuedAt: '2029-01-15T09:30:00.000Z',
+      subject: 'jane.doe',
+      issuer: 'https://auth.example.com',
+      scopes: ['rooms:read', 'boards'],
+    });
+    const text = ok(await plain(['detect'], `${jwt}\n`));
+    expect(text).toMatch(/^platform: -$/m);
+    expect(text).toMatch(/^format: {3}JSON Web Token$/m);
+    expect(text).toMatch(/^expires: {2}2030-01-15 /m);
+    expect(text).toMatch(/^issued: {3}2029-01-15 09:30 UTC$/m);
+    expect(text).toMatch(/^issuer: {3}https:\/\/auth\.example\.com$/m);
+    expect(text).not.toContain(jwt);
+  });
+
+  it('detect: a JWT whose issuer is under iobeya.com → iobeya', async () => {
+    const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ iss: 'https://acme.iobeya.com', sub: 'jane.doe' })}.c2lnbmF0dXJl`;
     const text = ok(await plain(['detect'], `${jwt}\n`));
     expect(text).toMatch(/^platform: iobeya \(iObeya\)$/m);
-    expect(text).toMatch(/^expires: {2}2030-01-15 /m);
-    expect(text).not.toContain(jwt);
   });
 
   it('detect: unknown format → exit 0 "no known format"; empty input → exit 1', async () => {

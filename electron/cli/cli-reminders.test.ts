@@ -80,7 +80,8 @@ afterAll(() => {
 function expected(now: DateTime, within: number, client?: string): ReminderRow[] {
   const day = now.setZone(ZONE).startOf('day');
   return TOKENS.flatMap((t, i) => {
-    if (t.days === null || (client && t.client?.toLowerCase() !== client.toLowerCase())) return [];
+    // Revoked tokens get no reminders, here as in the app: dead on purpose.
+    if (t.days === null || 'revoked' in t || (client && t.client?.toLowerCase() !== client.toLowerCase())) return [];
     const expiry = DateTime.fromISO(ref.getToken(ids[i]!).expiresAt!, { zone: ZONE });
     const daysLeft = Math.round(expiry.diff(day, 'days').days);
     if (daysLeft > within) return [];
@@ -89,7 +90,7 @@ function expected(now: DateTime, within: number, client?: string): ReminderRow[]
       .map((d) => expiry.minus({ days: d }).set({ hour: 9 }))
       .filter((at) => at > now)
       .sort((a, b) => a.toMillis() - b.toMillis())[0];
-    const status = 'revoked' in t ? 'revoked' : daysLeft < 0 ? 'expired' : daysLeft <= 7 ? 'expiring' : 'check' in t ? 'active' : 'unknown';
+    const status = daysLeft < 0 ? 'expired' : daysLeft <= 7 ? 'expiring' : 'check' in t ? 'active' : 'unknown';
     return [{
       id: ids[i]!,
       name: t.name,
@@ -124,7 +125,7 @@ describe('reminders --json', () => {
     const got = json<ReminderRow[]>(r);
     expect(got).toEqual(rows);
     expect(names(got)).toEqual([
-      'expired three days ago', 'revoked yesterday', 'last day today', 'tomorrow', 'Globex bot',
+      'expired three days ago', 'last day today', 'tomorrow', 'Globex bot',
       'own reminders', 'first reminder passed', 'window edge',
     ]);
     for (const row of got) {
@@ -150,7 +151,7 @@ describe('reminders --json', () => {
     expect(by.get('first reminder passed')!.nextReminderAt).toBe(`${today().plus({ days: 9 }).toISODate()}T09:00:00+09:00`);
     expect(by.get('tomorrow')!.reminderDays).toEqual([7, 1]);
     expect(by.get('expired three days ago')).toMatchObject({ daysLeft: -3, status: 'expired', nextReminderAt: null });
-    expect(by.get('revoked yesterday')).toMatchObject({ daysLeft: -1, status: 'revoked' });
+    expect(by.has('revoked yesterday')).toBe(false);
     expect(by.get('Globex bot')).toMatchObject({ status: 'expiring', client: 'Globex' });
   });
 
@@ -193,7 +194,7 @@ describe('--within and --client', () => {
 
   it('the window bounds what is listed; expired tokens are always in', async () => {
     expect(names(json<ReminderRow[]>((await stable(['--json', '--within', '0'], 0)).r))).toEqual([
-      'expired three days ago', 'revoked yesterday', 'last day today',
+      'expired three days ago', 'last day today',
     ]);
     expect(names(json<ReminderRow[]>((await stable(['--json', '--within', '3650'], 3650)).r))).toContain('next year');
     expect(names(json<ReminderRow[]>((await stable(['--json', '--within=4w'], 28)).r))).not.toContain('first reminder passed');
@@ -231,7 +232,7 @@ describe('human output', () => {
     });
     expect(lines.find((l) => l.includes('last day today'))).toMatch(/ none +-$/);
     expect(lines.find((l) => l.includes('own reminders'))).toMatch(/ 14d 3d +\d{4}-\d\d-\d\d 09:00$/);
-    expect(lines.at(-1)).toBe(`${rows.length} tokens expire within 30 days (2 already expired).`);
+    expect(lines.at(-1)).toBe(`${rows.length} tokens expire within 30 days (1 already expired).`);
   });
 
   it('says so when nothing expires: exit 0', async () => {
@@ -253,7 +254,7 @@ describe('human output', () => {
 });
 
 describe('reminderRows and the summary, in-process at fixed instants', () => {
-  const view = (expiresAt: string, reminderDays: number[] | null = null) => ({ ...ref.getToken(ids[3]!), expiresAt, reminderDays });
+  const view = (expiry: string, reminderDays: number[] | null = null) => ({ ...ref.getToken(ids[3]!), expiresAt: expiry.slice(0, 10), expiry, reminderDays });
   const late = new Date('2026-11-30T23:30:00Z'); // Dec 1 08:30 in Tokyo, Nov 30 15:30 in Los Angeles
 
   it('counts days and finds the next reminder in the zone given', () => {
@@ -264,6 +265,16 @@ describe('reminderRows and the summary, in-process at fixed instants', () => {
     expect(reminderRows([view('2026-11-30')], late, 30, 'Asia/Tokyo')[0]).toMatchObject({ daysLeft: -1, status: 'expired', nextReminderAt: null });
     expect(reminderRows([view('2026-12-02')], late, 0, 'Asia/Tokyo')).toEqual([]);
     expect(reminderRows([view('2026-12-02')], late, 0, 'America/Los_Angeles')).toEqual([]);
+  });
+
+  it('a GitLab expiry (00:00 UTC on its date) counts from its last local day in each zone', () => {
+    const gitlab = view('2026-12-01T00:00:00.000Z', [1]);
+    const early = new Date('2026-11-30T12:00:00Z'); // Nov 30 21:00 in Tokyo, 04:00 in Los Angeles
+    expect(reminderRows([gitlab], early, 30, 'Asia/Tokyo')[0]).toMatchObject({ expiresAt: '2026-12-01', daysLeft: 1, status: 'expiring' });
+    expect(reminderRows([gitlab], early, 30, 'America/Los_Angeles')[0]).toMatchObject({ expiresAt: '2026-11-30', daysLeft: 0, status: 'expiring', nextReminderAt: null });
+    // Past the instant: expired in every zone, whatever the local date.
+    const after = new Date('2026-12-01T01:00:00Z'); // Dec 1 10:00 in Tokyo: its last day, but past the instant
+    expect(reminderRows([gitlab], after, 30, 'Asia/Tokyo')[0]).toMatchObject({ daysLeft: 0, status: 'expired' });
   });
 
   it('words the closing line', () => {

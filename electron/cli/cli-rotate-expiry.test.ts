@@ -12,8 +12,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMockServer, type MockReply, type MockServer } from '../core/platforms/test-support/mock-server';
 import { buildCli, createVault, failsWith, ok, openVault, vaultRunner } from './test-support';
 
-const OLD = 'glpat-ExpiryOldValue123456';
-const NEW = 'glpat-ExpiryNewValue789012';
+/** Each test's own values: the vault refuses a value it already holds. */
+let n = 0;
+let OLD = '';
+let NEW = '';
 const SELF = '/api/v4/personal_access_tokens/self';
 const ROTATE = `${SELF}/rotate`;
 
@@ -47,7 +49,12 @@ beforeAll(async () => {
   run = vaultRunner(path);
 });
 
-beforeEach(() => gl.reset());
+beforeEach(() => {
+  gl.reset();
+  n++;
+  OLD = `glpat-ExpiryOldValue${String(n).padStart(6, '0')}`;
+  NEW = `glpat-ExpiryNewValue${String(n).padStart(6, '0')}`;
+});
 
 afterAll(async () => {
   await gl.close();
@@ -72,11 +79,18 @@ describe('rotate --expires', () => {
     expect(sentDates()).toEqual(['2027-03-01']);
   }, 30_000);
 
-  it('a typed day is kept without shortening, in the system zone (TZ=Pacific/Honolulu, UTC−10)', async () => {
+  // Typed "through 1 December" ends at 10:00 UTC on 2 December in Honolulu (UTC−10), on
+  // 1 December in Kiritimati (UTC+14): the first GitLab date not before that end.
+  it.each([
+    ['Pacific/Honolulu', '2026-12-03'],
+    ['Pacific/Kiritimati', '2026-12-02'],
+  ])('a typed day is kept without shortening, in the system zone (TZ=%s → %s); the reported new expiry is stored', async (zone, date) => {
     const id = await addToken('2026-12-01');
-    gl.route('POST', ROTATE, rotated('2026-12-03'));
-    ok(await run(['rotate', id, '--yes'], [], { env: { TZ: 'Pacific/Honolulu' } }));
-    expect(sentDates()).toEqual(['2026-12-03']);
+    gl.route('POST', ROTATE, rotated(date));
+    ok(await run(['rotate', id, '--yes'], [], { env: { TZ: zone } }));
+    expect(sentDates()).toEqual([date]);
+    const shown = JSON.parse(ok(await run(['show', id, '--json']))) as { expiry: string; expirySource: string };
+    expect(shown).toMatchObject({ expiry: `${date}T00:00:00.000Z`, expirySource: 'platform' });
   }, 30_000);
 
   it('--expires is sent as given', async () => {
@@ -88,9 +102,9 @@ describe('rotate --expires', () => {
 
   it("beyond the instance's maximum: sent once more with it, and a note says so (exit 0)", async () => {
     const id = await addToken();
-    let n = 0;
+    let calls = 0;
     gl.route('POST', ROTATE, () =>
-      n++ === 0 ? { status: 400, json: { message: '400 Bad request - Expires at must be before 2026-11-01' } } : rotated('2026-11-01'),
+      calls++ === 0 ? { status: 400, json: { message: '400 Bad request - Expires at must be before 2026-11-01' } } : rotated('2026-11-01'),
     );
     const r = await run(['rotate', id, '--yes', '--expires', '2030-01-01']);
     ok(r);

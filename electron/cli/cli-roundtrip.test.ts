@@ -109,7 +109,8 @@ describe('round trip across processes', () => {
     expect(table).toContain(id.slice(0, 8));
     expect(table).not.toContain(id.slice(0, 9));
     expect(table).toMatch(/2031-03-31 \(in [\d,]+ days\)/);
-    expect(table).toContain('never');
+    // No date known is "not set": "never" is only for a platform that says so.
+    expect(table).toContain('not set');
   });
 
   it('edit changes fields, clears optional ones, and replaces the value from stdin', async () => {
@@ -213,9 +214,9 @@ describe('export', () => {
     const run = vaultRunner(path);
     const csv = ok(await run(['export', '--format', 'csv']));
     const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['id', 'platform', 'account', 'client', 'username', 'baseUrl', 'name', 'scopes', 'expiresAt', 'status', 'createdAt', 'updatedAt', 'lastCheckAt', 'lastCheckResult']);
+    expect(rows[0]).toEqual(['id', 'platform', 'account', 'client', 'username', 'baseUrl', 'name', 'scopes', 'expiresAt', 'status', 'createdAt', 'updatedAt', 'lastCheckAt', 'lastCheckResult', 'expiry', 'expirySource', 'lastUsedAt']);
     expect(rows.slice(1)).toEqual(
-      inventory.map((t) => [t.id, t.platform, t.account, t.client ?? '', '', '', t.name, 'repo read:org', t.expiresAt ?? '', t.status, t.createdAt, t.updatedAt, '', '']),
+      inventory.map((t) => [t.id, t.platform, t.account, t.client ?? '', '', '', t.name, 'repo read:org', t.expiresAt ?? '', t.status, t.createdAt, t.updatedAt, '', '', t.expiry ?? '', t.expiresAt ? 'user' : '', '']),
     );
     const exported = json<TokenJson[]>(await run(['export']));
     expect(exported.map((t) => t.name)).toEqual(inventory.map((t) => t.name));

@@ -1,7 +1,7 @@
 /** Pure helpers of the CLI: CSV quoting, relative dates, tables, the default vault path. */
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from './format/csv';
-import { daysUntil } from '../../shared/domain/status';
+import { daysUntil } from '../../shared/domain/expiry';
 import { describeExpiry } from './format/relative-date';
 import { renderTable, truncate } from './format/table';
 import { defaultVaultPath, resolveVaultPath } from './vault-path';
@@ -46,7 +46,12 @@ describe('relative dates', () => {
     expect(describeExpiry('2026-11-23', now, 'UTC')).toBe('2026-11-23 (today)');
     expect(describeExpiry('2026-11-24', now, 'UTC')).toBe('2026-11-24 (tomorrow)');
     expect(describeExpiry('2026-02-30', now, 'UTC')).toBe('2026-02-30');
-    expect(describeExpiry(null, now)).toBe('never');
+    expect(describeExpiry(null, now)).toBe('not set');
+    expect(describeExpiry(null, now, 'UTC', true)).toBe('never');
+    // An instant: expired from that moment, even on its last day.
+    expect(describeExpiry('2026-11-23T23:00:00.000Z', now, 'UTC')).toBe('2026-11-23 (today)');
+    expect(describeExpiry('2026-11-23T18:00:00.000Z', now, 'UTC')).toBe('expired today');
+    expect(describeExpiry('2026-12-01T00:00:00.000Z', now, 'UTC')).toBe('2026-11-30 (in 7 days)');
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * Keeps every web contents on the app's own page: navigation away, new windows and
  * <webview>s are blocked. Links are not handed to the browser either: the app opens only the
- * fixed pages of token-pages.ts, so no URL chosen by page content ever leaves the app.
+ * token pages main builds itself (token-pages.ts), so no URL chosen by page content ever leaves the app.
  */
 import type { WebContents } from 'electron';
 

@@ -2,8 +2,10 @@
  * Platform operations end to end: the built renderer in Chromium, the real core behind the
  * bridge, and a loopback mock standing in for GitHub (the account's base URL points at it).
  * Check one (the mock sees the exact auth header; the row and the pane show the result),
- * check all with progress events, and a guided revoke behind its confirmation dialog (axe
- * scan and screenshot of the dialog). The page never receives a token value.
+ * check all with progress events, a guided revoke behind its confirmation dialog (axe
+ * scan and screenshot of the dialog), and a Jelastic revoke of an expired token signed in with
+ * the account login and password (axe scan and screenshot of those fields). The page never
+ * receives a token value, and keeps no account password.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,12 +18,17 @@ const run = chromiumAvailable();
 const PASSWORD = 'e2e platform ops — long enough';
 const GH = 'ghp_' + 'E'.repeat(36);
 const BRASS = '7|pat-' + 'F'.repeat(40);
+const JEL = 'd'.repeat(40);
+const JEL_PASSWORD = 'jelastic account pw e2e';
+const JEL_SESSION = 'e2e-session-'.padEnd(40, 'z');
+const J = '/1.0/users/authentication/rest';
 
 describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HINT})`, () => {
   let app: App;
   let page: Page;
   let github: MockServer;
   let brass: MockServer;
+  let jelastic: MockServer;
 
   beforeAll(async () => {
     github = await startMockServer({
@@ -29,12 +36,26 @@ describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HI
     });
     // Every account points at a loopback mock: no check may reach a real platform.
     brass = await startMockServer({ '* *': { status: 401, json: { message: 'Unauthenticated.' } } });
+    jelastic = await startMockServer({
+      [`POST ${J}/signin`]: { json: { result: 0, session: JEL_SESSION } },
+      [`POST ${J}/deletetokens`]: { json: { result: 0 } },
+      [`POST ${J}/signout`]: { json: { result: 0 } },
+    });
     app = await launchApp({
       bridge: { platformOps: { limiter: createHostLimiter(), timeoutMs: 5000, retryBudgetMs: 0 } },
       beforeLoad: async (bridge) => {
         await bridge.call('vault.create', { password: PASSWORD });
         await bridge.call('tokens.add', { platform: 'github', account: 'octo', name: 'GH e2e-ops', token: GH, baseUrl: github.url });
         await bridge.call('tokens.add', { platform: 'brass', account: 'brass', name: 'Brass e2e-ops', token: BRASS, baseUrl: brass.url });
+        await bridge.call('tokens.add', {
+          platform: 'jelastic',
+          account: 'hoster',
+          name: 'Jelastic e2e-ops',
+          token: JEL,
+          baseUrl: jelastic.url,
+          platformTokenId: '77',
+          expiresAt: '2020-01-31',
+        });
       },
     });
     page = app.page;
@@ -44,6 +65,7 @@ describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HI
     await app?.close();
     await github?.close();
     await brass?.close();
+    await jelastic?.close();
   });
 
   const row = (name: string) => rows(page).filter({ hasText: name });
@@ -64,9 +86,9 @@ describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HI
 
   it('Check all: progress events, then the list is reloaded', async () => {
     await button(page, 'Check all').click();
-    await page.getByRole('status').getByText('Checked 2 tokens').waitFor();
+    await page.getByRole('status').getByText('Checked 3 tokens').waitFor();
     const progress = app.bridge.events.filter((e) => e.event === 'tokens.checkProgress').map((e) => e.payload);
-    expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
+    expect(progress.at(-1)).toEqual({ done: 3, total: 3 });
     expect(await page.getByRole('progressbar').count()).toBe(0);
     expect(brass.requests.length).toBeGreaterThan(0);
     expect(brass.requestsCarrying(GH)).toEqual([]);
@@ -93,5 +115,28 @@ describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HI
       expect(r.body).not.toContain(GH);
       expect(r.body).not.toContain(BRASS);
     }
+  });
+
+  it('Jelastic, expired token: revoke signs in with the account login and password, then signs out; the page keeps neither', async () => {
+    jelastic.reset();
+    await row('Jelastic e2e-ops').click();
+    await pane().getByRole('heading', { name: 'Jelastic e2e-ops', level: 2 }).waitFor();
+    await button(pane(), 'Revoke…').click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke token?' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('checkbox', { name: 'Sign in with the account login instead of the token' }).isChecked()).toBe(true);
+    await dialog.getByLabel('Account password', { exact: true }).fill(JEL_PASSWORD);
+    await dialog.getByLabel('Account login', { exact: true }).fill('jane@hoster.example');
+    await shot(page, '21-revoke-sign-in');
+    await expectNoAxeViolations(page, '21-revoke-sign-in');
+    await button(dialog, 'Revoke').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => row('Jelastic e2e-ops').textContent()).toMatch(/Revoked/);
+    expect(jelastic.requests.map((r) => r.path)).toEqual([`${J}/signin`, `${J}/deletetokens`, `${J}/signout`]);
+    expect(Object.fromEntries(new URLSearchParams(jelastic.requests[1]?.body))).toEqual({ appid: 'cluster', session: JEL_SESSION, ids: '77', password: JEL_PASSWORD });
+    expect(jelastic.requestsCarrying(JEL)).toEqual([]);
+    const text = await domText(page);
+    for (const secret of [JEL, JEL_PASSWORD, JEL_SESSION]) expect(text).not.toContain(secret);
+    for (const r of app.bridge.responses) for (const secret of [JEL, JEL_PASSWORD, JEL_SESSION]) expect(r.body).not.toContain(secret);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { detectToken, matchingPlatforms, readJwtClaims } from './detect';
-import { BRASS_PATTERN, GITHUB_PATTERN, JWT_PATTERN, PRESET_TOKEN_PATTERNS } from './detect-patterns';
+import { BRASS_PATTERN, GITHUB_PATTERN, JWT_PATTERN, PRESET_TOKEN_PATTERNS, TOKEN_SHAPES } from './detect-patterns';
 import { PLATFORM_IDS } from './platform-ids';
 
 // Synthetic values of each preset's real format (never real tokens).
@@ -14,10 +14,13 @@ const SAMPLES = {
   githubClassic: `ghp_${alnum(36)}`,
   githubFineGrained: `github_pat_11AB2CD3E0_${alnum(59)}`,
   gitlab: `glpat-${alnum(20)}`,
-  gitlabRoutable: `glpat-${alnum(27)}.01.0x1abc2de3f`,
+  gitlabRoutable: 'glpat-bzox79Of-KE9FD2LjoXXF4CvyxA.0r03gxo7s', // GitLab's own example (gitleaks/gitleaks#1655)
+  gitlabRoutableVersioned: `glpat-${alnum(34)}.01.0z11111is`,
+  gitlabDeploy: `gldt-${alnum(20)}`,
+  githubOauth: `gho_${alnum(36)}`,
   brass: `1|pat-ZuKpi3vjhgvLyy2ATp0Gyp0NPyPGXTPhpxpaMwnv`, // the seed's own example shape
   brassLongId: `98765432109876543210|pat-${alnum(40)}`,
-  iobeya: jwt({ sub: 'jane.doe@example.com', iat: 1_700_000_000, exp: Date.UTC(2031, 5, 30, 12) / 1000 }),
+  iobeya: jwt({ iss: 'https://acme.iobeya.com', sub: 'jane.doe@example.com', iat: 1_700_000_000, exp: Date.UTC(2031, 5, 30, 12) / 1000 }),
 };
 
 describe('every preset pattern comes from detect-patterns and matches its samples', () => {
@@ -33,6 +36,9 @@ describe('every preset pattern comes from detect-patterns and matches its sample
     ['github', SAMPLES.githubFineGrained],
     ['gitlab', SAMPLES.gitlab],
     ['gitlab', SAMPLES.gitlabRoutable],
+    ['gitlab', SAMPLES.gitlabRoutableVersioned],
+    ['gitlab', SAMPLES.gitlabDeploy],
+    ['github', SAMPLES.githubOauth],
     ['brass', SAMPLES.brass],
     ['brass', SAMPLES.brassLongId],
     ['iobeya', SAMPLES.iobeya],
@@ -47,6 +53,16 @@ describe('every preset pattern comes from detect-patterns and matches its sample
     expect(GITHUB_PATTERN.test(SAMPLES.githubFineGrained)).toBe(true);
     expect(GITHUB_PATTERN.test(`x${SAMPLES.githubClassic}`)).toBe(false);
     expect(GITHUB_PATTERN.test(`${SAMPLES.githubClassic}|ghp_`)).toBe(false);
+  });
+
+  test('every format is anchored and claimed by exactly one platform; kinds are unique', () => {
+    const kinds = TOKEN_SHAPES.map((s) => s.kind);
+    expect(new Set(kinds).size).toBe(kinds.length);
+    for (const s of TOKEN_SHAPES) {
+      expect(s.re.source.startsWith('^') && s.re.source.endsWith('$'), s.kind).toBe(true);
+      expect(s.re.flags, s.kind).toBe('');
+      expect(PRESET_TOKEN_PATTERNS[s.platform]?.source, s.kind).toBeDefined();
+    }
   });
 });
 
@@ -66,6 +82,11 @@ describe('near misses are claimed by no platform', () => {
     'GitHub with a space inside': `ghp_${alnum(18)} ${alnum(18)}`,
     'GitLab with underscore prefix': `glpat_${alnum(20)}`,
     'GitLab too short': `glpat-${alnum(19)}`,
+    'GitLab legacy too long, without a routing suffix': `glpat-${alnum(30)}`,
+    'GitLab routable with a short CRC': `glpat-${alnum(27)}.01.0z11111i`,
+    'GitLab routable payload over 300': `glpat-${alnum(301)}.0r03gxo7s`,
+    'GitLab deploy token too short': `gldt-${alnum(19)}`,
+    'GitHub OAuth with a dash': `gho-${alnum(36)}`,
     'three parts, not a JWT': 'abc.def.ghi',
     'three base64url parts without a JSON header': `${b64url('hello')}.${b64url({ sub: 'x' })}.sig`,
     'JWT with bad base64 in the payload': `${b64url({ alg: 'HS256' })}.eyJzdWIiOiJ4I$.sig`,
@@ -82,16 +103,28 @@ describe('near misses are claimed by no platform', () => {
     expect(detectToken(value)).toBeNull();
     expect(matchingPlatforms(value)).toEqual([]);
   });
+
+  test('a JWT of unknown origin is recognised as a JWT but claimed by no platform (any platform may issue one)', () => {
+    const value = jwt({ iss: 'https://auth.example.com', sub: 'x' });
+    expect(detectToken(value)).toMatchObject({ platform: null, kind: 'jwt' });
+    expect(matchingPlatforms(value)).toEqual([]);
+    expect(PRESET_TOKEN_PATTERNS.iobeya?.test(value)).toBe(true); // the iObeya preset's shape still fits
+  });
 });
 
 describe('what a JWT tells offline', () => {
-  test('exp, sub and scopes, as detection and as claims', () => {
-    const token = jwt({ sub: 'jane', exp: Date.UTC(2030, 0, 2, 3) / 1000, iat: 1_700_000_000, scope: 'rooms:read boards:write' });
+  test('exp (as a day and as an instant), iat, sub, iss and scopes, as detection and as claims', () => {
+    const token = jwt({ iss: 'https://acme.iobeya.com', aud: 'boards', sub: 'jane', exp: Date.UTC(2030, 0, 2, 3) / 1000, iat: 1_700_000_000, scope: 'rooms:read boards:write' });
     expect(detectToken(token)).toEqual({
       platform: 'iobeya',
-      label: 'JSON Web Token (iObeya)',
+      kind: 'iobeya-jwt',
+      label: 'iObeya personal access token (a JSON Web Token)',
+      personalAccessToken: true,
       expiresAt: '2030-01-02',
+      expiresAtInstant: '2030-01-02T03:00:00.000Z',
+      issuedAt: '2023-11-14T22:13:20.000Z',
       subject: 'jane',
+      issuer: 'https://acme.iobeya.com',
       scopes: ['rooms:read', 'boards:write'],
     });
     expect(readJwtClaims(token)).toEqual({
@@ -99,6 +132,8 @@ describe('what a JWT tells offline', () => {
       exp: Date.UTC(2030, 0, 2, 3) / 1000,
       iat: 1_700_000_000,
       sub: 'jane',
+      iss: 'https://acme.iobeya.com',
+      aud: ['boards'],
       scopes: ['rooms:read', 'boards:write'],
     });
   });

@@ -1,22 +1,33 @@
 /**
- * Offline recognition of a pasted token: which platform issued it and, for a JWT, its expiry,
- * subject and scopes. Pure string work and a local base64 decode — the value is never sent
- * anywhere. The formats live in ./detect-patterns, shared with the platform presets.
+ * Offline recognition of a token value: which platform issued it, what kind of token it is and,
+ * for a JWT, what its claims say (expiry, issue time, subject, issuer, scopes). Pure string work
+ * and a local base64 decode — the value is never sent anywhere. The formats live in
+ * ./detect-patterns, shared with the platform presets.
  */
 import { jwtDecode } from 'jwt-decode';
 import type { PlatformId } from './platform-ids';
-import { JWT_PATTERN, PRESET_TOKEN_PATTERNS, TOKEN_SHAPES } from './detect-patterns';
+import { JWT_PATTERN, TOKEN_SHAPES } from './detect-patterns';
 
 /** What a token's shape tells us. */
 export interface Detection {
-  /** Suggested platform, or null when the shape is known but not tied to one platform. */
+  /** The platform whose format it has, or null when the shape is known but not tied to one (a JWT of unknown origin). */
   readonly platform: PlatformId | null;
-  /** A short human description, e.g. "GitHub fine-grained token". */
+  /** The format's stable id ("github-classic", "gitlab-deploy", "jwt", "iobeya-jwt"…). */
+  readonly kind: string;
+  /** What it is, without an article: "GitLab personal access token", "JSON Web Token". */
   readonly label: string;
+  /** False when the format is known not to be a personal access token (or, for a JWT, cannot say it is one). */
+  readonly personalAccessToken: boolean;
   /** For a JWT with `exp`: the expiry day, YYYY-MM-DD (UTC). */
   readonly expiresAt?: string;
+  /** For a JWT with `exp`: the expiry instant, ISO 8601 in UTC ("2027-03-14T23:30:00.000Z"). */
+  readonly expiresAtInstant?: string;
+  /** For a JWT with `iat`: when it was issued, ISO 8601 in UTC. */
+  readonly issuedAt?: string;
   /** For a JWT with `sub`: its subject (often the username). */
   readonly subject?: string;
+  /** For a JWT with `iss`: who issued it. */
+  readonly issuer?: string;
   /** For a JWT with a `scope` / `scopes` / `scp` claim: the scopes it names. */
   readonly scopes?: readonly string[];
 }
@@ -30,49 +41,88 @@ export interface JwtClaims {
   /** Issued at, seconds since the epoch. */
   readonly iat?: number;
   readonly sub?: string;
+  readonly iss?: string;
+  /** Audience(s), as a list even when the token holds one string. */
+  readonly aud?: readonly string[];
   readonly scopes?: readonly string[];
 }
 
 const MAX_LENGTH = 16 * 1024;
 
-/** iObeya issues JWTs; other JWTs still get their claims read. */
-const JWT_PLATFORM: PlatformId = 'iobeya';
-const JWT_LABEL = 'JSON Web Token (iObeya)';
+/**
+ * Which JWTs are iObeya's. iObeya documents that its personal access tokens are JWTs
+ * (center.iobeya.com, "Personal Access Token for APIs"; the seed document) but not which claims
+ * they carry, and a JWT's shape says nothing about who issued it: GitLab CI, Azure, Auth0… all
+ * issue JWTs. So a JWT is iObeya's only when its issuer or an audience is a host under
+ * iobeya.com (an `https://acme.iobeya.com` URL or a bare host) — a conservative rule, (inferred).
+ * Any other JWT is "a JSON Web Token" of no platform, its claims still shown.
+ */
+export const IOBEYA_DOMAIN = 'iobeya.com';
 
-/** Recognises a pasted token value; null when nothing is known about it. */
+/** Recognises a token value; null when nothing is known about it. */
 export function detectToken(raw: string): Detection | null {
   const value = raw.trim();
   if (value.length === 0 || value.length > MAX_LENGTH) return null;
   for (const p of TOKEN_SHAPES) {
-    if (p.re.test(value)) return { platform: p.platform, label: p.label };
+    if (p.re.test(value)) return { platform: p.platform, kind: p.kind, label: p.label, personalAccessToken: p.personalAccessToken };
   }
   const claims = readJwtClaims(value);
-  if (claims === null) return null;
-  const result: { platform: PlatformId; label: string; expiresAt?: string; subject?: string; scopes?: readonly string[] } = {
-    platform: JWT_PLATFORM,
-    label: JWT_LABEL,
-  };
-  const expiresAt = claims.exp === undefined ? undefined : expiryDay(claims.exp);
-  if (expiresAt !== undefined) result.expiresAt = expiresAt;
-  if (claims.sub !== undefined) result.subject = claims.sub;
-  if (claims.scopes !== undefined) result.scopes = claims.scopes;
-  return result;
+  return claims === null ? null : jwtDetection(claims);
+}
+
+/** A decoded JWT → what to show: iObeya's when its claims say so, else a JWT of no platform. */
+function jwtDetection(claims: JwtClaims): Detection {
+  const iobeya = isIobeyaJwt(claims);
+  const out: { -readonly [K in keyof Detection]: Detection[K] } = iobeya
+    ? { platform: 'iobeya', kind: 'iobeya-jwt', label: 'iObeya personal access token (a JSON Web Token)', personalAccessToken: true }
+    : { platform: null, kind: 'jwt', label: 'JSON Web Token', personalAccessToken: false };
+  if (claims.exp !== undefined) {
+    const day = expiryDay(claims.exp);
+    const instant = instantOf(claims.exp);
+    if (day !== undefined) out.expiresAt = day;
+    if (instant !== undefined) out.expiresAtInstant = instant;
+  }
+  const issued = claims.iat === undefined ? undefined : instantOf(claims.iat);
+  if (issued !== undefined) out.issuedAt = issued;
+  if (claims.sub !== undefined) out.subject = claims.sub;
+  if (claims.iss !== undefined) out.issuer = claims.iss;
+  if (claims.scopes !== undefined) out.scopes = claims.scopes;
+  return out;
+}
+
+/** True when the JWT's issuer or an audience names a host under iobeya.com (see IOBEYA_DOMAIN). */
+export function isIobeyaJwt(claims: Pick<JwtClaims, 'iss' | 'aud'>): boolean {
+  return [claims.iss, ...(claims.aud ?? [])].some((s) => s !== undefined && isIobeyaHost(hostOf(s)));
+}
+
+function isIobeyaHost(host: string | null): boolean {
+  return host !== null && (host === IOBEYA_DOMAIN || host.endsWith(`.${IOBEYA_DOMAIN}`));
+}
+
+/** The lower-case host of an https URL or of a bare host name; null for anything else. */
+function hostOf(s: string): string | null {
+  const text = s.trim();
+  if (/^[a-z0-9.-]+$/i.test(text)) return text.toLowerCase();
+  try {
+    const u = new URL(text);
+    return u.protocol === 'https:' ? u.hostname.toLowerCase() : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Every platform whose documented token pattern the value matches (a JWT must also decode).
- * Platforms without a documented format (YesWeHack, Jelastic/Virtuozzo, custom) never appear.
+ * Every platform whose known format the value has (for a JWT: only when its claims identify
+ * the platform, as detectToken decides). Platforms without a documented format (YesWeHack,
+ * Jelastic/Virtuozzo, custom) never appear, nor does any platform for a JWT of unknown origin.
  */
 export function matchingPlatforms(raw: string): PlatformId[] {
   const value = raw.trim();
   if (value.length === 0 || value.length > MAX_LENGTH) return [];
-  const out: PlatformId[] = [];
-  for (const [id, re] of Object.entries(PRESET_TOKEN_PATTERNS) as [PlatformId, RegExp | null][]) {
-    if (re === null || !re.test(value)) continue;
-    if (re === JWT_PATTERN && readJwtClaims(value) === null) continue;
-    out.push(id);
-  }
-  return out;
+  const out = new Set<PlatformId>(TOKEN_SHAPES.filter((p) => p.re.test(value)).map((p) => p.platform));
+  const claims = out.size === 0 ? readJwtClaims(value) : null;
+  if (claims !== null && isIobeyaJwt(claims)) out.add('iobeya');
+  return [...out];
 }
 
 /**
@@ -93,10 +143,15 @@ export function readJwtClaims(raw: string): JwtClaims | null {
   }
   // A real JWT header names its algorithm; three base64 chunks alone are not enough.
   if (!isRecord(header) || typeof header.alg !== 'string' || !isRecord(payload)) return null;
-  const claims: { alg: string; exp?: number; iat?: number; sub?: string; scopes?: readonly string[] } = { alg: header.alg };
+  const claims: { -readonly [K in keyof JwtClaims]: JwtClaims[K] } = { alg: header.alg };
   if (saneSeconds(payload.exp)) claims.exp = payload.exp;
   if (saneSeconds(payload.iat)) claims.iat = payload.iat;
-  if (typeof payload.sub === 'string' && payload.sub.trim() !== '') claims.sub = payload.sub.trim();
+  const sub = shortText(payload.sub);
+  if (sub !== undefined) claims.sub = sub;
+  const iss = shortText(payload.iss);
+  if (iss !== undefined) claims.iss = iss;
+  const aud = (Array.isArray(payload.aud) ? payload.aud : [payload.aud]).map(shortText).filter((s): s is string => s !== undefined);
+  if (aud.length > 0) claims.aud = aud.slice(0, 20);
   const scopes = scopeClaim(payload);
   if (scopes !== undefined) claims.scopes = scopes;
   return claims;
@@ -104,8 +159,12 @@ export function readJwtClaims(raw: string): JwtClaims | null {
 
 /** Seconds since the epoch → UTC day; undefined when absurd. */
 export function expiryDay(exp: number): string | undefined {
-  if (!saneSeconds(exp)) return undefined;
-  return new Date(exp * 1000).toISOString().slice(0, 10);
+  return instantOf(exp)?.slice(0, 10);
+}
+
+/** Seconds since the epoch → ISO 8601 instant in UTC; undefined when absurd. */
+export function instantOf(seconds: number): string | undefined {
+  return saneSeconds(seconds) ? new Date(seconds * 1000).toISOString() : undefined;
 }
 
 /** A positive number of seconds whose date exists and has a 4-digit year. */
@@ -113,6 +172,13 @@ function saneSeconds(s: unknown): s is number {
   if (typeof s !== 'number' || !Number.isFinite(s) || s <= 0) return false;
   const d = new Date(s * 1000);
   return !Number.isNaN(d.getTime()) && d.getUTCFullYear() <= 9999;
+}
+
+/** A non-blank string claim of sane length, trimmed; undefined otherwise. */
+function shortText(v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  return t !== '' && t.length <= 500 ? t : undefined;
 }
 
 /** `scope` (OAuth: space-separated string), `scopes` or `scp` (array or string). */

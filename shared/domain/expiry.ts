@@ -7,7 +7,7 @@
  *   - an instant, `YYYY-MM-DDTHH:MM:SS.sssZ` (UTC): what a platform or the token itself says;
  *     the token stops at that moment, wherever the user is. Each platform's own rule turns its
  *     answer into an instant (GitLab's `expires_at` date D → D 00:00 UTC; GitHub's header
- *     with its offset; Jelastic's UTC timestamp; a JWT's `exp`): see docs/PLATFORMS.md.
+ *     with its offset; Jelastic's UTC timestamp; a JWT's `exp`): see electron/core/platforms/PLATFORMS.md.
  *
  * From either form, in a zone: the last local day it works ("expires on"), the days left, and
  * whether it has passed. Pure (Intl only), so the app, the renderer, the CLI and the

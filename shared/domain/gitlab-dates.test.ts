@@ -9,7 +9,7 @@ const NOW = new Date('2026-05-01T12:00:00Z');
 describe("GitLab's expires_at", () => {
   it('date D stops at D 00:00 UTC, keeping GitLab’s text; null is never; junk is not claimed', () => {
     expect(gitlabExpiresAt('2026-12-01')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' });
-    expect(gitlabExpiresAt('2026-12-01T00:00:00.000Z')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01T00:00:00.000Z' });
+    expect(gitlabExpiresAt('2026-12-01T00:00:00.000Z')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' });
     expect(gitlabExpiresAt(null)).toBeNull();
     expect(gitlabExpiresAt(undefined)).toBeUndefined();
     expect(gitlabExpiresAt('2026-02-30')).toBeUndefined();

@@ -31,16 +31,15 @@ export function gitlabExpiry(date: string): ReportedExpiry | null {
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})/;
 
 /**
- * GitLab's `expires_at` field as the instant it stops, keeping GitLab's own text: null = never
- * expires, undefined = absent or unreadable (then nothing is claimed). Documented as a date
- * ("2023-08-15", doc/api/personal_access_tokens.md); a timestamp form is read by its date, the
- * way GitLab stores it.
+ * GitLab's `expires_at` field as the instant it stops, with GitLab's date as its words: null =
+ * never expires, undefined = absent or unreadable (then nothing is claimed). Documented as a
+ * date ("2023-08-15", doc/api/personal_access_tokens.md); a timestamp form is read by its date,
+ * the way GitLab stores it (a `date` column), and that date is what a rotation sends back.
  */
 export function gitlabExpiresAt(v: string | null | undefined): ReportedExpiry | null | undefined {
   if (v === null) return null;
   const date = v === undefined ? undefined : DATE_PREFIX.exec(v)?.[1];
-  const reported = date === undefined ? null : gitlabExpiry(date);
-  return reported === null ? undefined : { at: reported.at, raw: v as string };
+  return (date === undefined ? null : gitlabExpiry(date)) ?? undefined;
 }
 
 /**

@@ -1,7 +1,26 @@
 /**
- * A token's status, computed from its dates and its last platform check. Pure, so the app,
- * the CLI and the reminders agree.
+ * A token's status, from its expiry (shared/domain/expiry.ts), the platform's last verdict
+ * and `now`. Pure, so the app, the CLI, the attention list and the reminders agree.
+ *
+ * The truth table (the first row that matches decides; shared/domain/STATUS.md explains each row):
+ *
+ *   | # | what we know                                               | status   |
+ *   |---|------------------------------------------------------------|----------|
+ *   | 1 | the platform's last verdict: revoked                       | revoked  |
+ *   | 2 | the platform's last verdict: invalid                       | invalid  |
+ *   | 3 | the platform's last verdict: expired                       | expired  |
+ *   | 4 | the expiry has passed, and no "active" verdict came after it | expired  |
+ *   | 5 | the expiry has passed, the platform said "active" after it | active   |
+ *   | 6 | the last working day is within the window (default 7 days) | expiring |
+ *   | 7 | the platform's last verdict: active                        | active   |
+ *   | 8 | anything else (never checked, or only `unknown` answers)   | unknown  |
+ *
+ * A verdict is a check's definitive answer (active, invalid, revoked, expired). An `unknown`
+ * answer (offline, rate-limited, no access to the program…) is never a verdict: it is shown as
+ * the last check, but it neither turns a token red nor clears an earlier verdict.
  */
+import { daysUntil, hasExpired, isAfterExpiry } from './expiry';
+
 export const TOKEN_STATUSES = ['active', 'expiring', 'expired', 'revoked', 'invalid', 'unknown'] as const;
 
 /** One of the statuses. */
@@ -13,7 +32,13 @@ export const CHECK_RESULTS = ['active', 'invalid', 'revoked', 'expired', 'unknow
 /** One of the check results. */
 export type CheckResult = (typeof CHECK_RESULTS)[number];
 
-/** The last check of a token, as stored. */
+/** The results that are a platform's verdict on a token (everything but `unknown`). */
+export const VERDICT_RESULTS = ['active', 'invalid', 'revoked', 'expired'] as const;
+
+/** One verdict. */
+export type VerdictResult = (typeof VERDICT_RESULTS)[number];
+
+/** The last check of a token, as stored: the latest attempt, whatever it said. */
 export interface LastCheck {
   readonly at: string; // ISO timestamp
   readonly result: CheckResult;
@@ -22,119 +47,53 @@ export interface LastCheck {
   readonly owner?: string | undefined;
 }
 
+/** The platform's last definitive answer about a token, and when it gave it. */
+export interface Verdict {
+  readonly at: string;
+  readonly result: VerdictResult;
+}
+
 /** Default "expiring soon" window, in days (YesWeHack reminds 7 days before). */
 export const EXPIRING_WITHIN_DAYS = 7;
 
-const DAY_MS = 86_400_000;
-
-/**
- * The system's IANA zone (what Intl uses when given none), or 'UTC' when it has no name (Node
- * with an unknown TZ runs on UTC and reports none). Costs ~45 µs, so callers that need the
- * name for many tokens should call it once.
- */
-export function systemTimeZone(): string {
-  // The types say string; Node with an unknown TZ (e.g. TZ=Foo/Bar) gives undefined.
-  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+/** What the status is computed from. */
+export interface StatusInput {
+  /** The token's expiry: a day (`YYYY-MM-DD`) or an instant (ISO, UTC); null when none. */
+  readonly expiry: string | null;
+  readonly lastCheck: LastCheck | null;
+  /** The last verdict; absent or null: read from `lastCheck` when that one is a verdict. */
+  readonly verdict?: Verdict | null | undefined;
 }
 
-// Building a formatter costs ~35 µs, formatting ~3 µs: keep one per zone (a handful at most).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
-    // Gregorian calendar and Latin digits whatever the machine's locale, so the parts parse.
-    f = new Intl.DateTimeFormat('en-US-u-ca-gregory-nu-latn', { timeZone, era: 'short', year: 'numeric', month: 'numeric', day: 'numeric' });
-    formatters.set(timeZone, f);
-  }
-  return f;
+/** True for a check result that is a verdict. */
+export function isVerdict(result: CheckResult): result is VerdictResult {
+  return result !== 'unknown';
 }
 
-/** True when `zone` is an IANA zone name this platform's Intl knows (what daysUntil accepts). */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    formatterFor(zone);
-    return true;
-  } catch {
-    return false;
-  }
+/** The verdict that counts: the stored one, else the last check when it is one. */
+export function verdictOf(token: Pick<StatusInput, 'lastCheck' | 'verdict'>): Verdict | null {
+  if (token.verdict) return token.verdict;
+  const c = token.lastCheck;
+  return c !== null && isVerdict(c.result) ? { at: c.at, result: c.result } : null;
 }
 
 /**
- * `now`'s calendar date in `timeZone` as a UTC midnight (ms), so two such dates subtract to
- * whole days. Without a zone: the system's, read through Date's local getters — the same zone
- * Intl would resolve, without the cost of resolving its name on every call. Null for an
- * invalid `now`. Throws RangeError for an unknown zone name.
- */
-function localDayStart(now: Date, timeZone: string | undefined): number | null {
-  if (!Number.isFinite(now.getTime())) return null;
-  if (timeZone === undefined) return utcMidnight(now.getFullYear(), now.getMonth() + 1, now.getDate());
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  let bc = false;
-  for (const p of formatterFor(timeZone).formatToParts(now)) {
-    if (p.type === 'year') year = Number(p.value);
-    else if (p.type === 'month') month = Number(p.value);
-    else if (p.type === 'day') day = Number(p.value);
-    else if (p.type === 'era') bc = p.value === 'BC';
-  }
-  return utcMidnight(bc ? 1 - year : year, month, day);
-}
-
-/** UTC midnight of a proleptic Gregorian date (month 1–12); Date.UTC alone maps years 0–99 to 19xx. */
-function utcMidnight(year: number, month: number, day: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return d.getTime();
-}
-
-/** A YYYY-MM-DD date that exists (no 2026-02-30) as its UTC midnight (ms), else null. */
-export function calendarDayStart(date: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return null;
-  const t = Date.parse(`${date}T00:00:00Z`);
-  // Date.parse rolls some impossible days over (Feb 30 → Mar 2): read it back to be sure.
-  if (!Number.isFinite(t) || new Date(t).toISOString().slice(0, 10) !== date) return null;
-  return t;
-}
-
-/**
- * Whole calendar days from `now`'s date in `timeZone` (default: the system's zone) to
- * `expiresAt`: 0 on the expiry day itself, negative once it has passed, null for no or an
- * unreadable expiry (or an invalid `now`). Counted on dates, not hours, so a 23- or 25-hour
- * DST day still counts as one. The reminders count with this too, so the status column, the
- * badge, the attention list and the notifications agree on what "tomorrow" is.
- * Throws RangeError for an unknown zone name.
- */
-export function daysUntil(expiresAt: string | null, now: Date, timeZone?: string): number | null {
-  if (expiresAt === null) return null;
-  const end = calendarDayStart(expiresAt);
-  if (end === null) return null;
-  const today = localDayStart(now, timeZone);
-  if (today === null) return null;
-  return Math.round((end - today) / DAY_MS);
-}
-
-/**
- * Status from expiry (YYYY-MM-DD: the token works through that day in the user's time zone,
- * `timeZone`, default the system's), the last check and `now`. A platform's verdict of
- * revoked/invalid wins over dates; a date in the past wins over an older "active" check.
- * Throws RangeError for an unknown zone name.
+ * The status by the truth table above, counting calendar days in `timeZone` (default: the
+ * system's). Throws RangeError for an unknown zone name.
  */
 export function computeStatus(
-  token: { readonly expiresAt: string | null; readonly lastCheck: LastCheck | null },
+  token: StatusInput,
   now: Date,
   expiringWithinDays: number = EXPIRING_WITHIN_DAYS,
   timeZone?: string,
 ): TokenStatus {
-  const check = token.lastCheck;
-  if (check?.result === 'revoked') return 'revoked';
-  if (check?.result === 'invalid') return 'invalid';
-  const days = daysUntil(token.expiresAt, now, timeZone);
-  if (days !== null && days < 0) return 'expired';
+  const verdict = verdictOf(token);
+  if (verdict !== null && verdict.result !== 'active') return verdict.result;
+  if (hasExpired(token.expiry, now, timeZone)) {
+    const vouched = verdict !== null && isAfterExpiry(token.expiry, Date.parse(verdict.at), timeZone);
+    return vouched ? 'active' : 'expired';
+  }
+  const days = daysUntil(token.expiry, now, timeZone);
   if (days !== null && days <= expiringWithinDays) return 'expiring';
-  if (check?.result === 'expired') return 'expired';
-  if (check?.result === 'active') return 'active';
-  return 'unknown';
+  return verdict !== null ? 'active' : 'unknown';
 }

@@ -32,3 +32,9 @@ test('values are normalised: trimmed text, deduplicated scopes, base URL without
   expect(newTokenInput.parse({ ...base, baseUrl: 'http://127.0.0.1:8080' }).baseUrl).toBe('http://127.0.0.1:8080');
   expect(tokenPatchInput.parse({ expiresAt: null })).toEqual({ expiresAt: null });
 });
+
+test('platformMismatchOk is an optional boolean on both inputs', () => {
+  expect(newTokenInput.parse({ ...base, platformMismatchOk: true }).platformMismatchOk).toBe(true);
+  expect(tokenPatchInput.parse({ platform: 'gitlab', platformMismatchOk: true })).toEqual({ platform: 'gitlab', platformMismatchOk: true });
+  expect(problem({ ...base, platformMismatchOk: 'yes' })).toMatch(/^platformMismatchOk: /);
+});

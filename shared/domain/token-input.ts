@@ -75,6 +75,12 @@ const customPlatformRef = trimmedText('custom platform', 80);
 /** A platform-specific parameter: YesWeHack program slug, Jelastic token id. */
 const platformParam = (what: string) => trimmedText(what, 200);
 
+/**
+ * The user saw that the value's format belongs to another platform and keeps the platform they
+ * chose anyway (shared/domain/token-format). Never stored: it only lets this one write through.
+ */
+const platformMismatchOk = z.boolean().optional();
+
 /** A new token, as the user gives it (CLI add, import, app dialog). */
 export const newTokenInput = z.object({
   platform: platformId,
@@ -93,6 +99,7 @@ export const newTokenInput = z.object({
   platformTokenId: platformParam('platform token id').nullable().optional(),
   /** Days before expiry to remind; null or absent = the global policy, [] = never. */
   reminderDays: tokenReminderDaysSchema.optional(),
+  platformMismatchOk,
 }).refine((t) => !t.customPlatform || t.platform === 'custom', {
   message: 'a custom platform can only be given with platform custom',
   path: ['customPlatform'],
@@ -118,6 +125,7 @@ export const tokenPatchInput = z.object({
   programSlug: platformParam('program slug').nullable().optional(),
   platformTokenId: platformParam('platform token id').nullable().optional(),
   reminderDays: tokenReminderDaysSchema.optional(),
+  platformMismatchOk,
 });
 
 /** Parsed token change. */

@@ -1,5 +1,6 @@
 import type { PlatformId } from './platform-ids';
-import type { LastCheck, TokenStatus } from './status';
+import type { ExpirySource } from './expiry';
+import type { LastCheck, TokenStatus, Verdict } from './status';
 
 /** An account on a platform: who the tokens belong to. */
 export interface Account {
@@ -40,8 +41,29 @@ export interface TokenView {
   readonly scopes: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** "Expires on": the last day the token works, in this machine's time zone (YYYY-MM-DD). */
   readonly expiresAt: string | null;
+  /**
+   * The expiry status is computed from: a day (`YYYY-MM-DD`, works through that local day) or
+   * an instant (ISO, UTC: stops then). See shared/domain/expiry.ts.
+   */
+  readonly expiry: string | null;
+  /** Where `expiry` came from: typed, reported by the platform, or read from the value. */
+  readonly expirySource: ExpirySource | null;
+  /** The platform's own words for its expiry (its date, its header), when it reported one. */
+  readonly expiryRaw: string | null;
+  /** The platform says this token never expires. */
+  readonly neverExpires: boolean;
+  /** The date the user typed (kept beside a reported expiry), or null. */
+  readonly enteredExpiresAt: string | null;
+  /** When the platform last saw the token used (ISO); null when it never was or did not say. */
+  readonly lastUsedAt: string | null;
+  /** The latest check, whatever it said. */
   readonly lastCheck: LastCheck | null;
+  /** The platform's last definitive answer (never an `unknown` check). */
+  readonly verdict: Verdict | null;
+  /** A rotation whose answer never came: the platform may have a new value we do not hold. */
+  readonly rotationUnconfirmed: { readonly at: string; readonly reason: string } | null;
   readonly status: TokenStatus;
   /** For platform 'custom': the user-defined platform (id and name), null when none is assigned. */
   readonly customPlatformId: string | null;

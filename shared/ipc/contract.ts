@@ -4,7 +4,6 @@
  * does not compile); the preload builds `window.api` from it; the e2e bridge serves it.
  */
 import { z } from 'zod';
-import { PLATFORM_IDS, type PlatformId } from '../domain/platform-ids';
 import { newTokenInput, tokenPatchInput } from '../domain/token-input';
 import { customPlatformSchema } from '../domain/custom-platform';
 import {
@@ -117,10 +116,12 @@ export const CONTRACT = {
   /** The renderer saw user input: postpones auto-lock. */
   'app.activity': channel(empty, z.null()),
   /**
-   * Opens a known platform's token-management page in the browser. Only fixed https pages
-   * (no URL crosses IPC); `opened: false` for platforms without one (self-hosted, per hoster).
+   * Opens a token's token-management page in the browser. Only a token id crosses IPC: main
+   * rebuilds the page from the stored account by the platform's fixed template and checks it
+   * (https, the account's own host) before opening it (core/app/token-page-opener.ts);
+   * `opened: false` when there is none (custom platforms, an account without a page).
    */
-  'app.openTokenPage': channel(z.strictObject({ platform: z.enum(PLATFORM_IDS as unknown as [PlatformId, ...PlatformId[]]) }), z.object({ opened: z.boolean() })),
+  'app.openTokenPage': channel(z.strictObject({ id: z.string().min(1).max(64) }), z.object({ opened: z.boolean() })),
 } as const;
 
 /** Events main sends to the renderer (no reply). */

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../domain/platform-ids';
-import { CHECK_RESULTS, TOKEN_STATUSES } from '../domain/status';
+import { EXPIRY_SOURCES } from '../domain/expiry';
+import { CHECK_RESULTS, TOKEN_STATUSES, VERDICT_RESULTS } from '../domain/status';
 import { AUDIT_ACTIONS } from '../domain/token';
 import { ERROR_CODES } from '../errors';
 import { reminderDaysSchema } from '../domain/reminder-policy';
@@ -27,9 +28,17 @@ export const tokenViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   expiresAt: z.string().nullable(),
+  expiry: z.string().nullable(),
+  expirySource: z.enum(EXPIRY_SOURCES).nullable(),
+  expiryRaw: z.string().nullable(),
+  neverExpires: z.boolean(),
+  enteredExpiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
   lastCheck: z
     .object({ at: z.string(), result: z.enum(CHECK_RESULTS), reason: z.string().optional(), owner: z.string().optional() })
     .nullable(),
+  verdict: z.object({ at: z.string(), result: z.enum(VERDICT_RESULTS) }).nullable(),
+  rotationUnconfirmed: z.object({ at: z.string(), reason: z.string() }).nullable(),
   status: z.enum(TOKEN_STATUSES),
   customPlatformId: z.string().nullable(),
   customPlatformName: z.string().nullable(),
@@ -100,6 +109,8 @@ export const empty = z.object({}).strict();
 
 /** Password for a platform operation that needs it (Jelastic): used once, never stored or logged. */
 const operationPassword = z.string().min(1).max(1024);
+/** The account login, for an operation that signs in instead of using the token (Jelastic): used once, never stored. */
+const operationLogin = z.string().trim().min(1).max(254).regex(/^[^\s\u0000-\u001f\u007f]+$/, 'a login is one word, without spaces');
 
 export const checkRequest = z.strictObject({
   id: z.string().min(1).max(64),
@@ -112,6 +123,8 @@ export const checkRequest = z.strictObject({
 export const revokeRequest = z.strictObject({
   id: z.string().min(1).max(64),
   password: operationPassword.optional(),
+  /** Sign in with this login (and the password) instead of using the token (`acceptsLogin`). */
+  login: operationLogin.optional(),
   /** Guided revoke: the user says the token was revoked on the platform's page. */
   confirmedGuided: z.boolean().optional(),
 });
@@ -121,11 +134,14 @@ export const revokeResponse = z.object({
   token: tokenViewSchema,
   pageUrl: z.string().nullable(),
   confirmed: z.boolean(),
+  /** Why a platform with a revoke API still needs a guided revoke (an older server); null otherwise. */
+  reason: z.string().nullable(),
 });
 
 export const rotateRequest = z.strictObject({
   id: z.string().min(1).max(64),
   password: operationPassword.optional(),
+  login: operationLogin.optional(),
   /**
    * The new token's expiry as the user chose it, in the platform's own terms (GitLab: the token
    * stops at 00:00 UTC on this date); absent = keep the old expiry. Only for platforms whose
@@ -150,6 +166,8 @@ export const platformInfoSchema = z.object({
   revoke: z.enum(['api', 'guided']),
   rotate: z.boolean(),
   needsPassword: z.object({ revoke: z.boolean(), rotate: z.boolean() }),
+  /** Whether the operation can sign in with the account login instead of using the token (Jelastic). */
+  acceptsLogin: z.object({ revoke: z.boolean(), rotate: z.boolean() }),
   /** Whether a rotation lets the user choose the new token's expiry (GitLab). */
   rotateExpiry: z.boolean(),
   /** Whether an account must give its own base URL (no default). */

@@ -8,7 +8,8 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { DEFAULT_REMINDER_POLICY, effectiveReminderDays, type ReminderPolicy } from '../../../shared/domain/reminder-policy';
-import { EXPIRING_WITHIN_DAYS, computeStatus, daysUntil, systemTimeZone, type TokenStatus } from '../../../shared/domain/status';
+import { daysUntil, expiryLastDay, systemTimeZone } from '../../../shared/domain/expiry';
+import { EXPIRING_WITHIN_DAYS, computeStatus, type TokenStatus } from '../../../shared/domain/status';
 import type { TokenView } from '../../../shared/domain/token';
 import { isValidTimeZone, reminderSchedule } from '../../core/reminders/schedule';
 import { describeExpiry } from '../format/relative-date';
@@ -50,7 +51,8 @@ const byName = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 /**
  * The rows for `views` at `now` in `timeZone`: tokens whose expiry is at most `withinDays`
  * away, including every one already past it, soonest (i.e. longest expired) first, then by
- * name and id. Tokens without a readable expiry date are left out: nothing reminds of them.
+ * name and id. Tokens without a readable expiry are left out: nothing reminds of them; so
+ * are revoked ones (dead on purpose: they get no reminders, as in the app).
  */
 export function reminderRows(
   views: readonly TokenView[],
@@ -61,10 +63,14 @@ export function reminderRows(
 ): ReminderRow[] {
   const rows: ReminderRow[] = [];
   for (const v of views) {
-    const daysLeft = daysUntil(v.expiresAt, now, timeZone);
-    if (v.expiresAt === null || daysLeft === null || daysLeft > withinDays) continue;
+    const daysLeft = daysUntil(v.expiry, now, timeZone);
+    const lastDay = expiryLastDay(v.expiry, timeZone);
+    if (lastDay === null || daysLeft === null || daysLeft > withinDays) continue;
+    // Recomputed at this same `now` and zone: the vault's status was taken a moment earlier.
+    const status = computeStatus(v, now, EXPIRING_WITHIN_DAYS, timeZone);
+    if (status === 'revoked') continue;
     const reminderDays = [...effectiveReminderDays(policy, v.reminderDays)];
-    const next = reminderSchedule({ id: v.id, expiresAt: v.expiresAt, reminderDays: v.reminderDays }, policy, timeZone).find(
+    const next = reminderSchedule({ id: v.id, expiry: v.expiry, reminderDays: v.reminderDays }, policy, timeZone).find(
       (r) => r.dueAt.getTime() > now.getTime(),
     );
     rows.push({
@@ -73,10 +79,9 @@ export function reminderRows(
       platform: v.platform,
       account: v.account,
       client: v.client,
-      expiresAt: v.expiresAt,
+      expiresAt: lastDay,
       daysLeft,
-      // Recomputed at this same `now` and zone: the vault's status was taken a moment earlier.
-      status: computeStatus(v, now, EXPIRING_WITHIN_DAYS, timeZone),
+      status,
       reminderDays,
       nextReminderAt: next ? localIso(next.dueAt, timeZone) : null,
     });
@@ -125,7 +130,7 @@ export function reminderTable(rows: readonly ReminderRow[], views: ReadonlyMap<s
       r.account,
       r.client ?? '-',
       r.name,
-      describeExpiry(r.expiresAt, now, timeZone),
+      describeExpiry(views.get(r.id)?.expiry ?? r.expiresAt, now, timeZone),
       r.status,
       r.reminderDays.length === 0 ? 'none' : r.reminderDays.map((d) => `${d}d`).join(' '),
       r.nextReminderAt === null ? '-' : r.nextReminderAt.slice(0, 16).replace('T', ' '),

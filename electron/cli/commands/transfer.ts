@@ -1,6 +1,6 @@
 /** `import FILE` (JSON array of tokens) and `export` (inventory without values or notes). */
 import { Option, type Command } from 'commander';
-import { AppError } from '../../../shared/errors';
+import { AppError, isAppError } from '../../../shared/errors';
 import { INVENTORY_FORMATS, exportAuditDetail, exportInventory, type InventoryFormat } from '../../core/reports';
 import { peekSettings, settingsPathFor } from '../../core/app/settings-store';
 import { readInputFile } from '../io/read-input-file';
@@ -31,13 +31,19 @@ async function importCmd(cli: Cli, o: Omit<PlanImportOptions, 'format'> & { form
   if (o.format !== 'json') return importPlanCmd(cli, { ...o, format: o.format }, file);
   if (o.dryRun) throw new AppError('BAD_INPUT', '--dry-run is for --format env, csv and keepassxc (a JSON import is checked whole before anything is written).');
   const items = readImportFile(file);
-  const result = await cli.withUnlocked((v) =>
-    v.importTokens(items, {
-      ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
-      // Printed only after the batch is durable: a line here is a promise that it survives a crash.
-      onCommitted: (done, total) => cli.note(`imported ${done}/${total}`),
-    }),
-  );
+  const result = await cli
+    .withUnlocked((v) =>
+      v.importTokens(items, {
+        ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
+        // Printed only after the batch is durable: a line here is a promise that it survives a crash.
+        onCommitted: (done, total) => cli.note(`imported ${done}/${total}`),
+      }),
+    )
+    .catch((e: unknown) => {
+      // The core names the item and both platforms; say how to keep it if the user knows better.
+      if (!isAppError(e) || e.code !== 'PLATFORM_MISMATCH') throw e;
+      throw new AppError('PLATFORM_MISMATCH', `${e.message} Nothing was imported; correct its platform, or give that item "platformMismatchOk": true to import it anyway.`);
+    });
   cli.out(`imported ${result.imported} tokens, skipped ${result.skippedDuplicates} already in the vault\n`);
 }
 
@@ -66,8 +72,8 @@ export function registerTransfer(program: Command): void {
     .command('import')
     .summary('import tokens from JSON, a .env file, CSV or a KeePassXC export')
     .description(
-      'Import tokens. --format json (default): an array of {platform, account, client?, username?, name, token, scopes?, expiresAt?, notes?, baseUrl?}, ' +
-        'all items checked first (one bad item: nothing is imported). --format env|csv|keepassxc: a preview of every row (import, duplicate, skipped and why) ' +
+      'Import tokens. --format json (default): an array of {platform, account, client?, username?, name, token, scopes?, expiresAt?, notes?, baseUrl?, platformMismatchOk?}, ' +
+        'all items checked first (one bad item, or a token whose format is another platform\'s without platformMismatchOk: nothing is imported). --format env|csv|keepassxc: a preview of every row (import, duplicate, skipped and why) ' +
         'goes to stderr first; --dry-run stops there. Progress on stderr.',
     )
     .argument('<file>', 'path of the file')

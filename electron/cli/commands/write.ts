@@ -1,6 +1,6 @@
 /** Write commands: `add`, `edit`, `remove`. */
 import type { Command } from 'commander';
-import { AppError } from '../../../shared/errors';
+import { AppError, isAppError } from '../../../shared/errors';
 import { PLATFORM_IDS } from '../../../shared/domain/platform-ids';
 import { describeZodError, newTokenInput, tokenPatchInput } from '../../../shared/domain/token-input';
 import { confirm, promptHidden } from '../io/password';
@@ -22,6 +22,7 @@ interface AddOptions {
   readonly program?: string;
   readonly tokenId?: string;
   readonly remind?: number[] | 'default';
+  readonly platformMismatchOk?: boolean;
 }
 
 interface EditOptions extends Partial<AddOptions> {
@@ -35,6 +36,19 @@ interface EditOptions extends Partial<AddOptions> {
 async function tokenValue(cli: Cli, prompt: string): Promise<string> {
   if (cli.input.fromStdin || !cli.input.isTerminal) return cli.input.line('token value');
   return promptHidden(prompt);
+}
+
+/**
+ * The core's PLATFORM_MISMATCH (the value's format is another platform's; it names both) as
+ * one line that also names the way through for a user who knows better.
+ */
+async function withMismatchHint<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (!isAppError(e) || e.code !== 'PLATFORM_MISMATCH') throw e;
+    throw new AppError('PLATFORM_MISMATCH', `${e.message} Nothing was saved; to save it with this platform anyway, add --platform-mismatch-ok.`);
+  }
 }
 
 /** Checks fields with the core's own schema before the password is asked for. */
@@ -66,9 +80,10 @@ async function add(cli: Cli, o: AddOptions): Promise<void> {
     programSlug: o.program,
     platformTokenId: o.tokenId,
     reminderDays: o.remind === 'default' ? null : o.remind,
+    platformMismatchOk: o.platformMismatchOk,
   };
   precheck(newTokenInput.safeParse({ ...fields, token: 'value-is-asked-for-later' }));
-  const view = await cli.withUnlocked(async (v) => v.addToken({ ...fields, token: await tokenValue(cli, 'Token value: ') }));
+  const view = await withMismatchHint(() => cli.withUnlocked(async (v) => v.addToken({ ...fields, token: await tokenValue(cli, 'Token value: ') })));
   cli.out(`${view.id}\n`);
 }
 
@@ -92,10 +107,12 @@ async function edit(cli: Cli, o: EditOptions, id: string): Promise<void> {
     throw new AppError('BAD_INPUT', 'Nothing to change: give at least one field to edit.');
   }
   precheck(tokenPatchInput.safeParse(patch));
-  const view = await cli.withUnlocked(async (v) => {
-    const token = o.valueStdin ? await tokenValue(cli, 'New token value: ') : undefined;
-    return v.editToken(id, { ...patch, token });
-  });
+  const view = await withMismatchHint(() =>
+    cli.withUnlocked(async (v) => {
+      const token = o.valueStdin ? await tokenValue(cli, 'New token value: ') : undefined;
+      return v.editToken(id, { ...patch, token, platformMismatchOk: o.platformMismatchOk });
+    }),
+  );
   cli.out(`updated ${view.id} ${view.name}\n`);
 }
 
@@ -135,6 +152,7 @@ export function registerWrite(program: Command): void {
     .option('--program <slug>', 'YesWeHack: the program slug a check reads')
     .option('--token-id <id>', "Jelastic: the token's id, named by revoke and rotate")
     .option('--remind <days>', "days before expiry to remind, e.g. 14,3 ('none' = never; default: the app's 7,1)", parseReminderDays)
+    .option('--platform-mismatch-ok', "save it even if the value's format is another platform's (it is still never sent there)")
     .hook('preAction', (cmd) => {
       // A usage error (exit 2) like a missing required option, before any password is asked.
       const o = cmd.opts<AddOptions>();
@@ -163,6 +181,7 @@ export function registerWrite(program: Command): void {
     .option('--token-id <id>', "Jelastic token id ('' clears)")
     .option('--remind <days>', "reminder days, e.g. 14,3; 'none' = never; 'default' = the app's policy", parseReminderDays)
     .option('--value-stdin', 'also replace the value: the next stdin line (hidden prompt on a terminal)')
+    .option('--platform-mismatch-ok', "save it even if the value's format is another platform's (it is still never sent there)")
     .action(run(edit));
 
   program

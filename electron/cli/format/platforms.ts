@@ -23,6 +23,9 @@ export interface PlatformJson {
   /** Whether revoke / rotate need the account password (asked for once, never stored). */
   readonly revokeNeedsPassword: boolean;
   readonly rotateNeedsPassword: boolean;
+  /** Whether revoke / rotate can sign in with the account login (`--login`) when the token itself cannot. */
+  readonly revokeAcceptsLogin: boolean;
+  readonly rotateAcceptsLogin: boolean;
   readonly expiry: PlatformPreset['expiry'];
   readonly tokenPageUrl: string | null;
   readonly notesCount: number;
@@ -41,6 +44,8 @@ export function platformJson(p: PlatformPreset): PlatformJson {
     rotate: p.rotate !== undefined,
     revokeNeedsPassword: p.revoke?.needsPassword === true,
     rotateNeedsPassword: p.rotate?.needsPassword === true,
+    revokeAcceptsLogin: p.revoke?.acceptsLogin === true,
+    rotateAcceptsLogin: p.rotate?.acceptsLogin === true,
     expiry: p.expiry,
     tokenPageUrl: p.tokenPageUrl,
     notesCount: p.notes.length,

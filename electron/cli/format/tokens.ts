@@ -5,7 +5,7 @@
  */
 import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import type { AuditEntry, TokenView } from '../../../shared/domain/token';
-import { describeExpiry, shortTimestamp } from './relative-date';
+import { expirySourceText, shortTimestamp, viewExpiry } from './relative-date';
 import { renderTable } from './table';
 
 /** The JSON shape lives with the exports (core/reports), so the app and the CLI print the same objects. */
@@ -26,7 +26,7 @@ export function tokenTable(views: readonly TokenView[], now: Date = new Date()):
       { header: 'EXPIRES' },
       { header: 'STATUS' },
     ],
-    views.map((v) => [shortId(v.id), v.platform, v.account, v.client ?? '-', v.name, describeExpiry(v.expiresAt, now), v.status]),
+    views.map((v) => [shortId(v.id), v.platform, v.account, v.client ?? '-', v.name, viewExpiry(v, now), v.status]),
   );
 }
 
@@ -34,6 +34,9 @@ export function tokenTable(views: readonly TokenView[], now: Date = new Date()):
 const printable = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?');
 
 const platformName = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]));
+
+/** A `show` row when there is something to say. */
+const optionalRow = (label: string, value: string | null): [string, string][] => (value === null ? [] : [[label, value]]);
 
 /** The human page of `show`: one "label: value" line per field, notes indented last. */
 export function tokenPage(v: TokenView, notes: string, now: Date = new Date()): string {
@@ -51,10 +54,14 @@ export function tokenPage(v: TokenView, notes: string, now: Date = new Date()): 
     ...(v.programSlug !== null ? [['program', v.programSlug] as [string, string]] : []),
     ...(v.platformTokenId !== null ? [['platform token id', v.platformTokenId] as [string, string]] : []),
     ['scopes', v.scopes.length > 0 ? v.scopes.join(', ') : '-'],
-    ['expires', describeExpiry(v.expiresAt, now)],
+    ['expires', viewExpiry(v, now)],
+    ...optionalRow('expiry', expirySourceText(v)),
+    ...optionalRow('entered expiry', v.expirySource !== 'user' && v.enteredExpiresAt !== null ? v.enteredExpiresAt : null),
     ...(v.reminderDays !== null ? [['reminders', v.reminderDays.length === 0 ? 'none' : v.reminderDays.map((d) => `${d} d`).join(', ')] as [string, string]] : []),
     ['status', v.status],
     ['last check', check],
+    ...optionalRow('last used', v.lastUsedAt === null ? null : shortTimestamp(v.lastUsedAt)),
+    ...optionalRow('ROTATION', v.rotationUnconfirmed === null ? null : `UNCONFIRMED since ${shortTimestamp(v.rotationUnconfirmed.at)}: ${v.rotationUnconfirmed.reason}`),
     ['created', shortTimestamp(v.createdAt)],
     ['updated', shortTimestamp(v.updatedAt)],
   ];
@@ -93,6 +100,6 @@ export function checkTable(views: readonly TokenView[], now: Date = new Date()):
       { header: 'REASON / OWNER', max: 60 },
       { header: 'EXPIRES' },
     ],
-    views.map((v) => [shortId(v.id), v.platform, v.account, v.name, v.status, checkDetail(v), describeExpiry(v.expiresAt, now)]),
+    views.map((v) => [shortId(v.id), v.platform, v.account, v.name, v.status, checkDetail(v), viewExpiry(v, now)]),
   );
 }

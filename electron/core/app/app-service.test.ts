@@ -277,12 +277,10 @@ describe('AppService through dispatch', () => {
     expect((await s.fail('vault.unlockWithKeychain', {})).code).toBe('KEYCHAIN_NOT_ENABLED');
   });
 
-  it('opens a token page only through the host, by platform id; no URL is accepted', async () => {
-    const { call, fail } = setup();
-    // Without a host that can open pages (e2e bridge, CLI), nothing opens.
-    expect(await call('app.openTokenPage', { platform: 'github' })).toEqual({ opened: false });
-    expect((await fail('app.openTokenPage', { platform: 'https://evil.example' })).code).toBe('BAD_INPUT');
-    expect((await fail('app.openTokenPage', { platform: 'github', url: 'https://evil.example' })).code).toBe('BAD_INPUT');
+  it('opens a token page only by token id; no URL or platform is accepted (policy: token-page-opener.test.ts)', async () => {
+    const { fail } = setup();
+    expect((await fail('app.openTokenPage', { platform: 'github' })).code).toBe('BAD_INPUT');
+    expect((await fail('app.openTokenPage', { id: 'x', url: 'https://evil.example' })).code).toBe('BAD_INPUT');
   });
 
   it('unknown channels and malformed payloads are BAD_INPUT envelopes, never a throw', async () => {
@@ -340,5 +338,18 @@ describe('AppService through dispatch', () => {
     expect(s.clipboard.text).toBe('');
     expect(s.events).toContainEqual({ event: 'vault.locked', payload: { reason: 'user' } });
     expect(await s.call('vault.status', {})).toMatchObject({ exists: true, unlocked: false });
+  });
+
+  it('tokens.add and tokens.edit carry platformMismatchOk through IPC; without it a value of another platform is refused', async () => {
+    const s = setup();
+    await s.call('vault.create', { password: TEST_PASSWORD });
+    const gl = 'glpat-' + 'W'.repeat(20);
+    const refused = await s.fail('tokens.add', { platform: 'github', account: 'a', name: 'n', token: gl });
+    expect(refused).toEqual({ code: 'PLATFORM_MISMATCH', message: 'This looks like a GitLab personal access token, not a GitHub token.' });
+    expect((await s.fail('tokens.add', { platform: 'github', account: 'a', name: 'n', token: gl, platformMismatchOk: 'yes' })).code).toBe('BAD_INPUT');
+    const added = await s.call('tokens.add', { platform: 'github', account: 'a', name: 'n', token: gl, platformMismatchOk: true });
+    expect(added).not.toHaveProperty('platformMismatchOk');
+    expect((await s.fail('tokens.edit', { id: added.id, patch: { platform: 'brass' } })).code).toBe('PLATFORM_MISMATCH');
+    expect((await s.call('tokens.edit', { id: added.id, patch: { platform: 'brass', platformMismatchOk: true } })).platform).toBe('brass');
   });
 });

@@ -9,7 +9,6 @@ import type { Channel, EventName, EventPayload, Response } from '../../../shared
 import { systemClock, systemTimers, type Clipboard, type Clock, type FileDialogs, type KeyProtector, type Notifier, type Timers } from '../ports';
 import { TokenVault } from '../vault/token-vault';
 import type { KdfChoice } from '../vault/vault';
-import type { PlatformId } from '../../../shared/domain/platform-ids';
 import { buildSnippet } from '../platforms/snippets';
 import { PendingRotations, RotationNotSaved } from '../platforms/rotation-recovery';
 import { checkToken, checkTokens, presetOf, revokeToken, type PlatformOpsOptions } from '../platforms/token-ops';
@@ -22,6 +21,7 @@ import { ReminderService, policyFrom } from './reminder-service';
 import { FileFlows } from './file-flows';
 import type { Handlers } from './handlers';
 import { platformInfos } from './platform-infos';
+import { openTokenPageOf } from './token-page-opener';
 
 export type { Handlers } from './handlers';
 
@@ -36,8 +36,11 @@ export interface AppDeps {
   readonly timers?: Timers;
   /** KDF for new vaults (defaults to RFC 9106's; tests use the floor). */
   readonly kdf?: KdfChoice;
-  /** Opens a platform's fixed token page in the browser; false when it has none. */
-  readonly openTokenPage?: (platform: PlatformId) => boolean | Promise<boolean>;
+  /**
+   * Opens a token page in the browser (main: shell.openExternal). Called only with a page the
+   * core rebuilt from the stored account and checked (token-page-opener.ts).
+   */
+  readonly openTokenPage?: (url: string) => boolean | Promise<boolean>;
   /** The system's file dialogs (export, backup, import); without them those channels answer BAD_INPUT. */
   readonly dialogs?: FileDialogs;
   /** Network settings for check/revoke/rotate (tests inject a limiter and short timeouts). */
@@ -307,19 +310,28 @@ export class AppService {
         });
         return { checked: results.length };
       },
-      'tokens.revoke': async ({ id, password, confirmedGuided }) => {
-        // The password goes to the connector once and is dropped with this call's scope.
-        const extra = { ...(password !== undefined ? { password } : {}), ...(confirmedGuided !== undefined ? { confirmedGuided } : {}) };
+      'tokens.revoke': async ({ id, password, login, confirmedGuided }) => {
+        // The password (and login) go to the connector once and are dropped with this call's scope.
+        const extra = {
+          ...(password !== undefined ? { password } : {}),
+          ...(login !== undefined ? { login } : {}),
+          ...(confirmedGuided !== undefined ? { confirmedGuided } : {}),
+        };
         const r = await revokeToken(this.unlocked(), id, extra, this.ops());
         return r.mode === 'api'
-          ? { mode: 'api', token: r.view, pageUrl: null, confirmed: true }
-          : { mode: 'guided', token: r.view, pageUrl: r.pageUrl, confirmed: r.confirmed };
+          ? { mode: 'api', token: r.view, pageUrl: null, confirmed: true, reason: null }
+          : { mode: 'guided', token: r.view, pageUrl: r.pageUrl, confirmed: r.confirmed, reason: r.reason };
       },
-      'tokens.rotate': async ({ id, password, expiresAt }) => {
+      'tokens.rotate': async ({ id, password, login, expiresAt }) => {
         try {
-          const extra = { ...(password !== undefined ? { password } : {}), ...(expiresAt !== undefined ? { expiresAt } : {}) };
-          const r = await rotateToken(this.unlocked(), id, extra, this.ops());
-          return { token: r.view, expiryCapped: r.expiryCapped ?? null };
+          // The password (and login) go to the connector once and are dropped with this call's scope.
+          const extra = {
+            ...(password !== undefined ? { password } : {}),
+            ...(login !== undefined ? { login } : {}),
+            ...(expiresAt !== undefined ? { expiresAt } : {}),
+          };
+          const r = await rotateToken(this.unlocked(), id, Object.keys(extra).length > 0 ? extra : undefined, this.ops());
+          return { token: r.view, expiryCapped: r.expiryCapped };
         } catch (e) {
           if (!(e instanceof RotationNotSaved)) throw e;
           this.pendingRotations.keep(e);
@@ -376,7 +388,7 @@ export class AppService {
         this.touch();
         return null;
       },
-      'app.openTokenPage': async ({ platform }) => ({ opened: (await d.openTokenPage?.(platform)) ?? false }),
+      'app.openTokenPage': async ({ id }) => ({ opened: await openTokenPageOf(this.unlocked().getToken(id), d.openTokenPage) }),
     };
   }
 }

@@ -190,8 +190,8 @@ describe('platform channels', () => {
     await s.call('vault.unlock', { password: TEST_PASSWORD });
     // The first call after unlock stores it, audited as a rotation; the old value is history.
     const listed = await s.call('tokens.list', {});
-    // GitLab's date stops the token at 00:00 UTC on it: the last day it works (UTC) is the day before.
-    expect(listed.find((t) => t.id === gl.id)?.expiresAt).toBe('2027-02-28');
+    // GitLab's date: it stops at 00:00 UTC on 2027-03-01, so (tests run in UTC) Feb 28 is its last day.
+    expect(listed.find((t) => t.id === gl.id)).toMatchObject({ expiresAt: '2027-02-28', expiry: '2027-03-01T00:00:00.000Z' });
     expect((await s.call('tokens.reveal', { id: gl.id })).value).toBe(NEW);
     const details = await s.call('tokens.details', { id: gl.id });
     expect(details.audit.filter((a) => a.action === 'rotate')).toHaveLength(1);
@@ -204,7 +204,7 @@ describe('platform channels', () => {
     const gl = await s.add('gitlab', GL, `${gitlab.url}/api/v4`);
     const { token: view, expiryCapped } = await s.call('tokens.rotate', { id: gl.id });
     expect(expiryCapped).toBeNull();
-    expect(view).toMatchObject({ expiry: '2027-02-01T00:00:00.000Z', expiryRaw: '2027-02-01', expiresAt: '2027-01-31' }); // stops 2027-02-01 00:00 UTC
+    expect(view).toMatchObject({ expiresAt: '2027-01-31', expiry: '2027-02-01T00:00:00.000Z', expirySource: 'platform', expiryRaw: '2027-02-01' });
     expect(JSON.stringify(view)).not.toContain(NEW);
     expect((await s.call('tokens.reveal', { id: gl.id })).value).toBe(NEW);
     const gh = await s.add('github', GH, github.url);

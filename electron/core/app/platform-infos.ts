@@ -1,6 +1,7 @@
 /** What each platform can do, for `platforms.list`. */
 import type { Response } from '../../../shared/ipc/contract';
 import { PLATFORMS } from '../../../shared/domain/platform-ids';
+import { tokenPageFor } from '../../../shared/domain/token-pages';
 import { listPresets } from '../platforms/registry';
 
 /**
@@ -19,9 +20,11 @@ export function platformInfos(): Response<'platforms.list'> {
       revoke: p?.revoke ? ('api' as const) : ('guided' as const),
       rotate: p?.rotate !== undefined,
       needsPassword: { revoke: p?.revoke?.needsPassword ?? false, rotate: p?.rotate?.needsPassword ?? false },
+      acceptsLogin: { revoke: p?.revoke?.acceptsLogin ?? false, rotate: p?.rotate?.acceptsLogin ?? false },
       rotateExpiry: p?.rotate?.takesExpiry === true,
       needsBaseUrl: id === 'custom' ? false : p ? p.defaultBaseUrl === null : true,
-      tokenPageUrl: p?.tokenPageUrl ?? null,
+      // The page without an account: the fixed one, or the default host's (per-account pages are per token).
+      tokenPageUrl: id === 'custom' ? null : (tokenPageFor(id, null)?.url ?? null),
     };
   });
 }

@@ -7,7 +7,8 @@
 import { attentionCount } from '../../../shared/domain/attention';
 import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../../../shared/domain/reminder-policy';
-import { EXPIRING_WITHIN_DAYS, daysUntil } from '../../../shared/domain/status';
+import { daysUntil } from '../../../shared/domain/expiry';
+import { EXPIRING_WITHIN_DAYS } from '../../../shared/domain/status';
 import type { Clock, Timers } from '../ports';
 import type { FiredReminderStore } from '../reminders/fired-store';
 import type { ReminderNotification } from '../reminders/reminder-text';
@@ -67,14 +68,15 @@ export class ReminderService {
     const base = { timeZone: this.deps.timeZone(), policy: this.deps.policy() };
     if (vault === null) return { ...base, locked: true, tokens: [] };
     if (!vault.isUnlocked) {
-      return { ...base, locked: true, tokens: vault.expirySchedule().map((r) => ({ id: r.tokenId, expiresAt: r.expiresAt, reminderDays: r.reminderDays })) };
+      return { ...base, locked: true, tokens: vault.expirySchedule().map((r) => ({ id: r.tokenId, expiry: r.expiry, reminderDays: r.reminderDays })) };
     }
     return {
       ...base,
       locked: false,
-      tokens: vault.listTokens().map((t) => ({
+      // A token the platform reported revoked is dead on purpose: nothing to remind of.
+      tokens: vault.listTokens().filter((t) => t.status !== 'revoked').map((t) => ({
         id: t.id,
-        expiresAt: t.expiresAt,
+        expiry: t.expiry,
         reminderDays: t.reminderDays,
         label: { name: t.name, platform: t.customPlatformName ?? platformName.get(t.platform) ?? t.platform, account: t.account, client: t.client },
       })),
@@ -92,7 +94,7 @@ export class ReminderService {
     // The scheduler's zone, so the badge and the reminders count the same local days.
     const timeZone = this.deps.timeZone();
     if (vault.isUnlocked) return attentionCount(vault.listTokens(), now, { timeZone });
-    return vault.expirySchedule().filter((r) => (daysUntil(r.expiresAt, now, timeZone) ?? Infinity) <= EXPIRING_WITHIN_DAYS).length;
+    return vault.expirySchedule().filter((r) => (daysUntil(r.expiry, now, timeZone) ?? Infinity) <= EXPIRING_WITHIN_DAYS).length;
   }
 
   private updateBadge(): void {

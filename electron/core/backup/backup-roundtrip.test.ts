@@ -54,7 +54,7 @@ beforeAll(async () => {
   clock.set('2026-03-03T12:00:00.000Z');
   source.editToken(ids[4] as string, { programSlug: 'program-zq5' });
   source.editToken(ids[3] as string, { platformTokenId: 'jelastic-id-zq4' });
-  source.rotateToken(ids[1] as string, ROTATED, '2027-01-01');
+  source.rotateToken(ids[1] as string, ROTATED, { at: '2027-01-01T00:00:00.000Z', raw: '2027-01-01' });
   source.recordCheck(ids[0] as string, { result: 'active', owner: 'octo-owner-zq1', reason: 'token works' });
   source.recordCheck(ids[2] as string, { result: 'invalid', reason: '401 from the platform' });
   backupFile = join(dir, 'vault.patvault-backup');
@@ -111,7 +111,8 @@ describe('backup and restore into a new vault', () => {
     expect(p).toMatchObject({ format: 1, vaultId: source.vaultId });
     expect(p.tokens.map((t) => t.id).sort()).toEqual([...ids].sort());
     const rotated = p.tokens.find((t) => t.id === ids[1]);
-    expect(rotated).toMatchObject({ value: ROTATED, expiresAt: '2027-01-01', history: [{ value: SAMPLE_TOKENS[1].token, rotatedAt: '2026-03-03T12:00:00.000Z' }] });
+    // The typed date and the expiry the platform reported for the new value, side by side.
+    expect(rotated).toMatchObject({ value: ROTATED, reportedExpiry: { at: '2027-01-01T00:00:00.000Z', raw: '2027-01-01', source: 'platform' }, expiresAt: '2026-12-01', history: [{ value: SAMPLE_TOKENS[1].token, rotatedAt: '2026-03-03T12:00:00.000Z' }] });
     expect(Object.keys(rotated ?? {})).not.toContain('fingerprint');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../test-support/app-errors';
-import { parseEnvFile, NOT_A_TOKEN } from './env-file';
+import { parseEnvFile, JWT_OF_NO_PLATFORM, NOT_A_TOKEN } from './env-file';
 import { ENV, ENV_BROKEN, expectNoSecret, readFixture } from './fixtures';
 import type { EnvImportOptions } from './options';
 
@@ -75,11 +75,11 @@ describe('parseEnvFile on the fixture (BOM, CRLF, quotes, comments, unicode, dup
 });
 
 describe('parseEnvFile options', () => {
-  it('platformFor imports a variable whose value says nothing, and overrides what the format says', () => {
+  it('platformFor imports a variable whose value says nothing; one that contradicts the value’s format is skipped with the reason', () => {
     const plan = parseEnvFile('PORT=3000\nGH=' + ENV.github + '\n', { account: 'a', platformFor: { PORT: 'custom', GH: 'custom' } });
-    expect(plan.candidates.map((c) => [c.input.name, c.input.platform, c.detectedPlatform])).toEqual([
-      ['PORT', 'custom', false],
-      ['GH', 'custom', false],
+    expect(plan.candidates.map((c) => [c.input.name, c.input.platform, c.detectedPlatform])).toEqual([['PORT', 'custom', false]]);
+    expect(plan.skipped).toEqual([
+      { line: 2, label: 'GH', reason: 'looks like a GitHub classic personal access token, not a token for a custom platform; correct its platform to import it' },
     ]);
   });
 
@@ -100,9 +100,19 @@ describe('parseEnvFile options', () => {
 
   it('JWT claims that do not fit are dropped, not the token', () => {
     const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const jwt = `${b64({ alg: 'HS256' })}.${b64({ sub: 'u'.repeat(300), exp: 1830340800 })}.sigPart`;
+    const jwt = `${b64({ alg: 'HS256' })}.${b64({ iss: 'https://acme.iobeya.com', sub: 'u'.repeat(300), exp: 1830340800 })}.sigPart`;
     const plan = parseEnvFile(`JWT=${jwt}`, { account: 'a' });
     expect(plan.candidates[0]?.input).toEqual({ platform: 'iobeya', account: 'a', name: 'JWT', token: jwt, expiresAt: '2028-01-01' });
+  });
+
+  it('a JWT whose claims do not name iObeya is not imported as iObeya: skipped unless mapped, then with its claims', () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = `${b64({ alg: 'RS256' })}.${b64({ iss: 'https://gitlab.example.com', sub: 'ci-bot', exp: 1830340800 })}.sigPart`;
+    const plan = parseEnvFile(`CI_JOB_JWT=${jwt}`, { account: 'a' });
+    expect(plan.candidates).toEqual([]);
+    expect(plan.skipped).toEqual([{ line: 1, label: 'CI_JOB_JWT', reason: JWT_OF_NO_PLATFORM }]);
+    const mapped = parseEnvFile(`CI_JOB_JWT=${jwt}`, { account: 'a', platformFor: { CI_JOB_JWT: 'custom' } });
+    expect(mapped.candidates[0]?.input).toMatchObject({ platform: 'custom', username: 'ci-bot', expiresAt: '2028-01-01' });
   });
 });
 

@@ -12,6 +12,8 @@ import { envImportOptions, parseOptions, type EnvImportOptions } from './options
 import { PlanBuilder, type ImportPlan, type NewTokenInputRaw } from './plan';
 
 export const NOT_A_TOKEN = 'not recognised as a token; map it to a platform to import it';
+/** A JWT says nothing about which platform issued it unless its claims name iObeya (shared/domain/detect). */
+export const JWT_OF_NO_PLATFORM = 'a JSON Web Token of no known platform; map it to a platform to import it';
 
 /** Reads a `.env` file. Throws BAD_INPUT when the file is malformed or holds no variable at all. */
 export function parseEnvFile(text: string, options: EnvImportOptions): ImportPlan {
@@ -44,7 +46,7 @@ export function parseEnvFile(text: string, options: EnvImportOptions): ImportPla
     const mapped = opts.platformFor?.[e.key];
     const platform = mapped ?? detection?.platform ?? null;
     if (platform === null) {
-      plan.skip(e.line, e.key, NOT_A_TOKEN, e.value);
+      plan.skip(e.line, e.key, detection === null ? NOT_A_TOKEN : JWT_OF_NO_PLATFORM, e.value);
       continue;
     }
     const claims = withClaimHints({}, detection);

@@ -38,7 +38,7 @@ describe('readExpiry', () => {
 });
 
 describe('withClaimHints', () => {
-  const jwt = { platform: 'iobeya' as const, label: 'JWT', subject: 'sub', scopes: ['a'], expiresAt: '2028-01-01' };
+  const jwt = { platform: 'iobeya' as const, kind: 'iobeya-jwt', label: 'JWT', personalAccessToken: true, subject: 'sub', scopes: ['a'], expiresAt: '2028-01-01' };
 
   it('fills only what the row leaves blank, and says which fields are hints', () => {
     expect(withClaimHints({ username: 'own' }, jwt)).toEqual({

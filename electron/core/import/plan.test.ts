@@ -32,6 +32,19 @@ describe('PlanBuilder', () => {
     ]);
   });
 
+  it('a value of another platform’s format is skipped with the reason, naming both platforms, never the value', () => {
+    const gl = 'glpat-PlanB0123456789abcde';
+    const b = new PlanBuilder('env');
+    b.add({ line: 6, label: 'GITHUB_TOKEN' }, input({ token: gl }), false);
+    b.add({ line: 7, label: 'CI_JWT' }, input({ token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln' }), false);
+    const plan = b.build();
+    expect(plan.skipped).toEqual([
+      { line: 6, label: 'GITHUB_TOKEN', reason: 'looks like a GitLab personal access token, not a GitHub token; correct its platform to import it' },
+    ]);
+    // A JWT of unknown origin contradicts no platform.
+    expect(plan.candidates.map((c) => c.source.line)).toEqual([7]);
+  });
+
   it('a wrong hint is dropped alone; a wrong field from the file skips the row', () => {
     const b = new PlanBuilder('keepassxc');
     b.add({ line: 2, label: 'n' }, input({ username: 'u'.repeat(300), expiresAt: '2028-01-01' }), true, ['username', 'expiresAt']);

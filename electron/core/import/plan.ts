@@ -4,11 +4,14 @@
  * the user previews the plan first.
  *
  * `PlanBuilder` is where every row is validated with the shared `newTokenInput` schema, where
- * duplicates inside one file are spotted, and where labels and reasons are checked once more
- * for the row's value, so no parser can leak one by mistake.
+ * a value whose format belongs to another platform than the row's is left out with the reason,
+ * where duplicates inside one file are spotted, and where labels and reasons are checked once
+ * more for the row's value, so no parser can leak one by mistake.
  */
 import type { z } from 'zod';
 import { LIMITS } from '../../../shared/domain/limits';
+import { isPlatformId } from '../../../shared/domain/platform-ids';
+import { platformConflict, platformTokenPhrase, withArticle } from '../../../shared/domain/token-format';
 import { describeZodError, newTokenInput } from '../../../shared/domain/token-input';
 import { AppError } from '../../../shared/errors';
 import type { IMPORT_FORMATS } from '../../../shared/ipc/file-schemas';
@@ -51,6 +54,17 @@ export interface ImportPlan {
   readonly skipped: readonly SkippedRow[];
 }
 
+/**
+ * Why a row whose value has another platform's format (a CSV platform cell or an .env mapping
+ * that contradicts the token) is left out, or null. Skipped rather than refusing the whole file:
+ * the preview shows the reason on that row, the user fixes the file or imports the rest, and
+ * nothing is ever stored under a platform it would then be sent to by mistake.
+ */
+function platformMismatch(value: string, platform: string): string | null {
+  const c = isPlatformId(platform) ? platformConflict(value, platform) : null;
+  return c === null ? null : `looks like ${withArticle(c.label)}, not ${platformTokenPhrase(c.chosen)}; correct its platform to import it`;
+}
+
 /** Collects one file's rows into a plan, validating each. */
 export class PlanBuilder {
   private readonly candidates: ImportCandidate[] = [];
@@ -84,6 +98,11 @@ export class PlanBuilder {
     }
     if (!parsed.success) {
       this.skip(source.line, source.label, describeZodError(parsed.error), input.token);
+      return;
+    }
+    const mismatch = platformMismatch(parsed.data.token, parsed.data.platform);
+    if (mismatch !== null) {
+      this.skip(source.line, source.label, mismatch, input.token);
       return;
     }
     this.countRow();

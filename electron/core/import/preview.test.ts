@@ -47,6 +47,22 @@ describe('previewImport', () => {
     expectNoSecret(JSON.stringify(p.rows));
   });
 
+  it('a row whose token belongs to another platform than its platform cell is skipped with the reason; the rest imports', () => {
+    const gl = 'glpat-' + 'R'.repeat(20);
+    const gh = 'ghp_' + 'S'.repeat(36);
+    const csv = `Name,Token,Platform\r\nwrong,${gl},GitHub\r\nright,${gh},GitHub\r\n`;
+    const p = previewImport(planImport(csv, { format: 'csv', account: 'acct' }), noneInVault);
+    expect(p.rows).toEqual([
+      expect.objectContaining({ line: 2, label: 'wrong', action: 'skip', reason: 'looks like a GitLab personal access token, not a GitHub token; correct its platform to import it' }),
+      expect.objectContaining({ line: 3, label: 'right', action: 'import', platform: 'github' }),
+    ]);
+    expect(p.fresh.map((i) => i.token)).toEqual([gh]);
+    expect(JSON.stringify(p.rows)).not.toContain(gl);
+    // An .env mapping that contradicts the value is left out the same way.
+    const env = planImport(`DEPLOY=${gl}\n`, { format: 'env', account: 'acct' });
+    expect(env.candidates[0]?.input.platform).toBe('gitlab');
+  });
+
   it('keeps KeePassXC rows free of values and of the TOTP secret', () => {
     const p = previewImport(planImport(readFixture('keepassxc-2.7.csv'), { format: 'keepassxc' }), noneInVault);
     expect(JSON.stringify(p.rows)).not.toContain(KPX.totpSecret);

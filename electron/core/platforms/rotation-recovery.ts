@@ -6,10 +6,10 @@
  *   - `RotationNotSaved` carries it out of `rotateToken` in a private field (never in the
  *     message, JSON or stack), for the caller to keep;
  *   - the app keeps it in memory in `PendingRotations` and saves it on the next unlocked call;
- *   - the CLI, which cannot wait for a later unlock, prints it once (see commands/platform-ops).
+ *   - the CLI, which cannot wait for a later unlock, prints it once (see commands/token-changes).
  */
-import { AppError, isAppError } from '../../../shared/errors';
 import type { ReportedExpiry } from '../../../shared/domain/expiry';
+import { AppError, isAppError } from '../../../shared/errors';
 import type { TokenVault } from '../vault/token-vault';
 
 /** The platform rotated the token; the vault did not store the new value. */

@@ -4,11 +4,13 @@
  * at them). Each server must only ever see its own account's token.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { errorOf } from '../test-support/app-errors';
 import { createTestVault, tempDir } from '../test-support/temp-vault';
 import type { TokenVault } from '../vault/token-vault';
 import { createHostLimiter } from './http';
 import { closedPort, startMockServer, type MockServer } from './test-support/mock-server';
-import { checkToken, checkTokens, revokeToken, rotateToken } from './token-ops';
+import { rotateToken } from './rotate-token';
+import { checkToken, checkTokens, revokeToken } from './token-ops';
 
 const GH = 'ghp_' + 'A'.repeat(36);
 const GH2 = 'ghp_' + 'B'.repeat(36);
@@ -51,8 +53,8 @@ describe('check', () => {
     });
     const id = add('github', GH, github.url);
     const view = await checkToken(vault, id, undefined, opts());
-    // The header names the instant it stops: 00:00 UTC on Jan 31, so Jan 30 is its last day (UTC).
-    expect(view).toMatchObject({ status: 'active', scopes: ['repo', 'read:org'], expiresAt: '2027-01-30' });
+    // The header is an instant: it stops at 2027-01-31 00:00 UTC, so Jan 30 is its last day (UTC here).
+    expect(view).toMatchObject({ status: 'active', scopes: ['repo', 'read:org'], expiresAt: '2027-01-30', expiry: '2027-01-31T00:00:00.000Z', expiryRaw: '2027-01-31 00:00:00 UTC' });
     expect(view.lastCheck).toMatchObject({ result: 'active', owner: 'octocat' });
     expect(github.requests[0]?.headers['authorization']).toBe(`Bearer ${GH}`);
     expect(vault.auditLog().filter((e) => e.action === 'check')).toHaveLength(1);
@@ -128,8 +130,8 @@ describe('rotate', () => {
     const NEW = 'glpat-' + 'N'.repeat(20);
     gitlab.route('POST', '/api/v4/personal_access_tokens/self/rotate', { json: { token: NEW, expires_at: '2027-02-01' } });
     const id = add('gitlab', GL, `${gitlab.url}/api/v4`);
-    const view = await rotateToken(vault, id, undefined, opts());
-    expect(view).toMatchObject({ expiresAt: '2027-01-31', status: 'active' }); // stops 2027-02-01 00:00 UTC
+    const { view } = await rotateToken(vault, id, undefined, opts());
+    expect(view).toMatchObject({ expiresAt: '2027-01-31', expiry: '2027-02-01T00:00:00.000Z', status: 'active' });
     expect(vault.readSecret(id, 'get').value).toBe(NEW);
     expect(vault.readHistory(id).map((h) => h.value)).toEqual([GL]);
     expect(gitlab.requestsCarrying(NEW)).toEqual([]); // the new value only came back, never went out
@@ -142,6 +144,40 @@ describe('rotate', () => {
     const gl = add('gitlab', GL, `${gitlab.url}/api/v4`);
     await expect(rotateToken(vault, gl, undefined, opts())).rejects.toMatchObject({ code: 'BAD_INPUT' });
     expect(vault.readSecret(gl, 'get').value).toBe(GL);
+  });
+});
+
+describe('a value whose format is another platform’s is never sent', () => {
+  it('a GitLab token stored under GitHub (the mismatch accepted) never reaches GitHub on check, revoke or rotate', async () => {
+    // GitHub's mock would say "active" and "revoked" to anything that arrived.
+    github.route('GET', '/user', { json: { login: 'octocat' }, headers: { 'x-oauth-scopes': '' } });
+    github.route('POST', '/credentials/revoke', { status: 202, json: {} });
+    const id = vault.addToken({ platform: 'github', account: 'a', name: 'wrong', token: GL, baseUrl: github.url, platformMismatchOk: true }).id;
+
+    const checked = await checkToken(vault, id, undefined, opts());
+    expect(checked.status).toBe('unknown');
+    expect(checked.lastCheck?.reason).toBe('nothing was sent to GitHub, because this looks like a GitLab personal access token, not a GitHub token');
+
+    const revoke = await errorOf(revokeToken(vault, id, undefined, opts()));
+    expect(revoke).toEqual({ code: 'PLATFORM_MISMATCH', message: expect.stringMatching(/^Not revoked: nothing was sent to GitHub, because .*GitLab personal access token/) });
+    const guided = await errorOf(revokeToken(vault, id, { confirmedGuided: true }, opts()));
+    expect(guided.code).toBe('PLATFORM_MISMATCH');
+    const rotate = await errorOf(rotateToken(vault, id, undefined, opts()));
+    expect(rotate).toEqual({ code: 'PLATFORM_MISMATCH', message: expect.stringMatching(/^Not rotated: nothing was sent to GitHub/) });
+
+    expect(github.requests).toEqual([]);
+    expect(vault.getToken(id).status).not.toBe('revoked');
+    expect(JSON.stringify([checked, revoke, rotate])).not.toContain(GL);
+  });
+
+  it('check-all records the refusal for that token and checks the others', async () => {
+    github.route('GET', '/user', { json: { login: 'octocat' }, headers: { 'x-oauth-scopes': '' } });
+    const wrong = vault.addToken({ platform: 'github', account: 'a', name: 'wrong', token: GL, baseUrl: github.url, platformMismatchOk: true }).id;
+    const right = add('github', GH, github.url, 'right');
+    const views = await checkTokens(vault, [wrong, right], opts());
+    expect(views.map((v) => v.status)).toEqual(['unknown', 'active']);
+    expect(github.requestsCarrying(GL)).toEqual([]);
+    expect(github.requests).toHaveLength(1);
   });
 });
 

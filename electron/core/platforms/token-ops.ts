@@ -6,12 +6,13 @@
  */
 import { AppError } from '../../../shared/errors';
 import type { TokenView } from '../../../shared/domain/token';
+import { tokenPageFor } from '../../../shared/domain/token-pages';
 import type { TokenVault } from '../vault/token-vault';
 import { createPlatformHttp, type HostLimiter } from './http';
 import { failureReason } from './http/outcomes';
 import { presetFor } from './registry';
-import { expiryLastDay, type ReportedExpiry } from '../../../shared/domain/expiry';
-import type { CheckOutcome, ConnectorInput, PlatformPreset } from './types';
+import type { CheckOutcome, ConnectorInput, PlatformOperation, PlatformPreset } from './types';
+import { formatRefusal } from './format-guard';
 
 /** Network settings (tests and the bench inject a limiter or shorter timeouts). */
 export interface PlatformOpsOptions {
@@ -28,8 +29,10 @@ export interface Bound {
   readonly view: TokenView;
   readonly preset: PlatformPreset | undefined;
   readonly input: ConnectorInput | null;
-  /** Why no request can be made (no preset, no base URL). */
+  /** Why no request can be made (no preset, no base URL, a value of another platform's format). */
   readonly blocked: string | null;
+  /** True when `blocked` is the value's format: revoke and rotate refuse rather than guide. */
+  readonly wrongFormat?: boolean;
 }
 
 /**
@@ -64,12 +67,14 @@ function mergedExtra(view: TokenView, extra: OperationExtra): OperationExtra {
 /** Binds a token to its platform: its value, and an HTTP port that reaches only its own base URL. */
 export function bind(vault: TokenVault, idOrPrefix: string, callExtra: OperationExtra, opts: PlatformOpsOptions): Bound {
   const view = vault.getToken(idOrPrefix);
+  const token = vault.readValueForPlatform(view.id);
+  const refusal = formatRefusal(token, view.platform);
+  if (refusal !== null) return { view, preset: undefined, input: null, blocked: refusal, wrongFormat: true };
   const { preset, blocked } = presetOf(vault, view);
   if (!preset) return { view, preset, input: null, blocked: blocked ?? 'cannot check' };
   const extra = mergedExtra(view, callExtra);
   const baseUrl = view.baseUrl ?? preset.defaultBaseUrl;
   if (baseUrl === null) return { view, preset, input: null, blocked: `needs the account's base URL (${preset.name} has one per customer or hoster)` };
-  const token = vault.readValueForPlatform(view.id);
   const http = createPlatformHttp({
     baseUrl,
     auth: preset.auth,
@@ -79,21 +84,7 @@ export function bind(vault: TokenVault, idOrPrefix: string, callExtra: Operation
     ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     ...(opts.retryBudgetMs !== undefined ? { retryBudgetMs: opts.retryBudgetMs } : {}),
   });
-  return { view, preset, input: { token, http, ...(extra ? { extra } : {}) }, blocked: null };
-}
-
-/**
- * Transitional, until the vault stores instants (the lead's "Vault: expiry instants"): a
- * reported expiry as the last local day it works, the only form the vault takes today.
- */
-export function legacyDay(e: ReportedExpiry | null | undefined): string | null | undefined {
-  return e === undefined || e === null ? e : (expiryLastDay(e.at) ?? undefined);
-}
-
-/** The outcome with `expiresAt` filled from `expiry` for today's vault (transitional, see legacyDay). */
-function legacyOutcome(o: CheckOutcome): CheckOutcome {
-  const day = o.expiresAt !== undefined ? o.expiresAt : legacyDay(o.expiry);
-  return day === undefined ? o : { ...o, expiresAt: day };
+  return { view, preset, input: { token, http, baseUrl, ...(extra ? { extra } : {}) }, blocked: null };
 }
 
 /** Asks the platform about one token; stores nothing. */
@@ -104,7 +95,7 @@ async function runCheck(vault: TokenVault, idOrPrefix: string, extra: OperationE
     return { id: b.view.id, outcome: { result: 'unknown', reason: `${b.preset?.name ?? 'this platform'} offers no way to check a token` } };
   }
   try {
-    return { id: b.view.id, outcome: legacyOutcome(await b.preset.check(b.input)) };
+    return { id: b.view.id, outcome: await b.preset.check(b.input) };
   } catch (e) {
     return { id: b.view.id, outcome: { result: 'unknown', reason: failureReason(e) } };
   }
@@ -175,12 +166,43 @@ export async function checkTokens(
 /** What a revoke did: through the API, or guided (the user revokes on the platform's page). */
 export type RevokeResult =
   | { readonly mode: 'api'; readonly view: TokenView }
-  | { readonly mode: 'guided'; readonly view: TokenView; readonly pageUrl: string | null; readonly confirmed: boolean };
+  | {
+      readonly mode: 'guided';
+      readonly view: TokenView;
+      readonly pageUrl: string | null;
+      readonly confirmed: boolean;
+      /** Why it is guided although the platform has a revoke API (an older server); null otherwise. */
+      readonly reason: string | null;
+    };
+
+/**
+ * Where the user revokes by hand: a built-in platform's page from the account's base URL by its
+ * fixed template (shared/domain/token-pages), a custom platform's own page.
+ */
+function guidedPageOf(b: Bound): string | null {
+  if (b.view.platform === 'custom') return b.preset?.tokenPageUrl ?? null;
+  return tokenPageFor(b.view.platform, b.view.baseUrl)?.url ?? null;
+}
+
+/**
+ * A token the platform will not accept any more cannot authenticate its own revoke or rotate:
+ * where the operation accepts the account login (Jelastic), it must sign in instead. Known
+ * before anything is sent, so the password is not sent in vain.
+ */
+export function mustSignIn(op: PlatformOperation<unknown>, view: TokenView, extra: OperationExtra): boolean {
+  if (op.acceptsLogin !== true || (extra?.login ?? '').trim() !== '') return false;
+  return view.status === 'expired' || view.lastCheck?.result === 'expired';
+}
+
+export const signInNeeded = (name: string, verb: string, why: string): AppError =>
+  new AppError('NEEDS_SIGN_IN', `${name} could not ${verb} the token with the token itself (${why}): give the account login with the password, to sign in instead.`);
 
 /**
  * Revokes a token. With an API (GitHub, GitLab, Jelastic) it is revoked there and marked so.
- * Without one the result is `guided`: the caller shows the token page, and calls again with
- * `confirmedGuided` once the user says it is done; only then is it marked revoked.
+ * Without one, or when the API cannot (a server without it), the result is `guided`: the
+ * caller shows the token page, and calls again with `confirmedGuided` once the user says it is
+ * done; only then is it marked revoked. When the token itself cannot authenticate the revoke but
+ * the account can (Jelastic), it fails with NEEDS_SIGN_IN: ask for the login, call again.
  */
 export async function revokeToken(
   vault: TokenVault,
@@ -189,18 +211,27 @@ export async function revokeToken(
   opts: PlatformOpsOptions = {},
 ): Promise<RevokeResult> {
   const b = bind(vault, idOrPrefix, extra, opts);
-  if (!b.preset?.revoke) {
-    if (!extra?.confirmedGuided) return { mode: 'guided', view: b.view, pageUrl: b.preset?.tokenPageUrl ?? null, confirmed: false };
-    return { mode: 'guided', view: vault.markRevoked(b.view.id, 'guided'), pageUrl: b.preset?.tokenPageUrl ?? null, confirmed: true };
-  }
+  if (b.wrongFormat) throw new AppError('PLATFORM_MISMATCH', `Not revoked: ${b.blocked ?? ''}. Correct the token's platform first.`);
+  const pageUrl = guidedPageOf(b);
+  const guided = (reason: string | null): RevokeResult =>
+    extra?.confirmedGuided
+      ? { mode: 'guided', view: vault.markRevoked(b.view.id, 'guided'), pageUrl, confirmed: true, reason }
+      : { mode: 'guided', view: b.view, pageUrl, confirmed: false, reason };
+  // The user's word that it is revoked on the platform: after a guided revoke, also where the
+  // platform's API could not do it (the caller only offers it then).
+  if (!b.preset?.revoke || extra?.confirmedGuided) return guided(null);
   if (b.blocked !== null || !b.input) throw new AppError('BAD_INPUT', `Cannot revoke: ${b.blocked ?? 'no connection'}.`);
+  const name = b.preset.name;
   if (b.preset.revoke.needsPassword && !extra?.password) {
-    throw new AppError('BAD_INPUT', `${b.preset.name} needs your account password to revoke a token (used once, never stored).`);
+    throw new AppError('BAD_INPUT', `${name} needs your account password to revoke a token (used once, never stored).`);
   }
-  const outcome = await b.preset.revoke.run(b.input).catch((e: unknown) => ({ revoked: false, reason: failureReason(e) }));
-  if (!outcome.revoked) {
-    vault.recordCheck(b.view.id, { result: 'unknown', reason: `revoke failed: ${outcome.reason ?? 'no reason given'}` });
-    throw new AppError('BAD_INPUT', `${b.preset.name} did not revoke the token: ${outcome.reason ?? 'no reason given'}.`);
-  }
-  return { mode: 'api', view: vault.markRevoked(b.view.id, 'api') };
+  if (mustSignIn(b.preset.revoke, b.view, extra)) throw signInNeeded(name, 'revoke', 'it has expired');
+  const outcome = await b.preset.revoke.run(b.input).catch((e: unknown) => ({ revoked: false, reason: failureReason(e), fallback: undefined }));
+  if (outcome.revoked) return { mode: 'api', view: vault.markRevoked(b.view.id, 'api') };
+  const why = outcome.reason ?? 'no reason given';
+  // Another way can work: offer it; the token's recorded state says nothing new, so it stays.
+  if (outcome.fallback === 'guided') return guided(why);
+  if (outcome.fallback === 'sign-in') throw new AppError('NEEDS_SIGN_IN', `${name} did not revoke the token: ${why}.`);
+  vault.recordCheck(b.view.id, { result: 'unknown', reason: `revoke failed: ${why}` });
+  throw new AppError('BAD_INPUT', `${name} did not revoke the token: ${why}.`);
 }

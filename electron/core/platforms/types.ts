@@ -3,8 +3,8 @@
  * Facts come from ../shared/design/PLATFORMS.md and the seed documents; a fact marked
  * unverified there is marked so here (in `notes`), so it can be corrected in one place.
  */
-import type { PlatformId } from '../../../shared/domain/platform-ids';
 import type { ReportedExpiry } from '../../../shared/domain/expiry';
+import type { PlatformId } from '../../../shared/domain/platform-ids';
 import type { StoredExpiry } from '../../../shared/domain/gitlab-dates';
 import type { CheckResult } from '../../../shared/domain/status';
 
@@ -88,15 +88,14 @@ export interface CheckOutcome {
   /** Why, in a few words: "offline", "rate-limited, retry in 30 s", "server error 503", "401 Unauthorized". */
   readonly reason?: string;
   readonly scopes?: readonly string[];
-  /** When the platform says the token stops working; null = it says never; absent = it did not say. */
-  readonly expiry?: ReportedExpiry | null;
-  /** When the platform last saw the token used (ISO instant); null = never used; absent = not said. */
-  readonly lastUsedAt?: string | null;
   /**
-   * @deprecated Transitional, until the lead's "Vault: expiry instants" commit lands (it removes
-   * this field): YYYY-MM-DD, or null for never. Presets moved to `expiry` no longer set it.
+   * When the token stops working, as the platform says it (an instant, by the platform's own
+   * rule: electron/core/platforms/PLATFORMS.md), or null when the platform says it never expires; absent when it
+   * did not say.
    */
-  readonly expiresAt?: string | null;
+  readonly expiry?: ReportedExpiry | null;
+  /** When the platform last saw the token used (ISO instant), null = never used; absent = not told. */
+  readonly lastUsedAt?: string | null;
   readonly owner?: string;
 }
 
@@ -104,20 +103,48 @@ export interface CheckOutcome {
 export interface ConnectorInput {
   readonly token: string;
   readonly http: PlatformHttp;
-  /** Platform specifics the user stored or typed: YesWeHack program slug, Jelastic account password (used once, never stored). */
-  readonly extra?: Readonly<{ programSlug?: string; password?: string; tokenId?: string }>;
+  /**
+   * The account's base URL `http` is bound to. Lets a preset tell a self-hosted server from the
+   * public service (GitHub Enterprise Server from github.com); absent = the preset's default.
+   */
+  readonly baseUrl?: string;
+  /**
+   * Platform specifics the user stored or typed: YesWeHack program slug, Jelastic token id, and
+   * the Jelastic account login and password (asked for, used once, never stored).
+   */
+  readonly extra?: Readonly<{ programSlug?: string; password?: string; login?: string; tokenId?: string }>;
 }
+
+/**
+ * What the user can do when an API operation cannot run with what was given: sign in with the
+ * account's login and password (Jelastic, when the token itself cannot do it), or revoke by
+ * hand on the token page (a server without the revoke API).
+ */
+export type OperationFallback = 'sign-in' | 'guided';
 
 /** Result of an API revoke. */
 export interface RevokeOutcome {
   readonly revoked: boolean;
   readonly reason?: string;
+  /** Set when not revoked and another way can work: the caller offers it. */
+  readonly fallback?: OperationFallback;
+}
+
+/** Thrown by a rotate that cannot run with what was given, but can another way (see OperationFallback). */
+export class NeedsFallback extends Error {
+  constructor(
+    readonly fallback: OperationFallback,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NeedsFallback';
+  }
 }
 
 /** Result of a rotation: the new value replaces the old one in the vault in one transaction. */
 export interface RotateOutcome {
   readonly newValue: string;
-  /** The new token's expiry as the platform reported it; null = never; absent = not said. */
+  /** The new value's expiry as the platform reports it (see CheckOutcome.expiry). */
   readonly expiry?: ReportedExpiry | null;
   /** The platform refused the asked expiry as beyond its maximum lifetime, so the rotation was sent again with the maximum. */
   readonly expiryCapped?: { readonly asked: string; readonly sent: string };
@@ -156,15 +183,28 @@ export interface PlatformPreset {
   readonly platformRemindsDaysBefore?: number;
   check?(input: ConnectorInput): Promise<CheckOutcome>;
   /** API revoke; absent means guided revoke (open tokenPageUrl, the user confirms). */
-  revoke?: { readonly needsPassword: boolean; run(input: ConnectorInput): Promise<RevokeOutcome> };
+  revoke?: PlatformOperation<RevokeOutcome>;
+  rotate?: RotateOperation;
+}
+
+/** An API operation on a token (revoke, rotate) and what it needs beyond the token. */
+export interface PlatformOperation<T> {
+  /** The account password is required (Jelastic). */
+  readonly needsPassword: boolean;
   /**
-   * API rotation. `run` throws RotationUnconfirmed when the request went out but no answer came
-   * back (the platform may have rotated: never send it again blindly), anything else when it
-   * certainly did not rotate. `takesExpiry`: the new token's expiry can be chosen (RotateOptions).
+   * The account login may be given too: the operation then signs in with login and password
+   * instead of using the token (Jelastic, for a token that has expired or may not do it).
    */
-  rotate?: {
-    readonly needsPassword: boolean;
-    readonly takesExpiry?: boolean;
-    run(input: ConnectorInput, options?: RotateOptions): Promise<RotateOutcome>;
-  };
+  readonly acceptsLogin?: boolean;
+  run(input: ConnectorInput): Promise<T>;
+}
+
+/**
+ * API rotation. `run` throws RotationUnconfirmed when the request went out but no answer came
+ * back (the platform may have rotated: never send it again blindly), anything else when it
+ * certainly did not rotate. `takesExpiry`: the new token's expiry can be chosen (RotateOptions).
+ */
+export interface RotateOperation extends PlatformOperation<RotateOutcome> {
+  readonly takesExpiry?: boolean;
+  run(input: ConnectorInput, options?: RotateOptions): Promise<RotateOutcome>;
 }

@@ -1,7 +1,7 @@
 /**
  * Which reminders have fired, so each fires once across restarts. A small JSON file beside the
  * vault, readable while the vault is locked. Its keys hold a token id and an expiry date
- * (`id|YYYY-MM-DD|days`): not secret — the vault already keeps ids and expiry dates in
+ * (`id|YYYY-MM-DD|days`, or an ISO instant for an expiry a platform reported): not secret — the vault already keeps ids and expiry dates in
  * plaintext for exactly this, so reminders can fire while it is locked. No name, account,
  * client or platform is ever written here.
  */
@@ -9,6 +9,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rm
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { systemClock, type Clock } from '../ports';
+import { parseExpiry } from '../../../shared/domain/expiry';
 import { parseReminderKey } from './schedule';
 
 /** The scheduler's memory of fired reminders. */
@@ -100,14 +101,14 @@ export class FileFiredStore implements FiredReminderStore {
     return clean;
   }
 
-  /** Drops keys whose expiry date is more than FIRED_KEEP_DAYS ago; true when any went. */
+  /** Drops keys whose expiry is more than FIRED_KEEP_DAYS ago; true when any went. */
   private prune(): boolean {
     const now = this.clock.now();
     const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
     let removed = false;
     for (const k of this.keys) {
       const parsed = parseReminderKey(k);
-      if (!parsed || Date.parse(`${parsed.expiresAt}T00:00:00Z`) + FIRED_KEEP_DAYS * DAY_MS < today) {
+      if (!parsed || expiryMs(parsed.expiry) + FIRED_KEEP_DAYS * DAY_MS < today) {
         this.keys.delete(k);
         removed = true;
       }
@@ -140,4 +141,10 @@ export class FileFiredStore implements FiredReminderStore {
       this.onError(e);
     }
   }
+}
+
+/** An expiry's day or instant in ms (parseReminderKey only returns readable ones). */
+function expiryMs(expiry: string): number {
+  const p = parseExpiry(expiry);
+  return p === null ? Number.NEGATIVE_INFINITY : p.kind === 'day' ? p.day : p.at;
 }

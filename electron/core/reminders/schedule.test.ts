@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../../../shared/domain/reminder-policy';
-import { daysUntil } from '../../../shared/domain/status';
+import { daysUntil } from '../../../shared/domain/expiry';
 import { parseReminderKey, reminderKey, reminderSchedule } from './schedule';
 
-const token = (expiresAt: string | null, reminderDays: readonly number[] | null = null) => ({ id: 'ab12', expiresAt, reminderDays });
+const token = (expiry: string | null, reminderDays: readonly number[] | null = null) => ({ id: 'ab12', expiry, reminderDays });
 const instants = (expiresAt: string, zone: string, policy: ReminderPolicy = DEFAULT_REMINDER_POLICY) =>
   reminderSchedule(token(expiresAt), policy, zone).map((r) => [r.daysBefore, r.dueAt.toISOString()]);
 const local = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone }).toFormat('yyyy-MM-dd HH:mm');
@@ -87,6 +87,15 @@ describe('reminderSchedule', () => {
     expect(reminderSchedule(token('2026-12-01', [7, -1, 1.5, 400]), DEFAULT_REMINDER_POLICY, 'UTC').map((r) => r.daysBefore)).toEqual([7]);
   });
 
+  it('an instant (GitLab: 00:00 UTC on its date) reminds N days before its last LOCAL day', () => {
+    // Stops Dec 1 00:00 UTC: Nov 30 is the last day in Los Angeles, Dec 1 in Tokyo.
+    const gitlab = '2026-12-01T00:00:00.000Z';
+    const la = reminderSchedule(token(gitlab, [1]), DEFAULT_REMINDER_POLICY, 'America/Los_Angeles');
+    expect(la.map((r) => [r.key, local(r.dueAt, 'America/Los_Angeles')])).toEqual([[`ab12|${gitlab}|1`, '2026-11-29 09:00']]);
+    const tokyo = reminderSchedule(token(gitlab, [1]), DEFAULT_REMINDER_POLICY, 'Asia/Tokyo');
+    expect(tokyo.map((r) => local(r.dueAt, 'Asia/Tokyo'))).toEqual(['2026-11-30 09:00']);
+  });
+
   it('refuses an unknown time zone', () => {
     expect(() => reminderSchedule(token('2026-12-01'), DEFAULT_REMINDER_POLICY, 'Mars/Olympus_Mons')).toThrow(RangeError);
   });
@@ -94,7 +103,9 @@ describe('reminderSchedule', () => {
 
 describe('keys and local days', () => {
   it('round-trips keys and rejects malformed ones', () => {
-    expect(parseReminderKey(reminderKey('ab12', '2026-12-01', 7))).toEqual({ tokenId: 'ab12', expiresAt: '2026-12-01', daysBefore: 7 });
+    expect(parseReminderKey(reminderKey('ab12', '2026-12-01', 7))).toEqual({ tokenId: 'ab12', expiry: '2026-12-01', daysBefore: 7 });
+    const instant = '2026-12-01T00:00:00.000Z';
+    expect(parseReminderKey(reminderKey('ab12', instant, 1))).toEqual({ tokenId: 'ab12', expiry: instant, daysBefore: 1 });
     for (const bad of ['', 'ab12', 'ab12|2026-12-01', 'ab12|2026-13-01|7', 'ab12|2026-12-01|x', '|2026-12-01|7', 'a|b|2026-12-01|7']) {
       expect(parseReminderKey(bad)).toBeNull();
     }

@@ -25,7 +25,7 @@ export const label = (n: string) => ({
 });
 export const tok = (id: string, expiresAt: string | null, reminderDays: readonly number[] | null = null): ReminderSourceToken => ({
   id,
-  expiresAt,
+  expiry: expiresAt,
   reminderDays,
   label: label(id),
 });

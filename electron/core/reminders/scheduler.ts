@@ -4,7 +4,7 @@
  * the fired store, the notifier), so tests run it on a fake clock and main wires Electron in.
  */
 import type { ReminderPolicy } from '../../../shared/domain/reminder-policy';
-import { daysUntil } from '../../../shared/domain/status';
+import { daysUntil, expiryLastDay } from '../../../shared/domain/expiry';
 import type { Clock, Timers } from '../ports';
 import type { FiredReminderStore } from './fired-store';
 import { reminderNotification, type DueReminder, type ReminderLabel, type ReminderNotification } from './reminder-text';
@@ -114,11 +114,11 @@ export class ReminderScheduler {
     const mark: string[] = [];
     let next: number | null = null;
     for (const token of snap.tokens) {
-      if (token.expiresAt === null) continue;
+      if (token.expiry === null) continue;
       const schedule = reminderSchedule(token, snap.policy, zone);
       if (schedule.length === 0) continue;
       // The status function's count, in the same zone: a notice and the status column agree.
-      const daysLeft = daysUntil(token.expiresAt, now, zone);
+      const daysLeft = daysUntil(token.expiry, now, zone);
       if (daysLeft === null || daysLeft < -SHOW_UNTIL_DAYS_AFTER_EXPIRY) continue;
       const due: string[] = [];
       for (const r of schedule) {
@@ -131,7 +131,7 @@ export class ReminderScheduler {
       // Several missed (asleep through the 7- and the 1-day): one notice saying how it stands
       // now (daysLeft is today's, not the reminder's), and all of them marked.
       mark.push(...due);
-      show.push({ tokenId: token.id, expiresAt: token.expiresAt, daysLeft, label: token.label ?? null });
+      show.push({ tokenId: token.id, expiresAt: expiryLastDay(token.expiry, zone) ?? token.expiry, daysLeft, label: token.label ?? null });
     }
     if (mark.length === 0) return next;
     try {

@@ -27,6 +27,10 @@ const COLUMNS: readonly (readonly [header: string, field: (v: TokenView) => stri
   ['updatedAt', (v) => v.updatedAt],
   ['lastCheckAt', (v) => v.lastCheck?.at ?? null],
   ['lastCheckResult', (v) => v.lastCheck?.result ?? null],
+  // Appended: the expiry at its own precision (a day, or the instant a platform reported) and where it came from.
+  ['expiry', (v) => v.expiry ?? (v.neverExpires ? 'never' : null)],
+  ['expirySource', (v) => v.expirySource],
+  ['lastUsedAt', (v) => v.lastUsedAt],
 ];
 
 /** The header row. */

@@ -39,6 +39,7 @@ describe('HTML page', () => {
       view({ id: 'b'.repeat(32), expiresAt: '2026-11-23', status: 'expiring' }),
       view({ id: 'c'.repeat(32), expiresAt: '2026-11-20', status: 'expired', lastCheck: { at: '2026-11-01T12:00:00Z', result: 'invalid', reason: '401: Bad credentials' } }),
       view({ id: 'd'.repeat(32), expiresAt: null, lastCheck: null, status: 'unknown', username: null, scopes: [] }),
+      view({ id: 'e'.repeat(32), expiresAt: null, neverExpires: true, expirySource: 'platform' }),
     ];
     const { doc } = readHtml(page(views));
     const headers = elements(doc).filter((e) => e.tagName === 'th' && attr(e, 'scope') === 'col').map(text);
@@ -48,10 +49,12 @@ describe('HTML page', () => {
       ['2026-12-01', 'in 8 days'],
       ['2026-11-23', 'today'],
       ['2026-11-20', 'expired 3 days ago'],
+      // No date known is not "never": only a platform that says so makes it never.
+      ['not set', ''],
       ['never', ''],
     ]);
-    expect(rows.map((r) => r.cells['status'])).toEqual(['Expiring soon', 'Expiring soon', 'Expired', 'Unknown']);
-    expect(rows.map((r) => r.main['last-check'])).toEqual(['active (owner octocat)', 'active (owner octocat)', 'invalid (401: Bad credentials)', 'never checked']);
+    expect(rows.map((r) => r.cells['status'])).toEqual(['Expiring soon', 'Expiring soon', 'Expired', 'Unknown', 'Active']);
+    expect(rows.map((r) => r.main['last-check'])).toEqual(['active (owner octocat)', 'active (owner octocat)', 'invalid (401: Bad credentials)', 'never checked', 'active (owner octocat)']);
     expect(rows[0]?.cells['platform']).toBe('GitHub');
     expect(rows[3]?.cells).toMatchObject({ username: '—', scopes: '—' });
   });

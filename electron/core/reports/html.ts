@@ -141,7 +141,7 @@ function tokenRow(v: TokenView, now: Date): string {
     v.scopes.length > 0
       ? `<td class="scopes"><ul>${v.scopes.map((sc) => `<li>${escapeHtml(sc)}</li>`).join('')}</ul></td>`
       : cell('scopes', '—'),
-    v.expiresAt === null ? cell('expires', 'never') : cell('expires', v.expiresAt, daysLeftText(v.expiresAt, now)),
+    v.expiry === null || v.expiresAt === null ? cell('expires', v.neverExpires ? 'never' : 'not set') : cell('expires', v.expiresAt, daysLeftText(v.expiry, now)),
     `<td class="${escapeHtml(`status status-${v.status}`)}">${escapeHtml(STATUS_LABELS[v.status] ?? v.status)}</td>`,
     v.lastCheck === null ? cell('last-check', 'never checked') : cell('last-check', lastCheckText(v.lastCheck), utcMinute(v.lastCheck.at)),
   ];

@@ -40,7 +40,8 @@ export function icsInventory(views: readonly TokenView[], o: IcsOptions): IcsRes
   ];
   let events = 0;
   for (const v of views) {
-    if (v.expiresAt === null) continue;
+    // A revoked token is dead on purpose: no event, no alarm (it gets no reminders in the app either).
+    if (v.expiresAt === null || v.status === 'revoked') continue;
     lines.push(...eventLines(v, v.expiresAt, o));
     events++;
   }
@@ -86,7 +87,9 @@ function description(v: TokenView, expiresAt: string): string {
     `Account: ${v.account}`,
     ...(v.username !== null ? [`Username: ${v.username}`] : []),
     `Scopes: ${v.scopes.length > 0 ? v.scopes.join(', ') : 'none recorded'}`,
-    `Expires: ${expiresAt} (works through the end of that day, local time)`,
+    v.expirySource === 'user' || v.expiry === null
+      ? `Expires: ${expiresAt} (works through the end of that day, local time)`
+      : `Expires: ${expiresAt} (stops working at ${v.expiry.replace('T', ' ').slice(0, 16)} UTC, as ${v.expirySource === 'token' ? 'the token itself says' : 'the platform reported'})`,
     `Token id: ${v.id}`,
   ].join('\n');
 }

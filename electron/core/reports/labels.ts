@@ -5,7 +5,8 @@
  * never says "expired" beside an "Expiring soon" badge.
  */
 import { PLATFORMS } from '../../../shared/domain/platform-ids';
-import { daysUntil, type TokenStatus } from '../../../shared/domain/status';
+import { daysUntil, hasExpired } from '../../../shared/domain/expiry';
+import type { TokenStatus } from '../../../shared/domain/status';
 import type { TokenView } from '../../../shared/domain/token';
 
 const platformNames = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]));
@@ -32,13 +33,14 @@ export const STATUS_LABELS: Readonly<Record<TokenStatus, string>> = {
 const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
 /**
- * Days left as words: "today", "tomorrow", "in 8 days", "expired 3 days ago". The expiry day
- * itself is still valid, so 0 is "today", not "expired".
+ * Days left as words: "today", "tomorrow", "in 8 days", "expired 3 days ago". The last day
+ * itself is still valid, so 0 is "today" — unless the token stopped at an instant earlier today.
  */
-export function daysLeftText(expiresAt: string, now: Date): string {
-  const days = daysUntil(expiresAt, now);
+export function daysLeftText(expiry: string, now: Date): string {
+  const days = daysUntil(expiry, now);
   if (days === null) return 'unreadable date';
-  return days < 0 ? `expired ${rtf.format(days, 'day')}` : rtf.format(days, 'day');
+  if (hasExpired(expiry, now)) return days >= 0 ? 'expired today' : `expired ${rtf.format(days, 'day')}`;
+  return rtf.format(days, 'day');
 }
 
 /** A timestamp as "2026-05-01 14:03 UTC"; anything unreadable is shown as stored. */

@@ -33,8 +33,17 @@ export function view(over: Partial<TokenView> = {}): TokenView {
     programSlug: null,
     platformTokenId: null,
     reminderDays: null,
+    expirySource: 'user',
+    expiryRaw: null,
+    neverExpires: false,
+    lastUsedAt: null,
+    verdict: null,
+    rotationUnconfirmed: null,
   };
-  return { ...base, ...over } as TokenView;
+  // A view given only `expiresAt` (a typed day) gets the matching expiry, as the vault's views have.
+  const expiresAt = over.expiresAt !== undefined ? over.expiresAt : (base.expiresAt as string);
+  const expiry = over.expiry !== undefined ? over.expiry : expiresAt;
+  return { ...base, expiry, enteredExpiresAt: expiresAt, ...(expiry === null ? { expirySource: null } : {}), ...over } as TokenView;
 }
 
 /**

@@ -29,6 +29,20 @@ export interface TokenJson {
   readonly platformTokenId: string | null;
   /** This token's own reminder days before expiry; null = the global policy, [] = none. */
   readonly reminderDays: readonly number[] | null;
+  /** The expiry at its own precision: YYYY-MM-DD (typed: works through that local day) or an ISO instant (reported: stops then). `expiresAt` is its last local day. */
+  readonly expiry: string | null;
+  /** Where `expiry` came from: user, platform or token; null without one. */
+  readonly expirySource: TokenView['expirySource'];
+  /** The platform's own words for its expiry (its date or header), null when none. */
+  readonly expiryRaw: string | null;
+  /** True when the platform says the token never expires. */
+  readonly neverExpires: boolean;
+  /** When the platform last saw the token used (ISO), null when never or not reported. */
+  readonly lastUsedAt: string | null;
+  /** The platform's last definitive answer (active, invalid, revoked, expired) and when. */
+  readonly verdict: TokenView['verdict'];
+  /** A rotation sent whose answer never came, with guidance; null when none. */
+  readonly rotationUnconfirmed: TokenView['rotationUnconfirmed'];
 }
 
 /** A view as JSON, fields listed one by one so nothing new leaks in by accident. */
@@ -53,6 +67,13 @@ export function tokenJson(v: TokenView): TokenJson {
     programSlug: v.programSlug,
     platformTokenId: v.platformTokenId,
     reminderDays: v.reminderDays === null ? null : [...v.reminderDays],
+    expiry: v.expiry,
+    expirySource: v.expirySource,
+    expiryRaw: v.expiryRaw,
+    neverExpires: v.neverExpires,
+    lastUsedAt: v.lastUsedAt,
+    verdict: v.verdict === null ? null : { at: v.verdict.at, result: v.verdict.result },
+    rotationUnconfirmed: v.rotationUnconfirmed === null ? null : { at: v.rotationUnconfirmed.at, reason: v.rotationUnconfirmed.reason },
   };
 }
 

@@ -11,6 +11,13 @@ const near = (limit: number) => fc.oneof(fc.string({ maxLength: 8 }), fc.string(
 const maybe = <T>(good: fc.Arbitrary<T>) =>
   fc.oneof({ weight: 8, arbitrary: good }, { weight: 1, arbitrary: fc.oneof(fc.constant(null), fc.constant(undefined), fc.integer(), fc.string(), fc.constant([])) });
 
+/** Instants in the stored form, near-misses (a day, no milliseconds, an impossible date) and junk. */
+const instantish = fc.oneof(
+  fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom('2026-12-01', '2026-12-01T00:00:00Z', '2026-02-30T00:00:00.000Z', '2026-12-01T00:00:00.000+01:00'),
+  fc.string(),
+);
+
 const account = fc.record(
   {
     v: maybe(fc.constant(1)),
@@ -59,6 +66,15 @@ const token = fc.record(
     secretTag: maybe(fc.oneof(tag22, fc.string({ maxLength: 23 }))),
     reminderDays: maybe(fc.array(fc.oneof(fc.integer({ min: -2, max: 370 }), fc.double()), { maxLength: 11 })),
     params: maybe(fc.record({ programSlug: maybe(near(200)), tokenId: maybe(near(200)), other: fc.string() }, { requiredKeys: [] })),
+    reportedExpiry: maybe(
+      fc.record(
+        { at: maybe(fc.option(instantish, { nil: null })), raw: maybe(near(200)), source: maybe(fc.constantFrom('platform', 'token', 'user')), other: fc.string() },
+        { requiredKeys: [] },
+      ),
+    ),
+    lastUsedAt: maybe(fc.option(instantish, { nil: null })),
+    verdict: maybe(fc.record({ at: maybe(near(40)), result: maybe(fc.constantFrom('active', 'invalid', 'revoked', 'expired', 'unknown')), other: fc.string() }, { requiredKeys: [] })),
+    rotation: maybe(fc.record({ state: maybe(fc.constantFrom('unconfirmed', 'done')), at: maybe(near(40)), reason: maybe(near(500)), other: fc.string() }, { requiredKeys: [] })),
     extra: fc.string(),
   },
   { requiredKeys: ['v', 'kind', 'accountId', 'name', 'scopes', 'createdAt', 'updatedAt', 'expiresAt', 'lastCheck', 'fingerprint', 'id', 'secretTag'] },

@@ -5,7 +5,8 @@
  * parsed JSON itself rather than a copy.
  */
 import { PLATFORM_IDS } from '../../../shared/domain/platform-ids';
-import { CHECK_RESULTS } from '../../../shared/domain/status';
+import { isExpiry } from '../../../shared/domain/expiry';
+import { CHECK_RESULTS, VERDICT_RESULTS } from '../../../shared/domain/status';
 import { platformItem, type BucketContent } from './record-codec';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -13,10 +14,11 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TAG22 = /^[A-Za-z0-9_-]{22}$/;
 const PLATFORMS = new Set<string>(PLATFORM_IDS);
 const RESULTS = new Set<string>(CHECK_RESULTS);
+const VERDICTS = new Set<string>(VERDICT_RESULTS);
 const ACCOUNT_KEYS = ['v', 'kind', 'platform', 'label', 'client', 'username', 'baseUrl', 'createdAt', 'updatedAt', 'id'];
 const ACCOUNT_OPTIONAL = ['customPlatformId'];
 const TOKEN_KEYS = ['v', 'kind', 'accountId', 'name', 'scopes', 'createdAt', 'updatedAt', 'expiresAt', 'lastCheck', 'fingerprint', 'id', 'secretTag'];
-const TOKEN_OPTIONAL = ['params', 'reminderDays'];
+const TOKEN_OPTIONAL = ['params', 'reminderDays', 'reportedExpiry', 'lastUsedAt', 'verdict', 'rotation'];
 
 type Obj = Record<string, unknown>;
 
@@ -24,6 +26,7 @@ const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !
 const str = (x: unknown): x is string => typeof x === 'string';
 const strOrNull = (x: unknown): boolean => x === null || typeof x === 'string';
 const timestamp = (x: unknown): boolean => typeof x === 'string' && x.length >= 1 && x.length <= 40;
+const instant = (x: unknown): boolean => typeof x === 'string' && x.length > 10 && isExpiry(x);
 
 /** True when `o` has every key in `keys`, and otherwise only keys from `optional`. */
 function exactKeys(o: Obj, keys: readonly string[], optional: readonly string[] = []): boolean {
@@ -49,7 +52,7 @@ function paramsOk(o: Obj): boolean {
   if (!('params' in o)) return true;
   const p = o['params'];
   if (!isObj(p)) return false;
-  for (const k in p) if (k !== 'programSlug' && k !== 'tokenId') return false;
+  if (!onlyKeys(p, ['programSlug', 'tokenId'])) return false;
   return param(p, 'programSlug') && param(p, 'tokenId');
 }
 
@@ -61,6 +64,42 @@ function lastCheckOk(x: unknown): boolean {
   const reason = x['reason'];
   const owner = x['owner'];
   return (!('reason' in x) || (str(reason) && reason.length <= 500)) && (!('owner' in x) || (str(owner) && owner.length <= 200));
+}
+
+/** Only keys from `allowed`. */
+function onlyKeys(o: Obj, allowed: readonly string[]): boolean {
+  for (const k in o) if (!allowed.includes(k)) return false;
+  return true;
+}
+
+function reportedExpiryOk(o: Obj): boolean {
+  if (!('reportedExpiry' in o)) return true;
+  const r = o['reportedExpiry'];
+  return (
+    isObj(r) &&
+    exactKeys(r, ['at', 'raw', 'source']) &&
+    (r['at'] === null || instant(r['at'])) &&
+    str(r['raw']) &&
+    r['raw'].length <= 200 &&
+    (r['source'] === 'platform' || r['source'] === 'token')
+  );
+}
+
+function verdictOk(o: Obj): boolean {
+  if (!('verdict' in o)) return true;
+  const v = o['verdict'];
+  return isObj(v) && exactKeys(v, ['at', 'result']) && timestamp(v['at']) && str(v['result']) && VERDICTS.has(v['result']);
+}
+
+function rotationOk(o: Obj): boolean {
+  if (!('rotation' in o)) return true;
+  const r = o['rotation'];
+  return isObj(r) && exactKeys(r, ['state', 'at', 'reason']) && r['state'] === 'unconfirmed' && timestamp(r['at']) && str(r['reason']) && r['reason'].length <= 500;
+}
+
+/** The optional fields platforms report: each absent or well-formed. */
+function reportsOk(o: Obj): boolean {
+  return reportedExpiryOk(o) && verdictOk(o) && rotationOk(o) && (!('lastUsedAt' in o) || o['lastUsedAt'] === null || instant(o['lastUsedAt']));
 }
 
 function accountOk(o: Obj): boolean {
@@ -87,6 +126,7 @@ function tokenOk(o: Obj): boolean {
     exactKeys(o, TOKEN_KEYS, TOKEN_OPTIONAL) &&
     paramsOk(o) &&
     reminderDaysOk(o) &&
+    reportsOk(o) &&
     str(o['accountId']) &&
     ID.test(o['accountId']) &&
     str(o['name']) &&

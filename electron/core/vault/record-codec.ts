@@ -6,11 +6,14 @@
 import { z } from 'zod';
 import { AUDIT_ACTIONS } from '../../../shared/domain/token';
 import { PLATFORM_IDS } from '../../../shared/domain/platform-ids';
-import { CHECK_RESULTS } from '../../../shared/domain/status';
+import { isExpiry } from '../../../shared/domain/expiry';
+import { CHECK_RESULTS, VERDICT_RESULTS } from '../../../shared/domain/status';
 
 const id = z.string().regex(/^[0-9a-f]{32}$/);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const timestamp = z.string().min(1).max(40);
+/** An instant as Date#toISOString writes it (UTC, milliseconds). */
+const instant = z.string().refine((s) => s.length > 10 && isExpiry(s));
 
 const lastCheck = z.strictObject({
   at: timestamp,
@@ -82,6 +85,18 @@ export const tokenOverview = z.strictObject({
   params: tokenParams.optional(),
   /** Days before expiry to remind (overrides the global policy; [] = never). Absent = the policy. */
   reminderDays: z.array(z.number().int().min(0).max(365)).max(10).optional(),
+  /**
+   * The expiry as the platform reported it (`platform`) or the value itself says (`token`: a
+   * JWT's exp), beside what the user typed (`expiresAt`). `at` null: the platform says it never
+   * expires. Absent: nobody reported one. Editing the expiry by hand drops it.
+   */
+  reportedExpiry: z.strictObject({ at: instant.nullable(), raw: z.string().max(200), source: z.enum(['platform', 'token']) }).optional(),
+  /** When the platform last saw the token used; null = never used. Absent = not reported. */
+  lastUsedAt: instant.nullable().optional(),
+  /** The platform's last definitive answer (a check's `unknown` never replaces it). */
+  verdict: z.strictObject({ at: timestamp, result: z.enum(VERDICT_RESULTS) }).optional(),
+  /** A rotation whose answer never came: the platform may hold a new value we do not have. */
+  rotation: z.strictObject({ state: z.literal('unconfirmed'), at: timestamp, reason: z.string().max(500) }).optional(),
 });
 
 export type AccountOverviewData = z.infer<typeof accountOverview>;

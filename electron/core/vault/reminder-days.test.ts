@@ -27,9 +27,9 @@ it('are stored per token, normalised, readable while locked, and follow edits', 
   const schedule = vault.expirySchedule();
   expect(schedule).toEqual(
     expect.arrayContaining([
-      { tokenId: own.id, expiresAt: '2027-01-10', reminderDays: [14, 3, 1] },
-      { tokenId: quiet.id, expiresAt: '2027-01-11', reminderDays: [] },
-      { tokenId: policy.id, expiresAt: '2027-01-12', reminderDays: null },
+      { tokenId: own.id, expiry: '2027-01-10', reminderDays: [14, 3, 1] },
+      { tokenId: quiet.id, expiry: '2027-01-11', reminderDays: [] },
+      { tokenId: policy.id, expiry: '2027-01-12', reminderDays: null },
     ]),
   );
   expect(schedule).toHaveLength(3); // no expiry, nothing to remind

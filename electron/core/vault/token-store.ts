@@ -36,6 +36,8 @@ import {
 import type { TokenRec } from './vault-state';
 import { resolveCustomPlatform } from './custom-platform-records';
 import type { TokenParams } from './record-codec';
+import { tokenExpiryOf, withExpiry, withoutReports } from './token-expiry';
+import { assertPlatformFits } from './platform-fit';
 
 /** Stored platform specifics from the user's fields (absent when none). */
 function paramsOf(programSlug: string | null | undefined, tokenId: string | null | undefined): TokenParams | undefined {
@@ -157,6 +159,7 @@ export class TokenStore extends Vault {
   /** Adds a token; its account is found (same platform, label, client, base URL) or created. */
   addToken(input: z.input<typeof newTokenInput>): TokenView {
     const parsed = parseInput(newTokenInput, input);
+    assertPlatformFits(parsed.token, parsed.platform, parsed.platformMismatchOk);
     const id = newId();
     this.write('create', id, null, (ctx) => {
       this.rejectDuplicate(ctx, parsed.token);
@@ -167,7 +170,7 @@ export class TokenStore extends Vault {
 
   /** Changes a token. Absent fields stay; `null` clears optional ones. */
   editToken(idOrPrefix: string, patch: z.input<typeof tokenPatchInput>): TokenView {
-    const p = parseInput(tokenPatchInput, patch);
+    const { platformMismatchOk, ...p } = parseInput(tokenPatchInput, patch);
     const changed = Object.keys(p).filter((k) => (p as Record<string, unknown>)[k] !== undefined);
     if (changed.length === 0) throw new AppError('BAD_INPUT', 'Nothing to change: give at least one field to edit.');
     const id = this.resolveTokenId(idOrPrefix);
@@ -206,24 +209,32 @@ export class TokenStore extends Vault {
       );
       if (p.token !== undefined && p.token !== secret.value) this.rejectDuplicate(ctx, p.token);
       const value = p.token ?? secret.value;
+      if (p.token !== undefined || p.platform !== undefined) assertPlatformFits(value, platform, platformMismatchOk);
       const { params: _old, reminderDays: oldDays, ...rest } = rec.data;
       const reminderDays = p.reminderDays !== undefined ? (p.reminderDays ?? undefined) : oldDays;
+      const newValue = p.token !== undefined && p.token !== secret.value;
+      // What platforms said was about the old value: a new value starts unchecked.
+      const kept = newValue ? withoutReports(rest) : rest;
+      const expiresAt = p.expiresAt !== undefined ? p.expiresAt : rec.data.expiresAt;
       putToken(
         ctx,
         id,
-        {
-          ...rest,
-          ...(params ? { params } : {}),
-          ...(reminderDays !== undefined ? { reminderDays: [...reminderDays] } : {}),
-          accountId,
-          name: p.name ?? rec.data.name,
-          scopes: p.scopes ?? rec.data.scopes,
-          expiresAt: p.expiresAt !== undefined ? p.expiresAt : rec.data.expiresAt,
-          // A new value has not been checked yet.
-          lastCheck: p.token !== undefined && p.token !== secret.value ? null : rec.data.lastCheck,
-          fingerprint: fingerprint(ctx.keys, value),
-          updatedAt: ctx.now,
-        },
+        withExpiry(
+          {
+            ...kept,
+            ...(params ? { params } : {}),
+            ...(reminderDays !== undefined ? { reminderDays: [...reminderDays] } : {}),
+            accountId,
+            name: p.name ?? rec.data.name,
+            scopes: p.scopes ?? rec.data.scopes,
+            lastCheck: newValue ? null : rec.data.lastCheck,
+            fingerprint: fingerprint(ctx.keys, value),
+            updatedAt: ctx.now,
+          },
+          expiresAt,
+          // A date typed now replaces any reported one; otherwise a new value may carry its own.
+          p.expiresAt !== undefined ? null : newValue ? tokenExpiryOf(value) : rest.reportedExpiry,
+        ),
         { value, notes: p.notes ?? secret.notes, history: secret.history },
       );
       if (moves) dropOrphanAccounts(ctx);
@@ -256,6 +267,9 @@ export class TokenStore extends Vault {
       throw new AppError('BAD_INPUT', `Import has ${items.length} items; at most ${LIMITS.importMaxItems} at once.`);
     }
     const parsed = items.map((it, i) => parseInput(newTokenInput, it, `item ${i + 1}: `));
+    // Refused whole, like any bad item, unless that item says the user accepted it: a file
+    // import's preview has already left such rows out with the reason (import/plan.ts).
+    parsed.forEach((it, i) => assertPlatformFits(it.token, it.platform, it.platformMismatchOk, `item ${i + 1}: `));
     this.requireUnlocked();
     const batchSize = Math.max(1, opts.batchSize ?? 500);
     let imported = 0;
@@ -362,23 +376,28 @@ export class TokenStore extends Vault {
       customPlatformId: input.platform === 'custom' && input.customPlatform ? resolveCustomPlatform(ctx.state, input.customPlatform) : null,
     });
     const params = paramsOf(input.programSlug, input.platformTokenId);
+    const expiresAt = input.expiresAt ?? null;
     putToken(
       ctx,
       id,
-      {
-        v: 1,
-        kind: 'token',
-        accountId,
-        name: input.name,
-        scopes: input.scopes ?? [],
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-        expiresAt: input.expiresAt ?? null,
-        lastCheck: null,
-        fingerprint: fingerprint(ctx.keys, input.token),
-        ...(params ? { params } : {}),
-        ...(input.reminderDays ? { reminderDays: [...input.reminderDays] } : {}),
-      },
+      withExpiry(
+        {
+          v: 1,
+          kind: 'token',
+          accountId,
+          name: input.name,
+          scopes: input.scopes ?? [],
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+          lastCheck: null,
+          fingerprint: fingerprint(ctx.keys, input.token),
+          ...(params ? { params } : {}),
+          ...(input.reminderDays ? { reminderDays: [...input.reminderDays] } : {}),
+        },
+        expiresAt,
+        // No date given: the value's own expiry (a JWT's exp), when it states one.
+        expiresAt === null ? tokenExpiryOf(input.token) : null,
+      ),
       { value: input.token, notes: input.notes ?? '' },
     );
   }

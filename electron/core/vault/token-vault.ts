@@ -2,15 +2,17 @@
  * TokenVault: the token store plus what platforms tell about tokens — check results,
  * revocation, rotation with the old value kept (sealed) in the token's history.
  */
-import type { CheckResult } from '../../../shared/domain/status';
+import { isExpiry, type ReportedExpiry } from '../../../shared/domain/expiry';
+import { isVerdict, type CheckResult } from '../../../shared/domain/status';
 import type { TokenView } from '../../../shared/domain/token';
-import { isoDate, scopeList, tokenPatchInput } from '../../../shared/domain/token-input';
+import { scopeList, tokenPatchInput } from '../../../shared/domain/token-input';
 import { customPlatformSchema, type CustomPlatform, type CustomPlatformDef, type CustomPlatformInput } from '../../../shared/domain/custom-platform';
 import { AppError } from '../../../shared/errors';
 import { assertNameFree, customPlatformView, definitionOf, platformUsage, recordOf, resolveCustomPlatform } from './custom-platform-records';
 import { newId } from './ids';
 import { parseInput, TokenStore } from './token-store';
 import { deleteRecord, fingerprint, openTokenSecret, putPlatform, putToken, updateTokenOverview } from './vault-records';
+import { withExpiry, withoutReports, type StoredReport } from './token-expiry';
 import { applyMerge, planMerge } from './backup-merge';
 import {
   exportRecords,
@@ -30,8 +32,22 @@ export interface CheckRecord {
   readonly reason?: string | undefined;
   readonly owner?: string | undefined;
   readonly scopes?: readonly string[] | undefined;
-  /** YYYY-MM-DD, null when the platform says it never expires, undefined when it did not say. */
-  readonly expiresAt?: string | null | undefined;
+  /** The instant it stops (with the platform's words), null when the platform says never, undefined when it did not say. */
+  readonly expiry?: ReportedExpiry | null | undefined;
+  /** When the platform last saw it used (ISO), null = never; undefined when it did not say. */
+  readonly lastUsedAt?: string | null | undefined;
+}
+
+/**
+ * A platform's expiry as stored, or undefined (keep what was there) when it is malformed: what
+ * a platform says is checked like user input, never written where it would make the vault
+ * unreadable.
+ */
+function storedReport(e: ReportedExpiry | null | undefined): StoredReport | undefined {
+  if (e === undefined) return undefined;
+  if (e === null) return { at: null, raw: 'never', source: 'platform' };
+  if (!isExpiry(e.at) || e.at.length <= 10 || typeof e.raw !== 'string') return undefined;
+  return { at: e.at, raw: e.raw.slice(0, 200), source: 'platform' };
 }
 
 /** The vault with every token operation. Use `TokenVault.create` / `TokenVault.open`. */
@@ -55,13 +71,21 @@ export class TokenVault extends TokenStore {
         // What a platform says is checked like user input: a malformed date or scope list is
         // ignored (the old value stays), never written where it would make the vault unreadable.
         const scopes = outcome.scopes && scopeList.safeParse([...outcome.scopes]).data;
-        const expiresAt = outcome.expiresAt === null || isoDate.safeParse(outcome.expiresAt).success ? outcome.expiresAt : undefined;
+        const reported = storedReport(outcome.expiry);
+        const lastUsedAt = outcome.lastUsedAt === null || (isExpiry(outcome.lastUsedAt) && outcome.lastUsedAt.length > 10) ? outcome.lastUsedAt : undefined;
         const lastCheck = { at: ctx.now, result, ...(reason ? { reason: reason.slice(0, 500) } : {}), ...(owner ? { owner: owner.slice(0, 200) } : {}) };
+        // An `unknown` answer is no verdict: it neither clears nor replaces the last one.
+        const verdict = isVerdict(result) ? { at: ctx.now, result } : rec.data.verdict;
+        // The stored value still works: a rotation whose answer never came did not happen.
+        const { rotation, ...data } = rec.data;
         updateTokenOverview(ctx, rec, {
-          ...rec.data,
+          ...data,
           lastCheck,
+          ...(verdict ? { verdict } : {}),
+          ...(rotation && result !== 'active' ? { rotation } : {}),
+          ...(reported ? { reportedExpiry: reported } : {}),
+          ...(lastUsedAt !== undefined ? { lastUsedAt } : {}),
           scopes: scopes ? [...new Set(scopes)] : rec.data.scopes,
-          expiresAt: expiresAt !== undefined ? expiresAt : rec.data.expiresAt,
         });
         this.audit(ctx, 'check', id, result + (reason ? ` (${reason})` : ''));
       });
@@ -79,21 +103,37 @@ export class TokenVault extends TokenStore {
    * Replaces a token's value after the platform rotated it, in one transaction: the new value
    * becomes current, the old one is kept (sealed) in the token's history, marked as rotated.
    */
-  rotateToken(idOrPrefix: string, newValue: string, expiresAt?: string | null): TokenView {
+  rotateToken(idOrPrefix: string, newValue: string, expiry?: ReportedExpiry | null): TokenView {
     const id = this.resolveTokenId(idOrPrefix);
     const value = parseInput(tokenPatchInput, { token: newValue }).token as string;
-    this.write('rotate', id, expiresAt ? `new expiry ${expiresAt}` : null, (ctx) => {
+    const reported = storedReport(expiry);
+    this.write('rotate', id, reported?.at ? `new expiry ${reported.raw}` : null, (ctx) => {
       const rec = this.recIn(ctx, id);
       const old = openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, rec);
       const history = [...(old.history ?? []), { value: old.value, rotatedAt: ctx.now }];
       const data = {
-        ...rec.data,
+        ...withoutReports(rec.data),
         fingerprint: fingerprint(ctx.keys, value),
-        expiresAt: expiresAt !== undefined ? expiresAt : rec.data.expiresAt,
         lastCheck: { at: ctx.now, result: 'active' as const, reason: 'rotated' },
+        verdict: { at: ctx.now, result: 'active' as const },
         updatedAt: ctx.now,
       };
-      putToken(ctx, id, data, { value, notes: old.notes, history });
+      // The new value's expiry as the platform reported it; else the old one still stands.
+      putToken(ctx, id, withExpiry(data, rec.data.expiresAt, reported ?? rec.data.reportedExpiry), { value, notes: old.notes, history });
+    });
+    return this.getToken(id);
+  }
+
+  /**
+   * Marks a token whose rotation was sent but never answered (timeout, cut connection): the
+   * platform may have rotated it, so the stored value may be dead and the new one unknown.
+   * Shown until a check says the stored value still works, or a rotation or new value lands.
+   */
+  markRotationUnconfirmed(idOrPrefix: string, reason: string): TokenView {
+    const id = this.resolveTokenId(idOrPrefix);
+    this.write('rotate', id, `unconfirmed: ${reason}`.slice(0, 300), (ctx) => {
+      const rec = this.recIn(ctx, id);
+      updateTokenOverview(ctx, rec, { ...rec.data, rotation: { state: 'unconfirmed', at: ctx.now, reason: reason.slice(0, 500) } });
     });
     return this.getToken(id);
   }

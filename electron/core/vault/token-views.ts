@@ -2,9 +2,11 @@
  * Read-side helpers over the in-memory state: joining tokens with their accounts, computing
  * status, and searching. Pure functions; nothing here touches the file or a secret.
  */
-import { computeStatus, type TokenStatus } from '../../../shared/domain/status';
+import { expiryLastDay } from '../../../shared/domain/expiry';
+import { computeStatus, verdictOf, type TokenStatus } from '../../../shared/domain/status';
 import type { Account, TokenView } from '../../../shared/domain/token';
 import type { AccountRec, PlatformRec, TokenRec } from './vault-state';
+import { effectiveExpiry } from './token-expiry';
 
 /** An account record as the domain type. */
 export function accountView(rec: AccountRec): Account {
@@ -22,10 +24,15 @@ export function accountView(rec: AccountRec): Account {
   };
 }
 
-/** A token joined with its account (and custom platform), with its status as of `now`. */
+/**
+ * A token joined with its account (and custom platform), with its status as of `now`, and its
+ * last working day, both in this machine's time zone (where the app and the CLI run).
+ */
 export function tokenView(rec: TokenRec, account: AccountRec, now: Date, platform?: PlatformRec): TokenView {
   const d = rec.data;
   const a = account.data;
+  const e = effectiveExpiry(d);
+  const verdict = verdictOf(d);
   return {
     id: rec.id,
     platform: a.platform as TokenView['platform'],
@@ -38,9 +45,17 @@ export function tokenView(rec: TokenRec, account: AccountRec, now: Date, platfor
     scopes: d.scopes,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
-    expiresAt: d.expiresAt,
+    expiresAt: expiryLastDay(e.expiry),
+    expiry: e.expiry,
+    expirySource: e.source,
+    expiryRaw: e.raw,
+    neverExpires: e.never,
+    enteredExpiresAt: d.expiresAt,
+    lastUsedAt: d.lastUsedAt ?? null,
     lastCheck: d.lastCheck,
-    status: computeStatus({ expiresAt: d.expiresAt, lastCheck: d.lastCheck }, now),
+    verdict,
+    rotationUnconfirmed: d.rotation ? { at: d.rotation.at, reason: d.rotation.reason } : null,
+    status: computeStatus({ expiry: e.expiry, lastCheck: d.lastCheck, verdict }, now),
     customPlatformId: a.customPlatformId ?? null,
     customPlatformName: platform?.data.name ?? null,
     programSlug: d.params?.programSlug ?? null,

@@ -16,12 +16,20 @@ test('a check result, with what the platform told, is stored sealed, audited and
   const v = await createTestVault(dir, { clock });
   const [id] = addSamples(v);
   clock.set('2026-11-24T09:00:00.000Z');
-  const after = v.recordCheck(id!, { result: 'active', owner: 'octocat', scopes: ['repo', 'gist'], expiresAt: '2027-06-30' });
-  expect(after).toMatchObject({ status: 'active', scopes: ['repo', 'gist'], expiresAt: '2027-06-30' });
+  const after = v.recordCheck(id!, {
+    result: 'active',
+    owner: 'octocat',
+    scopes: ['repo', 'gist'],
+    expiry: { at: '2027-06-30T00:00:00.000Z', raw: '2027-06-30' },
+    lastUsedAt: '2026-11-20T08:00:00.000Z',
+  });
+  // Stops at 00:00 UTC on June 30: the last day it works is June 29 (tests run in UTC).
+  expect(after).toMatchObject({ status: 'active', scopes: ['repo', 'gist'], expiresAt: '2027-06-29', expiry: '2027-06-30T00:00:00.000Z', expirySource: 'platform', expiryRaw: '2027-06-30', lastUsedAt: '2026-11-20T08:00:00.000Z' });
   expect(after.lastCheck).toEqual({ at: '2026-11-24T09:00:00.000Z', result: 'active', owner: 'octocat' });
   // A malformed date or scope list from a platform is ignored, never stored.
-  const odd = v.recordCheck(id!, { result: 'unknown', reason: 'rate-limited', expiresAt: '30/06/2027', scopes: [''] });
-  expect(odd).toMatchObject({ status: 'unknown', expiresAt: '2027-06-30', scopes: ['repo', 'gist'] });
+  const odd = v.recordCheck(id!, { result: 'unknown', reason: 'rate-limited', expiry: { at: '30/06/2027', raw: 'x' }, lastUsedAt: 'yesterday', scopes: [''] });
+  // …and an `unknown` answer is no verdict: the token stays active.
+  expect(odd).toMatchObject({ status: 'active', expiry: '2027-06-30T00:00:00.000Z', lastUsedAt: '2026-11-20T08:00:00.000Z', scopes: ['repo', 'gist'] });
   v.close();
   const again = TokenVault.open(v.path, { clock });
   await again.unlock(TEST_PASSWORD);
@@ -44,8 +52,8 @@ test('rotation replaces the value in one step and keeps the old one in the seale
   const v = await createTestVault(dir);
   const [id] = addSamples(v);
   const next = 'ghp_ROTATEDvalueROTATEDvalueROTATEDvalue0';
-  const view = v.rotateToken(id!, next, '2027-12-31');
-  expect(view).toMatchObject({ expiresAt: '2027-12-31', status: 'active' });
+  const view = v.rotateToken(id!, next, { at: '2027-12-31T00:00:00.000Z', raw: '2027-12-31' });
+  expect(view).toMatchObject({ expiresAt: '2027-12-30', expiry: '2027-12-31T00:00:00.000Z', status: 'active' });
   expect(view.lastCheck).toMatchObject({ result: 'active', reason: 'rotated' });
   expect(v.readSecret(id!, 'get')).toEqual({ value: next, notes: SAMPLE_TOKENS[0].notes });
   expect(v.readHistory(id!).map((h) => h.value)).toEqual([SAMPLE_TOKENS[0].token]);

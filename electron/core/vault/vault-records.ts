@@ -13,6 +13,7 @@ import { EnvelopeFormatError, EnvelopeKind } from './format/envelope';
 import { idBytes, newId } from './ids';
 import { decodeJson, encodeJson, tokenSecret, type AccountOverviewData, type PlatformOverviewData, type TokenOverviewData } from './record-codec';
 import { bucketContext, bucketOf, damaged, type TokenRec, type VaultState } from './vault-state';
+import { reminderExpiry } from './token-expiry';
 
 /** What a write needs. */
 export interface WriteCtx {
@@ -61,15 +62,16 @@ export function putToken(ctx: WriteCtx, id: string, data: TokenOverviewData, sec
   const content = { v: 1, value: secret.value, notes: secret.notes, ...(secret.history?.length ? { history: secret.history } : {}) };
   const sealed = seal(ctx.keys.recordKey, ctx.vaultId, EnvelopeKind.Secret, idb, encodeJson(content));
   ctx.repo.putSecret(idb, sealed);
-  ctx.repo.putExpiry(idb, data.expiresAt, data.reminderDays);
+  ctx.repo.putExpiry(idb, reminderExpiry(data), data.reminderDays);
   ctx.state.tokens.set(id, { id, data, secretTag: envelopeTag(sealed) });
   ctx.dirty.add(bucketOf(id));
 }
 
 /** Changes a token's overview only (its secret stays as it is). */
 export function updateTokenOverview(ctx: WriteCtx, rec: TokenRec, data: TokenOverviewData): void {
-  if (data.expiresAt !== rec.data.expiresAt || !sameDays(data.reminderDays, rec.data.reminderDays)) {
-    ctx.repo.putExpiry(idBytes(rec.id), data.expiresAt, data.reminderDays);
+  const expiry = reminderExpiry(data);
+  if (expiry !== reminderExpiry(rec.data) || !sameDays(data.reminderDays, rec.data.reminderDays)) {
+    ctx.repo.putExpiry(idBytes(rec.id), expiry, data.reminderDays);
   }
   ctx.state.tokens.set(rec.id, { ...rec, data });
   ctx.dirty.add(bucketOf(rec.id));

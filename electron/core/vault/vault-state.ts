@@ -14,6 +14,7 @@ import { computeManifest, EMPTY_AUDIT_HEAD, manifestsEqual, type AuditHead } fro
 import type { AccountOverviewData, PlatformOverviewData, TokenOverviewData } from './record-codec';
 import { decodeBucket } from './bucket-check';
 import { ID_BYTES } from './ids';
+import { effectiveExpiry, reminderExpiry } from './token-expiry';
 
 /** Overviews are grouped into this many buckets by the first byte of the record id. */
 export const BUCKETS = 64;
@@ -51,6 +52,11 @@ export interface VaultState {
   /** Tag of each stored bucket envelope, by bucket number. */
   readonly bucketTags: Map<number, Buffer>;
   auditHead: AuditHead;
+  /**
+   * Plaintext expiry rows of revoked tokens, written before revoked tokens stopped getting
+   * reminders: accepted once (they equal the sealed expiry), then deleted by the vault.
+   */
+  readonly staleExpiryRows: readonly Buffer[];
 }
 
 /** Raised for any record that fails a check. The message never names record content. */
@@ -117,7 +123,7 @@ export function loadState(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer): Va
     const cp = a.data.customPlatformId;
     if (cp !== undefined && (a.data.platform !== 'custom' || !platforms.has(cp))) throw damaged('account without its platform');
   }
-  checkExpiries(repo, tokens);
+  const staleExpiryRows = checkExpiries(repo, tokens);
   if (repo.secretCount() !== tokens.size) throw damaged('secrets do not match the tokens');
   let auditHead = EMPTY_AUDIT_HEAD;
   const headRow = repo.auditHead();
@@ -129,19 +135,28 @@ export function loadState(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer): Va
   }
   const manifest = computeManifest(keys.manifestKey, vaultId, header.format, order, auditHead);
   if (!manifestsEqual(manifest, header.manifest)) throw damaged('record set does not match its manifest');
-  return { dataVersion: repo.dataVersion(), accounts, tokens, platforms, bucketTags, auditHead };
+  return { dataVersion: repo.dataVersion(), accounts, tokens, platforms, bucketTags, auditHead, staleExpiryRows };
 }
 
-/** The plaintext expiry dates (kept for reminders while locked) must equal the sealed ones. */
-function checkExpiries(repo: VaultRepo, tokens: Map<string, TokenRec>): void {
+/**
+ * The plaintext expiries (kept for reminders while locked) must equal the sealed ones
+ * (token-expiry.ts reminderExpiry). Returns the rows of revoked tokens an older version wrote:
+ * each still equal to that token's sealed expiry, so nothing was altered; they are dropped.
+ */
+function checkExpiries(repo: VaultRepo, tokens: Map<string, TokenRec>): Buffer[] {
   let withExpiry = 0;
-  for (const t of tokens.values()) if (t.data.expiresAt !== null) withExpiry++;
+  for (const t of tokens.values()) if (reminderExpiry(t.data) !== null) withExpiry++;
   const rows = repo.expiries();
-  if (rows.length !== withExpiry) throw damaged('expiry dates');
+  const stale: Buffer[] = [];
   for (const r of rows) {
     if (!Buffer.isBuffer(r.id) || r.id.length !== ID_BYTES) throw damaged('expiry dates');
     const t = tokens.get(r.id.toString('hex'));
-    if (!t || t.data.expiresAt !== r.expires_at) throw damaged('expiry dates');
+    if (!t) throw damaged('expiry dates');
+    const expected = reminderExpiry(t.data);
+    if (expected === null && effectiveExpiry(t.data).expiry === r.expires_at) stale.push(r.id);
+    else if (expected !== r.expires_at) throw damaged('expiry dates');
     if (r.remind_days !== (t.data.reminderDays === undefined ? null : JSON.stringify(t.data.reminderDays))) throw damaged('reminder days');
   }
+  if (rows.length - stale.length !== withExpiry) throw damaged('expiry dates');
+  return stale;
 }

@@ -279,13 +279,14 @@ export class Vault {
   }
 
   /**
-   * Every token's expiry date and reminder days, readable while locked (the plaintext copy
-   * reminders use; unlock checks it against the sealed one). Never a name or an account.
-   * Unparseable reminder days read as the global policy rather than failing the reminders.
+   * Every remindable token's expiry (a day or an instant) and reminder days, readable while
+   * locked (the plaintext copy reminders use; unlock checks it against the sealed one). Never a
+   * name or an account; revoked tokens have none. Unparseable reminder days read as the global
+   * policy rather than failing the reminders.
    */
-  expirySchedule(): { tokenId: string; expiresAt: string; reminderDays: readonly number[] | null }[] {
+  expirySchedule(): { tokenId: string; expiry: string; reminderDays: readonly number[] | null }[] {
     return this.guard(() =>
-      this.repo.expiries().map((r) => ({ tokenId: r.id.toString('hex'), expiresAt: r.expires_at, reminderDays: storedReminderDays(r.remind_days) })),
+      this.repo.expiries().map((r) => ({ tokenId: r.id.toString('hex'), expiry: r.expires_at, reminderDays: storedReminderDays(r.remind_days) })),
     );
   }
 
@@ -315,9 +316,25 @@ export class Vault {
     const s = u.state;
     if (s && this.guard(() => this.repo.dataVersion()) === s.dataVersion) return s;
     const fresh = this.guard(() => this.db.transaction(() => loadState(this.repo, u.keys, this.vaultIdBytes))());
+    if (fresh.staleExpiryRows.length > 0) this.dropStaleExpiries(fresh.staleExpiryRows);
     u.state = fresh;
     this.onStateChanged();
     return fresh;
+  }
+
+  /**
+   * Deletes plaintext expiry rows no token needs (see VaultState.staleExpiryRows). Only
+   * plaintext a reminder would read changes; no record, manifest or audit entry does. Best
+   * effort: a busy or read-only file keeps them one more time, which only means a reminder.
+   */
+  private dropStaleExpiries(ids: readonly Buffer[]): void {
+    try {
+      this.db.transaction(() => {
+        for (const id of ids) this.repo.deleteExpiry(id);
+      }).immediate();
+    } catch {
+      // Left for the next load.
+    }
   }
 
   /** Hook: the in-memory records changed (subclasses drop caches). */

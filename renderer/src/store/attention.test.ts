@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { expect, test } from 'vitest';
-import { makeToken } from '../test-support/fake-api';
+import { FAKE_PLATFORMS, makeToken } from '../test-support/fake-api';
 import { ATTENTION_EXPECTED, ATTENTION_NOW, ATTENTION_TOKENS } from '../test-support/attention-fixtures';
 import { useUiTestCleanup } from '../test-support/setup';
 import { selectAttention } from './attention';
@@ -8,13 +8,19 @@ import { useStore } from './index';
 
 useUiTestCleanup();
 
-const load = () => useStore.setState({ tokens: ATTENTION_TOKENS.map((t, i) => makeToken(i, t)) });
+const load = () => useStore.setState({ tokens: ATTENTION_TOKENS.map((t, i) => makeToken(i, t)), platforms: FAKE_PLATFORMS });
 
-test('the list follows the shared rule: most urgent first, one action each, the healthy token left out', () => {
+test('the list follows the shared rule: most urgent first, one action each, the healthy and unchecked tokens left out', () => {
   load();
   const entries = selectAttention(useStore.getState(), ATTENTION_NOW);
   expect(entries.map((e) => e.token.name)).toEqual(ATTENTION_EXPECTED.map((e) => e.name));
-  expect(entries.map((e) => e.item.action)).toEqual(['renew', 'renew', 'renew', 'remove', 'check', 'check']);
+  expect(entries.map((e) => e.item.action)).toEqual(['check', 'renew', 'renew', 'renew', 'rotate', 'remove']);
+});
+
+test('without the platform list, no token is offered a rotation (the platform has not said it can)', () => {
+  load();
+  useStore.setState({ platforms: [] });
+  expect(selectAttention(useStore.getState(), ATTENTION_NOW).find((e) => e.token.name === 'Rolling')?.item.action).toBe('renew');
 });
 
 test('the same array comes back while tokens and minute are unchanged (zustand needs it stable)', () => {

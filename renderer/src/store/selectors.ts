@@ -4,11 +4,12 @@
  * precomputed lowercase haystacks (no regex, no lowercasing per keystroke), and a query that
  * extends the previous one only re-checks the previous matches.
  */
-import { PLATFORMS } from '../../../shared/domain/platform-ids';
+import { isPlatformId, PLATFORMS } from '../../../shared/domain/platform-ids';
 import type { TokenView } from '../api/types';
 import type { Grouping, TokenFilters } from './tokens-slice';
 import type { All } from './types';
 import { matchesQuery, queryWords } from '../../../shared/domain/search';
+import { tokenPageFor, type TokenPage } from '../../../shared/domain/token-pages';
 
 /** One line of the list: a group header or a token. */
 export type Row =
@@ -116,6 +117,15 @@ export function selectClients(s: Pick<All, 'tokens'>): readonly string[] {
 export function selectSelectedToken(s: Pick<All, 'tokens' | 'selectedId'>): TokenView | null {
   if (s.selectedId === null) return null;
   return s.tokens.find((t) => t.id === s.selectedId) ?? null;
+}
+
+/**
+ * The page where a built-in platform's token is managed by hand, built from its account's base
+ * URL by the platform's fixed template (shared/domain/token-pages), or null. Main rebuilds and
+ * checks it before opening it: the window only shows it and sends the token id.
+ */
+export function selectTokenPage(t: Pick<TokenView, 'platform' | 'baseUrl'>): TokenPage | null {
+  return t.platform === 'custom' || !isPlatformId(t.platform) ? null : tokenPageFor(t.platform, t.baseUrl);
 }
 
 /** A custom token's page (from its custom platform's definition), or null. */

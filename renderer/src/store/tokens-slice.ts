@@ -48,7 +48,8 @@ export interface TokensSlice {
   /** Main copies the value; the page only learns when the clipboard will be cleared. */
   copyToken: (id: string) => Promise<void>;
   /** Opens the platform's token page in the browser (main knows the fixed https pages). */
-  openTokenPage: (platform: string) => Promise<void>;
+  /** Asks main to open token `id`'s page (main builds it from the stored account); a toast when there is none. */
+  openTokenPage: (id: string) => Promise<void>;
   /** Puts a token view main returned (check, revoke, rotate) in place of the listed one. */
   replaceToken: (token: TokenView) => void;
   clearTokens: () => void;
@@ -120,10 +121,10 @@ export const createTokensSlice: StateCreator<All, [], [], TokensSlice> = (set, g
       get().showError(toUiError(e).message);
     }
   },
-  openTokenPage: async (platform) => {
+  openTokenPage: async (id) => {
     try {
-      const { opened } = await call('app.openTokenPage', { platform: platform as Request<'app.openTokenPage'>['platform'] });
-      if (!opened) get().showToast('No token page is known for this platform (self-hosted or per hoster).');
+      const { opened } = await call('app.openTokenPage', { id });
+      if (!opened) get().showToast('No token page is known for this account: manage the token on its platform.');
     } catch (e) {
       get().showError(toUiError(e).message);
     }

@@ -10,6 +10,7 @@ import { FAKE_PLATFORMS, Fail, makeToken, type StoredToken } from './fake-fixtur
 import { computeStatus, type CheckResult } from '../../../shared/domain/status';
 import type { AuditAction } from '../../../shared/domain/token';
 import type { AuditEntry, TokenView } from '../api/types';
+import { selectTokenPage } from '../store/selectors';
 import { describeZodError } from '../../../shared/domain/token-input';
 import type { PatVaultApi } from '../../../shared/ipc/api';
 import { CONTRACT, type Channel, type Envelope, type EventName, type EventPayload, type Response } from '../../../shared/ipc/contract';
@@ -30,6 +31,8 @@ export interface FakeApiOptions {
   dialogs?: Partial<FakeFileDialogs>;
   /** What `tokens.rotate` says the platform did to the asked expiry (default: nothing). */
   rotateCap?: { asked: string; sent: string };
+  /** `tokens.rotate` gets no answer: the token is marked "rotation unconfirmed" with this guidance. */
+  rotateUnanswered?: string;
 }
 
 /** A fake api plus handles for tests. */
@@ -52,6 +55,8 @@ export interface FakeApi extends PatVaultApi {
   readonly dialogs: FakeFileDialogs;
   /** Set to a promise to hold `tokens.checkAll` after its first token until it settles (progress tests). */
   checkAllGate: Promise<void> | null;
+  /** The token pages main opened (`app.openTokenPage`), as main built them from the accounts. */
+  readonly openedPages: string[];
 }
 
 export { FAKE_PLATFORMS, makeToken };
@@ -97,7 +102,10 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
   const platformOf = (t: StoredToken) => FAKE_PLATFORMS.find((p) => p.id === t.view.platform) ?? FAKE_PLATFORMS[FAKE_PLATFORMS.length - 1]!;
   const record = (t: StoredToken, check: { result: CheckResult; reason?: string; owner?: string }): TokenView => {
     const lastCheck = { at: now.toISOString(), ...check };
-    t.view = { ...t.view, lastCheck, status: computeStatus({ expiresAt: t.view.expiresAt, lastCheck }, now) };
+    const verdict = check.result === 'unknown' ? t.view.verdict : { at: lastCheck.at, result: check.result };
+    // As the vault: a working stored value means a rotation never answered did not happen.
+    const rotationUnconfirmed = check.result === 'active' ? null : t.view.rotationUnconfirmed;
+    t.view = { ...t.view, lastCheck, verdict, rotationUnconfirmed, status: computeStatus({ expiry: t.view.expiry, lastCheck, verdict }, now) };
     return t.view;
   };
   const checkOne = (id: string): TokenView => {
@@ -107,6 +115,12 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
   };
   const needPassword = (name: string, op: string, password: string | undefined) => {
     if (!password) throw new Fail('BAD_INPUT', `${name} needs your account password to ${op} a token (used once, never stored).`);
+  };
+  // As main: an expired token cannot authenticate its own revoke/rotate where the account can sign in.
+  const needSignIn = (p: Response<'platforms.list'>[number], t: StoredToken, login: string | undefined) => {
+    if (p.acceptsLogin.revoke && !login && t.view.status === 'expired') {
+      throw new Fail('NEEDS_SIGN_IN', `${p.name} could not do it with the token itself (it has expired): give the account login with the password, to sign in instead.`);
+    }
   };
   const keychainInfo = (): Response<'keychain.status'> => ({
     enabled: keychainEnabled,
@@ -166,6 +180,8 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       programSlug?: string | null;
       platformTokenId?: string | null;
       reminderDays?: number[] | null;
+      /** Main checks it; the fake stores nothing of it (tests read it from `calls`). */
+      platformMismatchOk?: boolean;
     }) => {
       unlocked();
       const custom = customPlatforms.fieldsFor(input.platform, input.customPlatform, null);
@@ -183,7 +199,10 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
         name: input.name,
         scopes: input.scopes ?? [],
         expiresAt,
-        status: computeStatus({ expiresAt, lastCheck: null }, now),
+        expiry: expiresAt,
+        expirySource: expiresAt === null ? null : 'user',
+        enteredExpiresAt: expiresAt,
+        status: computeStatus({ expiry: expiresAt, lastCheck: null }, now),
         ...custom,
         programSlug: input.programSlug ?? null,
         platformTokenId: input.platformTokenId ?? null,
@@ -196,12 +215,13 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     'tokens.edit': ({ id, patch }: { id: string; patch: Record<string, unknown> & { token?: string; notes?: string } }) => {
       unlocked();
       const t = find(id);
-      const { token, notes, customPlatform, ...rest } = patch as typeof patch & { customPlatform?: string | null };
+      const { token, notes, customPlatform, platformMismatchOk: _ok, ...rest } = patch as typeof patch & { customPlatform?: string | null; platformMismatchOk?: boolean };
       const platform = (rest.platform as TokenView['platform'] | undefined) ?? t.view.platform;
       const custom = customPlatforms.fieldsFor(platform, customPlatform, t.view);
       if (token !== undefined) t.value = token;
       if (notes !== undefined) t.notes = notes;
       t.view = { ...t.view, ...(rest as Partial<TokenView>), ...custom };
+      if (rest.expiresAt !== undefined) t.view = { ...t.view, expiry: t.view.expiresAt, expirySource: t.view.expiresAt === null ? null : 'user', expiryRaw: null, neverExpires: false };
       t.view = { ...t.view, status: computeStatus(t.view, now) };
       log('edit', id);
       return t.view;
@@ -239,28 +259,38 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       }
       return { checked: ids.length };
     },
-    'tokens.revoke': ({ id, password, confirmedGuided }: { id: string; password?: string; confirmedGuided?: boolean }) => {
+    'tokens.revoke': ({ id, password, login, confirmedGuided }: { id: string; password?: string; login?: string; confirmedGuided?: boolean }) => {
       unlocked();
       const t = find(id);
       const p = platformOf(t);
-      if (p.revoke === 'guided') {
-        const cp = t.view.customPlatformId === null ? undefined : state.customPlatforms.get(t.view.customPlatformId);
-        const pageUrl = p.id === 'custom' ? (cp?.def.tokenPageUrl ?? null) : p.tokenPageUrl;
-        if (!confirmedGuided) return { mode: 'guided', token: t.view, pageUrl, confirmed: false };
+      const page = selectTokenPage(t.view);
+      const cp = t.view.customPlatformId === null ? undefined : state.customPlatforms.get(t.view.customPlatformId);
+      const pageUrl = p.id === 'custom' ? (cp?.def.tokenPageUrl ?? null) : (page?.url ?? null);
+      // As main: a GitHub Enterprise Server without the revoke API leaves a guided revoke.
+      const serverWithoutApi = p.id === 'github' && (t.view.baseUrl ?? '').endsWith('/api/v3') ? 'this GitHub Enterprise Server has no credential-revoke API (it came in 3.18)' : null;
+      if (p.revoke === 'guided' || serverWithoutApi !== null || confirmedGuided) {
+        if (!confirmedGuided) return { mode: 'guided', token: t.view, pageUrl, confirmed: false, reason: serverWithoutApi };
         log('revoke', id);
-        return { mode: 'guided', token: record(t, { result: 'revoked', reason: 'revoked by the user on the platform' }), pageUrl, confirmed: true };
+        return { mode: 'guided', token: record(t, { result: 'revoked', reason: 'revoked by the user on the platform' }), pageUrl, confirmed: true, reason: null };
       }
       if (p.needsPassword.revoke) needPassword(p.name, 'revoke', password);
+      needSignIn(p, t, login);
       log('revoke', id);
-      return { mode: 'api', token: record(t, { result: 'revoked', reason: 'revoked through the API' }), pageUrl: null, confirmed: true };
+      return { mode: 'api', token: record(t, { result: 'revoked', reason: 'revoked through the API' }), pageUrl: null, confirmed: true, reason: null };
     },
-    'tokens.rotate': ({ id, password, expiresAt }: { id: string; password?: string; expiresAt?: string }) => {
+    'tokens.rotate': ({ id, password, login, expiresAt }: { id: string; password?: string; login?: string; expiresAt?: string }) => {
       unlocked();
       const t = find(id);
       const p = platformOf(t);
       if (!p.rotate) throw new Fail('BAD_INPUT', `${p.name} cannot rotate tokens through its API.`);
       if (expiresAt !== undefined && !p.rotateExpiry) throw new Fail('BAD_INPUT', `${p.name} does not let a rotation choose the new token's expiry.`);
+      if (t.view.rotationUnconfirmed !== null) throw new Fail('ROTATION_UNCONFIRMED', `Not rotated: the rotation of “${t.view.name}” was never confirmed. ${t.view.rotationUnconfirmed.reason}`);
+      if (opts.rotateUnanswered) {
+        t.view = { ...t.view, rotationUnconfirmed: { at: new Date().toISOString(), reason: opts.rotateUnanswered } };
+        throw new Fail('ROTATION_UNCONFIRMED', `“${t.view.name}”: ${opts.rotateUnanswered}`);
+      }
       if (p.needsPassword.rotate) needPassword(p.name, 'rotate', password);
+      needSignIn(p, t, login);
       t.value = `${t.value}-rotated`;
       log('rotate', id);
       return { token: record(t, { result: 'active', reason: 'rotated' }), expiryCapped: opts.rotateCap ?? null };
@@ -304,7 +334,13 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       return keychainInfo();
     },
     'app.activity': () => null,
-    'app.openTokenPage': ({ platform }: { platform: string }) => ({ opened: ['github', 'gitlab'].includes(platform) }),
+    // As main: the page is rebuilt from the stored account; a custom platform's is never opened.
+    'app.openTokenPage': ({ id }: { id: string }) => {
+      unlocked();
+      const page = selectTokenPage(find(id).view);
+      if (page !== null) fake.openedPages.push(page.url);
+      return { opened: page !== null };
+    },
   };
 
   const fake: FakeApi = {
@@ -312,6 +348,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     calls: [],
     state,
     checkAllGate: null,
+    openedPages: [],
     dialogs,
     get settings() {
       return settings;

@@ -115,7 +115,7 @@ describe('backup channels', () => {
 
   it('reminders and the badge are re-evaluated after a merge and after a restore', async () => {
     const { s, file } = await backedUp({ reminders: true });
-    const soon = (await s.call('tokens.list', {})).find((t) => t.name === 'Registry pull zq2'); // expires 2026-12-01
+    const soon = (await s.call('tokens.list', {})).find((t) => t.name === 'Reports reader zq5'); // expires 2026-11-30: within 7 days
     const full = s.badges.at(-1) ?? 0;
     await s.call('tokens.remove', { id: soon!.id });
     expect(s.badges.at(-1)).toBe(full - 1);

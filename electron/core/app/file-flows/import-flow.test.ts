@@ -14,7 +14,7 @@ import { setupFiles } from './test-kit';
 const FIXTURES = join(import.meta.dirname, '..', '..', 'import', 'fixtures');
 const fixture = (name: string): string => join(FIXTURES, name);
 
-async function unlockedWithDialogs(opts: { reminders?: boolean } = {}) {
+async function unlockedWithDialogs(opts: { reminders?: boolean; now?: string } = {}) {
   const s = setupFiles(opts);
   await s.createVault();
   return s;
@@ -119,14 +119,14 @@ describe('import channels', () => {
   });
 
   it('reminders and the badge are re-evaluated after an import', async () => {
-    const s = await unlockedWithDialogs({ reminders: true });
+    // Four days before "Registry pull" expires (2026-12-01): within the 7-day window.
+    const s = await unlockedWithDialogs({ reminders: true, now: '2026-11-27T10:00:00Z' });
     const badgeBefore = s.badges.at(-1) ?? 0;
     s.dialogs.answer(fixture('generic.csv'));
     const { fileId } = (await s.call('import.choose', { format: 'csv' }))!;
     const p = await s.call('import.preview', { fileId, format: 'csv', platform: 'github', account: 'fallback' });
     expect(s.badges.at(-1) ?? 0).toBe(badgeBefore);
     await s.call('import.apply', { planId: p.planId });
-    // "Registry pull" expires 2026-12-01, eight days after the test's now.
     expect(s.badges.at(-1)).toBeGreaterThan(badgeBefore);
   });
 });

@@ -65,7 +65,7 @@ describe('Brass preset', () => {
     const api = await server({ [ROUTE]: { status: 403, ...reply } });
     expect(await checkWith(preset, api, TOKEN)).toEqual({
       result: 'unknown',
-      reason: '403 before the token was read (a firewall or network block?); the token itself was not judged',
+      reason: '403 without Brass’s own refusal (a firewall or network block?); the token itself was not judged',
     });
   });
 

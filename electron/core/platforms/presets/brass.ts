@@ -1,5 +1,6 @@
 /**
- * Brass (seed 001, PLATFORMS.md). PATs are Laravel Sanctum tokens `id|pat-<40>` sent as
+ * Brass (seed 001, PLATFORMS.md). PATs look like `1|pat-<40>` (seed 001), Laravel Sanctum's
+ * `id|token` form with a `pat-` prefix (so Laravel Sanctum: inferred), sent as
  * `Authorization: Bearer`; they never expire and are only revoked; 60 requests/min per user.
  * No who-am-i: the check lists one bank account, `GET /banking/accounts?page=1&limit=1`, a
  * request taken from public client code (unverified).
@@ -30,7 +31,7 @@ function forbidden(res: HttpResponse): CheckOutcome {
   if (typeof said === 'string' && AUTHORIZATION_REFUSALS.has(said.trim())) {
     return { result: 'active', reason: 'valid, but its role cannot list bank accounts (403)', expiry: null };
   }
-  return { result: 'unknown', reason: '403 before the token was read (a firewall or network block?); the token itself was not judged' };
+  return { result: 'unknown', reason: '403 without Brass’s own refusal (a firewall or network block?); the token itself was not judged' };
 }
 
 async function check(input: ConnectorInput): Promise<CheckOutcome> {

@@ -50,6 +50,7 @@ describe('GitHub preset', () => {
     expect(parseGitHubExpiration('2026-12-01 00:00:00 UTC')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01 00:00:00 UTC' });
     expect(parseGitHubExpiration('2026-12-01 23:30:00 -0700')).toEqual({ at: '2026-12-02T06:30:00.000Z', raw: '2026-12-01 23:30:00 -0700' });
     expect(parseGitHubExpiration('2026-12-01 01:00:00 +0900')).toEqual({ at: '2026-11-30T16:00:00.000Z', raw: '2026-12-01 01:00:00 +0900' });
+    expect(parseGitHubExpiration('2026-12-01 01:00:00 +0200')).toEqual({ at: '2026-11-30T23:00:00.000Z', raw: '2026-12-01 01:00:00 +0200' });
     expect(parseGitHubExpiration('soon')).toBeUndefined();
     expect(parseGitHubExpiration(undefined)).toBeUndefined();
     expect(parseGitHubScopes('repo, read:org,  workflow')).toEqual(['repo', 'read:org', 'workflow']);

@@ -1,15 +1,14 @@
 /**
  * GitHub (PLATFORMS.md "GitHub and GitLab"): Bearer auth; check `GET /user` (owner login,
- * `X-OAuth-Scopes` for classic tokens, `GitHub-Authentication-Token-Expiration`); revoke via
- * `POST /credentials/revoke`, which must be UNAUTHENTICATED (authenticated calls get 403,
- * 60 requests/hour, ≤ 1,000 tokens per call); no rotate API.
+ * `X-OAuth-Scopes` for classic tokens, `GitHub-Authentication-Token-Expiration`); no rotate API.
  *
  * How each answer of the check is read:
  *   200 → active; the expiry header, when present, is the instant the token stops ("2026-12-01
  *         00:00:00 UTC" or with a numeric offset, "… +0900"); absent = the token has no
  *         expiration: "The time and date of expiration will be returned in the response header
  *         when a PAT with expiration is used" (https://github.com/github/roadmap/issues/203,
- *         GitHub's announcement of PAT expiration) → `expiry: null`.
+ *         GitHub's announcement of PAT expiration; docs.github.com, "Token expiration" in the
+ *         REST API authentication guide) → `expiry: null`.
  *   401 → invalid: "Bad credentials" covers unknown, expired and revoked tokens alike
  *         (PLATFORMS.md pitfalls), so GitHub does not say which.
  *   403 / 429 rate limits → unknown: primary limit = `x-ratelimit-remaining: 0`; secondary limit
@@ -21,14 +20,20 @@
  *         blocked account…), which it does only after reading the credentials; not a verdict on
  *         the token (inferred).
  *   5xx / network / anything else → unknown.
+ *
+ * Revoke depends on which GitHub the account's base URL names (./github-revoke.ts):
+ *   - github.com: `POST /credentials/revoke`, UNAUTHENTICATED (authenticated calls get 403,
+ *     60 requests/hour, ≤ 1,000 tokens per call);
+ *   - GitHub Enterprise Server (`https://<host>/api/v3`): the same endpoint on the server,
+ *     AUTHENTICATED, from GHES 3.18 on; older servers have none, so the revoke becomes guided on
+ *     the server's own token page;
+ *   - GHE.com (data residency): guided, its revoke API is not documented.
  */
 import { instantOf, type ReportedExpiry } from '../../../../shared/domain/expiry';
 import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
-import { bodyMessage, failureOutcome, failureReason, isRateLimited, rateLimitedReason, statusReason, UNEXPECTED_RESPONSE } from '../http';
-import type { CheckOutcome, ConnectorInput, HttpResponse, PlatformPreset, RevokeOutcome } from '../types';
-
-/** Headers GitHub asks API clients to send. */
-const GITHUB_HEADERS = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } as const;
+import { bodyMessage, failureOutcome, isRateLimited, rateLimitedReason, statusReason, UNEXPECTED_RESPONSE } from '../http';
+import type { CheckOutcome, ConnectorInput, HttpResponse, PlatformPreset } from '../types';
+import { GITHUB_HEADERS, revokeGitHubToken } from './github-revoke';
 
 /** GitHub's advice when a secondary rate limit names no time: "wait for at least one minute". */
 const SECONDARY_LIMIT_WAIT_S = 60;
@@ -97,24 +102,6 @@ async function check({ token, http }: ConnectorInput): Promise<CheckOutcome> {
   }
 }
 
-async function revoke({ token, http }: ConnectorInput): Promise<RevokeOutcome> {
-  try {
-    const res = await http.request({
-      method: 'POST',
-      path: '/credentials/revoke',
-      headers: GITHUB_HEADERS,
-      json: { credentials: [token] },
-      authenticated: false,
-    });
-    if (res.status === 202) return { revoked: true };
-    if (isRateLimited(res)) return { revoked: false, reason: rateLimitedReason(res) };
-    if (res.status >= 500) return { revoked: false, reason: `server error ${res.status}` };
-    return { revoked: false, reason: statusReason(res, token) };
-  } catch (e) {
-    return { revoked: false, reason: failureReason(e) };
-  }
-}
-
 /** The GitHub preset. */
 export const githubPreset: PlatformPreset = {
   id: 'github',
@@ -159,10 +146,10 @@ export const githubPreset: PlatformPreset = {
     'A check reads the expiry GitHub reports (an exact time, with its zone); no expiry header means the token never expires.',
     'An expired or revoked token gets 401 "Bad credentials": GitHub does not say which, so the check reports invalid.',
     'A rate limit (403 or 429) or another 403 is not a verdict on the token: the check reports unknown.',
-    'Revoke uses the unauthenticated credentials-revoke API (60 requests/hour).',
+    'Revoke uses the unauthenticated credentials-revoke API (60 requests/hour); on GitHub Enterprise Server 3.18 and later the server\'s own, authenticated one; on older servers and GHE.com it is guided (the account\'s token page).',
     'No rotate API: generate a new token on the token page.',
     '5,000 requests/hour per user.',
   ],
   check,
-  revoke: { needsPassword: false, run: revoke },
+  revoke: { needsPassword: false, run: revokeGitHubToken },
 };

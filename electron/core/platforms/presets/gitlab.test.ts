@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHostLimiter, createPlatformHttp, type PlatformHttpOptions } from '../http';
 import { closedPort, redirectTo, type MockReply, type MockServer } from '../test-support/mock-server';
 import type { ConnectorInput } from '../types';
+import { gitlabExpiresAt } from '../../../../shared/domain/gitlab-dates';
 import { gitlabPreset } from './gitlab';
 import { useTwoHosts } from '../test-support/two-hosts';
 
@@ -58,6 +59,10 @@ describe('GitLab preset', () => {
     expect(gitlabPreset.scopeVocabulary).toEqual(expect.arrayContaining(['api', 'read_api', 'self_rotate']));
     expect(gitlabPreset.rotate).toMatchObject({ needsPassword: false, takesExpiry: true });
     expect(gitlabPreset.notes.join('\n')).toMatch(/00:00 UTC/);
+    // GitLab's date D: the token stops at 00:00 UTC on D; a timestamp form counts by its date.
+    expect(gitlabExpiresAt('2026-12-01')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' });
+    expect(gitlabExpiresAt('2026-12-01T00:00:00Z')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' });
+    expect(gitlabExpiresAt(null)).toBeNull();
   });
 
   it('valid: GET /personal_access_tokens/self with PRIVATE-TOKEN → active, scopes, owner, the expiry instant and last use', async () => {
@@ -97,7 +102,7 @@ describe('GitLab preset', () => {
 
   it('expired: active false and its date has come → expired', async () => {
     api.route('GET', SELF, self({ active: false, expires_at: '2025-01-01' }));
-    expect(await check(input())).toMatchObject({ result: 'expired', reason: 'expired 2025-01-01', expiry: { at: '2025-01-01T00:00:00.000Z' } });
+    expect(await check(input())).toMatchObject({ result: 'expired', reason: 'expired 2025-01-01', expiry: { at: '2025-01-01T00:00:00.000Z', raw: '2025-01-01' } });
   });
 
   // The bodies GitLab's lib/api/api_guard.rb sends through rack-oauth2 (error + error_description).

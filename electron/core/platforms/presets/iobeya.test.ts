@@ -32,7 +32,7 @@ describe('iObeya preset', () => {
     const api = await server({ [ROUTE]: { json: PAGE } });
     expect(await checkWith(preset, api, TOKEN, undefined, { basePath: BASE })).toEqual({
       result: 'active',
-      expiresAt: '2099-01-31',
+      expiry: { at: '2099-01-31T08:00:00.000Z', raw: String(FUTURE) },
       owner: 'jane.doe@acme.example',
       scopes: ['api:read', 'api:write'],
     });
@@ -47,16 +47,28 @@ describe('iObeya preset', () => {
     expect(await checkWith(preset, api, NO_CLAIMS, undefined, { basePath: BASE })).toEqual({ result: 'active' });
   });
 
-  test('expired: a JWT whose exp has passed is expired offline — no request is made', async () => {
+  test('expired: a JWT whose exp has passed is expired offline, at that instant — no request is made', async () => {
     const api = await server({ '* *': { json: PAGE } });
-    const old = jwt({ sub: 'jane', exp: Date.UTC(2024, 1, 29, 23) / 1000 });
+    const exp = Date.UTC(2024, 1, 29, 23, 30) / 1000;
+    const old = jwt({ sub: 'jane', exp });
     expect(await checkWith(preset, api, old, undefined, { basePath: BASE })).toEqual({
       result: 'expired',
-      reason: 'JWT expired on 2024-02-29 (read offline)',
-      expiresAt: '2024-02-29',
+      reason: 'JWT expired at 2024-02-29 23:30 UTC (read offline)',
+      expiry: { at: '2024-02-29T23:30:00.000Z', raw: String(exp) },
       owner: 'jane',
     });
     expect(api.requests).toHaveLength(0);
+  });
+
+  test('an exp a minute ago is expired, one a minute ahead is not: the instant counts, not the day', async () => {
+    const api = await server({ [ROUTE]: { json: PAGE } });
+    const now = Math.floor(Date.now() / 1000);
+    expect((await checkWith(preset, api, jwt({ exp: now - 60 }), undefined, { basePath: BASE })).result).toBe('expired');
+    expect(api.requests).toHaveLength(0);
+    expect(await checkWith(preset, api, jwt({ exp: now + 60 }), undefined, { basePath: BASE })).toEqual({
+      result: 'active',
+      expiry: { at: new Date((now + 60) * 1000).toISOString(), raw: String(now + 60) },
+    });
   });
 
   test('401 → invalid, keeping what the JWT says', async () => {
@@ -83,7 +95,7 @@ describe('iObeya preset', () => {
     expect(await checkWith(preset, api, TOKEN, undefined, { basePath: BASE })).toEqual({
       result: 'unknown',
       reason: 'server error 503',
-      expiresAt: '2099-01-31',
+      expiry: { at: '2099-01-31T08:00:00.000Z', raw: String(FUTURE) },
       owner: 'jane.doe@acme.example',
       scopes: ['api:read', 'api:write'],
     });

@@ -12,7 +12,6 @@ interface AttentionRowProps {
   readonly entry: AttentionEntry;
   readonly index: number;
   readonly selected: boolean;
-  readonly now: Date;
   /** The action is running (a check): its button shows busy. */
   readonly busy: boolean;
   /** The action cannot run for this token (a platform without a check). */
@@ -22,7 +21,7 @@ interface AttentionRowProps {
 }
 
 /** A list item. */
-export const AttentionRow = memo(function AttentionRow({ entry, index, selected, now, busy, unavailable, onPick, onAction }: AttentionRowProps) {
+export const AttentionRow = memo(function AttentionRow({ entry, index, selected, busy, unavailable, onPick, onAction }: AttentionRowProps) {
   const { item, token } = entry;
   const detail = reasonDetail(item, token);
   const action: AttentionAction = item.action;
@@ -31,7 +30,7 @@ export const AttentionRow = memo(function AttentionRow({ entry, index, selected,
       <button type="button" className="attention-pick" aria-current={selected ? 'true' : undefined} onClick={() => onPick(token.id)}>
         <span className="attention-name">{token.name}</span>
         <span className="attention-reason">
-          {reasonText(item, token, now)}
+          {reasonText(item, token)}
           {detail !== null && <span className="muted"> ({detail})</span>}
         </span>
         <span className="attention-meta muted">
@@ -41,7 +40,7 @@ export const AttentionRow = memo(function AttentionRow({ entry, index, selected,
       </button>
       <button
         type="button"
-        className={action === 'remove' || action === 'revoke' ? 'danger' : action === 'renew' ? 'primary' : undefined}
+        className={action === 'remove' || action === 'revoke' ? 'danger' : action === 'renew' || action === 'rotate' ? 'primary' : undefined}
         aria-label={actionName(action, token.name)}
         disabled={busy || unavailable}
         aria-busy={busy}

@@ -40,8 +40,10 @@ test('the tab counts the tokens needing attention; the view lists them most urge
     expect(buttons[1]!.textContent).toBe(e.action);
     expect(buttons[1]!.getAttribute('aria-label')).toBe(`${e.action.replace('…', '')} ${e.name}`);
   });
-  expect(items[1]!.textContent).toContain('checked 2026-11-22: 401 Unauthorized');
-  expect(screen.queryByText('Fine')).toBeNull();
+  expect(items[2]!.textContent).toContain('checked 2026-11-22: 401 Unauthorized');
+  expect(items[0]!.textContent).toContain('timeout: GitLab may have rotated it');
+  // Fine, never checked and long unchecked: no problem we know of, so not listed.
+  for (const quiet of ['Fine', 'Fresh', 'Stale']) expect(within(attentionList()).queryByText(quiet)).toBeNull();
   expect(screen.getByText('6 tokens need attention, most urgent first.')).toBeTruthy();
 });
 
@@ -53,24 +55,30 @@ test('selecting a row shows the token in the detail pane', async () => {
   expect(pick.getAttribute('aria-current')).toBe('true');
 });
 
-test('Renew opens the platform’s token page; a platform without one says so', async () => {
+test('Renew asks main to open the token’s page by its id', async () => {
   const { user, api } = await openAttention();
   await user.click(screen.getByRole('button', { name: 'Renew Old key' }));
-  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ platform: 'github' });
+  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ id: expect.stringMatching(/^tok/) });
   expect(within(screen.getByRole('complementary')).getByRole('heading', { level: 2, name: 'Old key' })).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Renew Rejected' }));
-  expect(await screen.findByText(/No token page is known for this platform/)).toBeTruthy();
+  expect(api.openedPages).toEqual(['https://github.com/settings/tokens', 'https://getbrass.co/']);
 });
 
-test('Check asks the platform; a token found fine leaves the list and focus moves to the row in its place', async () => {
+test('Check on an unconfirmed rotation: the stored value still works, so it leaves the list and focus moves to the row in its place', async () => {
   const { user, api, tab } = await openAttention();
-  const check = screen.getByRole('button', { name: 'Check Fresh' });
+  const check = screen.getByRole('button', { name: 'Check Lost' });
   check.focus();
   await user.keyboard('{Enter}');
-  expect(api.calls.find((c) => c.channel === 'tokens.check')?.request).toEqual({ id: 'tok000002' });
-  await waitFor(() => expect(rowNames()).toEqual(['Old key', 'Rejected', 'Soon', 'Dead', 'Stale']));
+  expect(api.calls.find((c) => c.channel === 'tokens.check')?.request).toEqual({ id: 'tok000008' });
+  await waitFor(() => expect(rowNames()).toEqual(['Old key', 'Rejected', 'Soon', 'Rolling', 'Dead']));
   expect(tab.textContent).toBe('Needs attention (5)');
-  await waitFor(() => expect(document.activeElement).toBe(within(attentionList()).getByRole('button', { name: /^Stale/ })));
+  await waitFor(() => expect(document.activeElement).toBe(within(attentionList()).getByRole('button', { name: /^Old key/ })));
+});
+
+test('Rotate… opens the rotation confirmation for a token the platform can rotate', async () => {
+  const { user } = await openAttention();
+  await user.click(screen.getByRole('button', { name: 'Rotate Rolling' }));
+  expect(screen.getByRole('dialog').textContent).toContain('Rolling');
 });
 
 test('Remove… asks for confirmation, then the revoked token is gone', async () => {
@@ -81,7 +89,8 @@ test('Remove… asks for confirmation, then the revoked token is gone', async ()
   await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
   expect(await screen.findByText('Deleted “Dead”')).toBeTruthy();
   expect(rowNames()).not.toContain('Dead');
-  await waitFor(() => expect(document.activeElement).toBe(within(attentionList()).getByRole('button', { name: /^Fresh/ })));
+  // Dead was the last row: focus goes to the row now last.
+  await waitFor(() => expect(document.activeElement).toBe(within(attentionList()).getByRole('button', { name: /^Rolling/ })));
 });
 
 test('nothing to do: the empty state, and the count says 0', async () => {

@@ -1,7 +1,7 @@
 /**
  * The needs-attention view: tokens that want something, most urgent first (shared rule), each
- * with its reason and one next action — renew (the platform's token page), check, or remove /
- * revoke behind the usual confirmations. Selecting a row shows it in the detail pane. When an
+ * with its reason and one next action — rotate (through the platform's API, where it can),
+ * renew (the platform's token page), check, or remove / revoke behind the usual confirmations. Selecting a row shows it in the detail pane. When an
  * action makes the focused row leave the list (a check found it fine, it was removed), focus
  * moves to the row now in its place, not to the page's start.
  */
@@ -27,8 +27,8 @@ function useAttentionAction() {
       select(token.id);
       switch (item.action) {
         case 'renew':
-          // Main opens only the built-in platforms' fixed pages; a custom one is shown in the pane.
-          if (token.platform !== 'custom') void openTokenPage(token.platform);
+          // Main opens a built-in platform's page, rebuilt from the account; a custom one is shown in the pane.
+          if (token.platform !== 'custom') void openTokenPage(token.id);
           else
             showToast(
               selectCustomTokenPage(useStore.getState(), token) !== null
@@ -38,6 +38,9 @@ function useAttentionAction() {
           return;
         case 'check':
           void checkToken(token.id);
+          return;
+        case 'rotate':
+          openDialog({ kind: 'rotate', id: token.id });
           return;
         case 'remove':
           openDialog({ kind: 'delete', id: token.id });
@@ -66,8 +69,6 @@ export function AttentionView() {
   const listRef = useRef<HTMLUListElement>(null);
   const emptyRef = useRef<HTMLParagraphElement>(null);
   const lastFocus = useRef<number | null>(null);
-  // One date per list change, so memoised rows do not re-render for a new Date each time.
-  const now = useMemo(() => new Date(), [entries]);
   const noCheck = useMemo(() => new Set(platforms.filter((p) => !p.check).map((p) => p.id)), [platforms]);
 
   useEffect(() => {
@@ -95,7 +96,7 @@ export function AttentionView() {
         <p className="list-empty-title" ref={emptyRef} tabIndex={-1}>
           Nothing needs attention
         </p>
-        <p>Every token is in date, and was checked against its platform in the last 30 days.</p>
+        <p>No token is expired, expiring within 7 days, rejected or revoked by its platform.</p>
       </div>
     );
   }
@@ -105,7 +106,9 @@ export function AttentionView() {
       <p className="list-count" aria-live="polite">
         {entries.length} token{entries.length === 1 ? ' needs' : 's need'} attention, most urgent first.
       </p>
-      <p className="field-help">Renew opens the platform’s token page: create a new token there, then Edit this one with the new value.</p>
+      <p className="field-help">
+        Rotate asks the platform for a new value and stores it. Renew opens the platform’s token page: create a new token there, then Edit this one with the new value.
+      </p>
       <ul ref={listRef} className="attention-list" aria-label="Tokens that need attention" onFocus={onFocus} onBlur={onBlur}>
         {visible.map((entry, i) => (
           <AttentionRow
@@ -113,7 +116,6 @@ export function AttentionView() {
             entry={entry}
             index={i}
             selected={entry.token.id === selectedId}
-            now={now}
             busy={entry.item.action === 'check' && checkingIds.includes(entry.token.id)}
             unavailable={entry.item.action === 'check' && noCheck.has(entry.token.platform)}
             onPick={select}

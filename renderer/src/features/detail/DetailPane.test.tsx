@@ -91,9 +91,39 @@ test('Delete asks for confirmation naming the token; Cancel keeps it, Delete rem
   expect(screen.getByRole('heading', { level: 2, name: 'Token details' })).toBeTruthy();
 });
 
-test('"Open token page" asks main, and says so when the platform has none', async () => {
+test('"Open token page" sends main only the token id; main opens the page it builds', async () => {
   const { pane, user, api } = await withSelected();
+  expect(within(pane).getByText('https://github.com/settings/tokens')).toBeTruthy();
   await user.click(within(pane).getByRole('button', { name: 'Open token page' }));
-  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ platform: 'github' });
+  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ id: 'tok000000' });
+  expect(api.openedPages).toEqual(['https://github.com/settings/tokens']);
   expect(screen.queryByText(/No token page is known/)).toBeNull();
+});
+
+test('a self-hosted account shows and opens its own token page; an account without one offers none', async () => {
+  const r = renderApp({
+    unlocked: true,
+    tokens: [
+      { name: 'Self GL', platform: 'gitlab', baseUrl: 'https://git.acme.example/api/v4' },
+      { name: 'Hoster', platform: 'jelastic', baseUrl: 'https://app.hoster.example' },
+      { name: 'Odd host', platform: 'jelastic', baseUrl: 'https://api.hoster.example' },
+    ],
+  });
+  const list = await screen.findByRole('listbox', { name: 'Tokens' });
+  const pane = screen.getByRole('complementary');
+  await r.user.click(within(list).getByRole('option', { name: /Self GL/ }));
+  const open = within(pane).getByRole('button', { name: 'Open token page' });
+  expect(document.getElementById(open.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+    'Token page: https://git.acme.example/-/user_settings/personal_access_tokens',
+  );
+  await r.user.click(open);
+  expect(r.api.openedPages).toEqual(['https://git.acme.example/-/user_settings/personal_access_tokens']);
+
+  await r.user.click(within(list).getByRole('option', { name: /Hoster/ }));
+  expect(within(pane).getByText(/then Settings › Access Tokens/)).toBeTruthy();
+  await r.user.click(within(pane).getByRole('button', { name: 'Open token page' }));
+  expect(r.api.openedPages.at(-1)).toBe('https://app.hoster.example/');
+
+  await r.user.click(within(list).getByRole('option', { name: /Odd host/ }));
+  expect(within(pane).queryByRole('button', { name: 'Open token page' })).toBeNull();
 });

@@ -4,10 +4,10 @@
  */
 import { StatusBadge } from '../../components/StatusBadge';
 import { TokenPageField } from '../../components/TokenPageField';
-import { describeLastCheck, formatTimestamp, relativeExpiry } from '../../lib/format';
+import { describeLastCheck, expirySourceText, expiryText, formatTimestamp } from '../../lib/format';
 import type { CheckResult } from '../../../../shared/domain/status';
 import { useStore } from '../../store';
-import { selectCustomTokenPage, selectSelectedToken, tokenPlatformLabel } from '../../store/selectors';
+import { selectCustomTokenPage, selectSelectedToken, selectTokenPage, tokenPlatformLabel } from '../../store/selectors';
 
 /** A check result in words. */
 const resultLabel = (r: CheckResult): string => r.charAt(0).toUpperCase() + r.slice(1);
@@ -41,6 +41,7 @@ export function DetailPane() {
   }
 
   const d = details?.id === token.id ? details : null;
+  const page = selectTokenPage(token);
   const shownReveal = reveal?.id === token.id ? reveal : null;
   // Platform specifics, shown only when set.
   const specifics: [string, React.ReactNode][] = [];
@@ -68,7 +69,11 @@ export function DetailPane() {
         </span>
       ),
     ],
-    ['Expires', token.expiresAt ? `${token.expiresAt} (${relativeExpiry(token.expiresAt, new Date())})` : 'No expiry date'],
+    ['Expires', expiryText(token, new Date())],
+    ...((): [string, React.ReactNode][] => {
+      const source = expirySourceText(token);
+      return source === null ? [] : [['Expiry source', source]];
+    })(),
     ['Last check', describeLastCheck(token.lastCheck)],
     ['Check result', token.lastCheck ? resultLabel(token.lastCheck.result) : '—'],
     ['Reason', token.lastCheck?.reason ?? '—'],
@@ -100,9 +105,9 @@ export function DetailPane() {
         <button type="button" className="danger" onClick={() => openDialog({ kind: 'delete', id: token.id })}>
           Delete
         </button>
-        {/* Main opens only the built-in platforms' fixed pages; a custom page is shown below as text. */}
-        {token.platform !== 'custom' && (
-          <button type="button" onClick={() => void openTokenPage(token.platform)}>
+        {/* Main rebuilds a built-in platform's page from this account and opens it; a custom page is shown below as text. */}
+        {page !== null && (
+          <button type="button" aria-describedby="detail-token-page" onClick={() => void openTokenPage(token.id)}>
             Open token page
           </button>
         )}
@@ -114,8 +119,14 @@ export function DetailPane() {
         <button type="button" className="danger" disabled={token.status === 'revoked'} onClick={() => openDialog({ kind: 'revoke', id: token.id })}>
           Revoke…
         </button>
+        {/* Rotating again with a value the platform may already have rotated away is what GitLab's reuse detection punishes. */}
         {platform?.rotate === true && (
-          <button type="button" onClick={() => openDialog({ kind: 'rotate', id: token.id })}>
+          <button
+            type="button"
+            disabled={token.rotationUnconfirmed !== null}
+            aria-describedby={token.rotationUnconfirmed !== null ? 'rotation-unconfirmed-text' : undefined}
+            onClick={() => openDialog({ kind: 'rotate', id: token.id })}
+          >
             Rotate…
           </button>
         )}
@@ -130,7 +141,7 @@ export function DetailPane() {
       {token.rotationUnconfirmed !== null && (
         <section className="alert alert-error" aria-labelledby="rotation-unconfirmed">
           <h3 id="rotation-unconfirmed">Rotation unconfirmed</h3>
-          <p>
+          <p id="rotation-unconfirmed-text">
             Since {formatTimestamp(token.rotationUnconfirmed.at)}: {token.rotationUnconfirmed.reason}
           </p>
         </section>
@@ -143,6 +154,12 @@ export function DetailPane() {
           </div>
         ))}
       </dl>
+      {page !== null && (
+        <p id="detail-token-page" className="field-help">
+          Token page: <span className="mono">{page.url}</span>
+          {page.where !== null && <> — then {page.where}</>}
+        </p>
+      )}
       {customPage !== null && <TokenPageField url={customPage} />}
       <h3>Notes</h3>
       {detailsError !== null ? (

@@ -103,7 +103,8 @@ test('guided revoke: open the token page, then "I revoked it" confirms', async (
   const dialog = screen.getByRole('dialog', { name: 'Revoke token?' });
   expect(dialog.textContent).toMatch(/no API to revoke/);
   await user.click(within(dialog).getByRole('button', { name: 'Open token page' }));
-  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ platform: 'brass' });
+  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ id: 'tok000000' });
+  expect(api.openedPages).toEqual(['https://getbrass.co/']);
   await user.click(within(dialog).getByRole('button', { name: 'I revoked it' }));
   expect(await screen.findByText('Revoked “Brass key”')).toBeTruthy();
   expect(api.calls.find((c) => c.channel === 'tokens.revoke')?.request).toEqual({ id: 'tok000000', confirmedGuided: true });
@@ -137,4 +138,58 @@ test('Copy as curl / Copy header ask main; errors (no base URL) are shown', asyn
   await user.click(row(/IO/));
   await user.click(within(screen.getByRole('complementary')).getByRole('button', { name: 'Copy as curl' }));
   expect(await screen.findByText(/set this account's Base URL/)).toBeTruthy();
+});
+
+test('Jelastic, expired token: the dialog starts with signing in; login and password go to main once, kept nowhere', async () => {
+  const PW = 'my-jelastic-password';
+  const { pane, user, api } = await select('Old hoster', {
+    tokens: [{ name: 'Old hoster', platform: 'jelastic', baseUrl: 'https://app.hoster.example', status: 'expired', expiresAt: '2026-01-01' }],
+  });
+  await user.click(within(pane).getByRole('button', { name: 'Revoke…' }));
+  const dialog = screen.getByRole('dialog', { name: 'Revoke token?' });
+  const signIn = within(dialog).getByRole('checkbox', { name: 'Sign in with the account login instead of the token' }) as HTMLInputElement;
+  expect(signIn.checked).toBe(true);
+  await user.type(within(dialog).getByLabelText('Account password'), PW);
+  await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+  expect(within(dialog).getByRole('alert').textContent).toMatch(/Enter the account login/);
+  expect(api.calls.some((c) => c.channel === 'tokens.revoke')).toBe(false);
+  await user.type(within(dialog).getByLabelText('Account login'), ' jane@acme.example ');
+  await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+  expect(await screen.findByText('Revoked “Old hoster”')).toBeTruthy();
+  expect(api.calls.find((c) => c.channel === 'tokens.revoke')?.request).toEqual({ id: 'tok000000', password: PW, login: 'jane@acme.example' });
+  expect(JSON.stringify(useStore.getState())).not.toContain(PW);
+  expect(JSON.stringify(useStore.getState())).not.toContain('jane@acme.example');
+});
+
+test('Jelastic: when main says the token cannot do it (NEEDS_SIGN_IN), signing in is switched on and the login asked for', async () => {
+  const { pane, user, api } = await select('Narrow', { tokens: [{ name: 'Narrow', platform: 'jelastic', baseUrl: 'https://app.hoster.example' }] });
+  await user.click(within(pane).getByRole('button', { name: 'Rotate…' }));
+  const dialog = screen.getByRole('dialog', { name: 'Rotate token?' });
+  expect((within(dialog).getByRole('checkbox', { name: /Sign in with the account login/ }) as HTMLInputElement).checked).toBe(false);
+  expect(within(dialog).queryByLabelText('Account login')).toBeNull();
+  await user.type(within(dialog).getByLabelText('Account password'), 'pw-1');
+  api.failNext('tokens.rotate', 'NEEDS_SIGN_IN', 'Jelastic / Virtuozzo did not rotate the token: permission denied (8202)');
+  await user.click(within(dialog).getByRole('button', { name: 'Rotate' }));
+  expect(await within(dialog).findByText(/permission denied \(8202\)/)).toBeTruthy();
+  const login = within(dialog).getByLabelText('Account login');
+  await waitFor(() => expect(document.activeElement).toBe(login));
+  await user.type(login, 'jane'); // the password typed before is kept for the retry
+  await user.click(within(dialog).getByRole('button', { name: 'Rotate' }));
+  expect(await screen.findByText(/Rotated “Narrow”/)).toBeTruthy();
+  expect(api.calls.filter((c) => c.channel === 'tokens.rotate').at(-1)?.request).toEqual({ id: 'tok000000', password: 'pw-1', login: 'jane' });
+});
+
+test('GitHub Enterprise Server without the revoke API: the dialog turns guided, with the server’s own token page', async () => {
+  const { pane, user, api } = await select('GHE', { tokens: [{ name: 'GHE', platform: 'github', baseUrl: 'https://ghe.acme.example/api/v3' }] });
+  await user.click(within(pane).getByRole('button', { name: 'Revoke…' }));
+  const dialog = screen.getByRole('dialog', { name: 'Revoke token?' });
+  expect(within(dialog).queryByRole('checkbox')).toBeNull();
+  await user.click(within(dialog).getByRole('button', { name: 'Revoke' }));
+  expect(await within(dialog).findByText(/no credential-revoke API/)).toBeTruthy();
+  expect(within(dialog).getByText('https://ghe.acme.example/settings/tokens')).toBeTruthy();
+  await user.click(within(dialog).getByRole('button', { name: 'Open token page' }));
+  expect(api.openedPages).toEqual(['https://ghe.acme.example/settings/tokens']);
+  await user.click(within(dialog).getByRole('button', { name: 'I revoked it' }));
+  expect(await screen.findByText('Revoked “GHE”')).toBeTruthy();
+  expect(api.calls.filter((c) => c.channel === 'tokens.revoke').map((c) => c.request)).toEqual([{ id: 'tok000000' }, { id: 'tok000000', confirmedGuided: true }]);
 });

@@ -55,8 +55,16 @@ test('a changed date is sent as the new expiry; a cap by the platform is said', 
   await user.type(field, '2030-01-01');
   expect(dialog.textContent).not.toMatch(/kept/);
   await user.click(within(dialog).getByRole('button', { name: 'Rotate' }));
-  expect(await screen.findByText(/capped its expiry at 2026-11-01, its maximum \(you asked 2030-01-01\)/)).toBeTruthy();
+  expect(await screen.findByText(/capped its expiry at 2026-11-01, its maximum, instead of 2030-01-01/)).toBeTruthy();
   expect(api.calls.find((c) => c.channel === 'tokens.rotate')?.request).toEqual({ id: 'tok000000', expiresAt: '2030-01-01' });
+});
+
+test('a typed day is kept without shortening it: the dialog offers the GitLab date that covers the whole day', async () => {
+  // Tests run in UTC: a token typed as working through 1 December stops no earlier than 2 December 00:00 UTC.
+  const { pane, user } = await open('GL', { tokens: [{ name: 'GL', platform: 'gitlab', expiry: '2026-12-01', expirySource: 'user', expiresAt: '2026-12-01' }] });
+  await user.click(within(pane).getByRole('button', { name: 'Rotate…' }));
+  const dialog = screen.getByRole('dialog', { name: 'Rotate token?' });
+  expect((within(dialog).getByLabelText('New token expires') as HTMLInputElement).value).toBe('2026-12-02');
 });
 
 test('an emptied date is refused in the dialog, nothing is sent', async () => {
@@ -82,5 +90,20 @@ test('the pane shows an unconfirmed rotation with what to do, and when GitLab la
   });
   const section = within(pane).getByRole('region', { name: 'Rotation unconfirmed' });
   expect(section.textContent).toContain(reason);
-  expect(within(pane).getByText('Last used')).toBeTruthy();
+  // Rotating again with the old value is what GitLab's reuse detection punishes: not offered.
+  expect((within(pane).getByRole('button', { name: 'Rotate…' }) as HTMLButtonElement).disabled).toBe(true);
+  expect(within(pane).getByText('Last used').nextElementSibling?.textContent).toMatch(/2026/);
+});
+
+test('a rotation without an answer: the dialog says what to do, and the pane shows the mark at once', async () => {
+  const guidance = 'No answer to the rotation (timeout): GitLab may have rotated it. Do not rotate again with the old value. Run Check.';
+  const { pane, user } = await open('GL', { tokens: [{ name: 'GL', platform: 'gitlab', ...REPORTED }], rotateUnanswered: guidance });
+  expect(within(pane).queryByRole('region', { name: 'Rotation unconfirmed' })).toBeNull();
+  await user.click(within(pane).getByRole('button', { name: 'Rotate…' }));
+  const dialog = screen.getByRole('dialog', { name: 'Rotate token?' });
+  await user.click(within(dialog).getByRole('button', { name: 'Rotate' }));
+  expect((await within(dialog).findByRole('alert')).textContent).toContain('Do not rotate again with the old value');
+  const section = await within(pane).findByRole('region', { name: 'Rotation unconfirmed' });
+  expect(section.textContent).toContain(guidance);
+  expect((within(pane).getByRole('button', { name: 'Rotate…' }) as HTMLButtonElement).disabled).toBe(true);
 });

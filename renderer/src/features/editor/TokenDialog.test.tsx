@@ -48,21 +48,21 @@ test('saving an empty form shows the shared schema messages next to the fields',
 
 test('pasting a GitHub token picks the platform; the value is never shown', async () => {
   const { d, user } = await openAdd();
-  await user.selectOptions(d.getByLabelText('Platform'), 'brass');
   await user.click(d.getByLabelText('Token value'));
   await user.paste(GITHUB);
   expect((d.getByLabelText('Platform') as HTMLSelectElement).value).toBe('github');
-  expect(d.getByText(/Recognised: GitHub classic token/)).toBeTruthy();
+  expect(d.getByText(/Recognised as a GitHub classic personal access token/)).toBeTruthy();
   expect(d.getByLabelText('Token value').getAttribute('type')).toBe('password');
 });
 
-test('pasting a JWT fills platform, expiry and subject (as username)', async () => {
+test('pasting an iObeya JWT fills platform and subject (as username); its expiry is shown, kept exact by leaving Expires empty', async () => {
   const { d, user } = await openAdd();
-  const jwt = `${b64url({ alg: 'RS256' })}.${b64url({ sub: 'alice@corp.example', exp: Date.UTC(2027, 5, 30, 12) / 1000 })}.sig`;
+  const jwt = `${b64url({ alg: 'RS256' })}.${b64url({ iss: 'https://corp.iobeya.com', sub: 'alice@corp.example', exp: Date.UTC(2027, 5, 30, 12) / 1000 })}.sig`;
   await user.click(d.getByLabelText('Token value'));
   await user.paste(jwt);
   expect((d.getByLabelText('Platform') as HTMLSelectElement).value).toBe('iobeya');
-  expect((d.getByLabelText('Expires') as HTMLInputElement).value).toBe('2027-06-30');
+  expect((d.getByLabelText('Expires') as HTMLInputElement).value).toBe('');
+  expect(d.getByText(/expires 2027-06-30 12:00 UTC/)).toBeTruthy();
   expect((d.getByLabelText('Username') as HTMLInputElement).value).toBe('alice@corp.example');
   expect(d.getByText(/Subject: alice@corp\.example/)).toBeTruthy();
 });

@@ -1,10 +1,10 @@
 /**
- * Add or edit a token. Pasting a token recognises it offline (shared/domain/detect): the
- * platform, and for a JWT the expiry and subject, are filled in. Nothing is sent anywhere to
- * do so. The value lives only in this form's local state until saved.
+ * Add or edit a token. The value is recognised offline as it changes (use-value-recognition):
+ * the platform, and for a JWT the expiry and subject, are filled in, and a platform the value's
+ * format contradicts is warned about and refused until the user says otherwise. Nothing is sent
+ * anywhere to do so. The value lives only in this form's local state until saved.
  */
-import { useEffect, useId, useRef, useState, type ClipboardEvent, type FormEvent, type ReactNode } from 'react';
-import { detectToken } from '../../../../shared/domain/detect';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { LIMITS } from '../../../../shared/domain/limits';
 import { PLATFORMS } from '../../../../shared/domain/platform-ids';
 import { DEFAULT_REMINDER_DAYS } from '../../../../shared/domain/reminder-policy';
@@ -15,9 +15,10 @@ import { FormButtons } from '../../components/FormButtons';
 import { DialogError } from '../../components/dialog-action';
 import { describeReminderDays } from '../../lib/reminder-days';
 import { useStore } from '../../store';
-import { platformLabel } from '../../store/selectors';
 import { CustomPlatformSelect } from './CustomPlatformSelect';
+import { PlatformMismatch } from './PlatformMismatch';
 import { EMPTY_FORM, formFromToken, parseScopes, toNewToken, toPatch, type FieldErrors, type FormField, type TokenForm } from './token-form';
+import { useValueRecognition } from './use-value-recognition';
 
 /** The dialog; `editId` null means adding. */
 export function TokenDialog({ editId }: { editId: string | null }) {
@@ -37,11 +38,11 @@ export function TokenDialog({ editId }: { editId: string | null }) {
   const [form, setForm] = useState<TokenForm>(initial.current);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saveError, setSaveError] = useState<string | null>(null);
-  const [detected, setDetected] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const notesTouched = useRef(false);
   const base = useId();
   const isEdit = editId !== null;
+  const recognition = useValueRecognition(form, setForm, isEdit);
 
   // Notes arrive with the details: fill them in if the user has not typed any yet.
   useEffect(() => {
@@ -61,47 +62,36 @@ export function TokenDialog({ editId }: { editId: string | null }) {
     setErrors((e) => ({ ...e, [field]: undefined }));
   };
 
-  const onPasteToken = (e: ClipboardEvent<HTMLInputElement>) => {
-    const d = detectToken(e.clipboardData.getData('text/plain'));
-    if (d === null) {
-      setDetected(null);
-      return;
-    }
-    setForm((f) => ({
-      ...f,
-      platform: d.platform ?? f.platform,
-      expiresAt: d.expiresAt !== undefined && f.expiresAt === '' ? d.expiresAt : f.expiresAt,
-      username: d.subject !== undefined && f.username === '' ? d.subject : f.username,
-    }));
-    const parts = [`Recognised: ${d.label}${d.platform ? ` — platform set to ${platformLabel(d.platform)}` : ''}.`];
-    if (d.expiresAt) parts.push(`Expires ${d.expiresAt}.`);
-    if (d.subject) parts.push(`Subject: ${d.subject}.`);
-    setDetected(parts.join(' '));
-  };
-
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setSaveError(null);
     const result = isEdit ? toPatch(initial.current, form) : toNewToken(form);
+    // The platform question first: its answer may change what the other fields should hold.
+    if (recognition.refuseSave()) {
+      setErrors(result.ok ? {} : result.errors);
+      return;
+    }
     if (!result.ok) {
       setErrors(result.errors);
       const first = FIELD_ORDER.find((f) => result.errors[f] !== undefined);
       if (first) document.getElementById(`${base}-${first}`)?.focus();
       return;
     }
+    const accept = recognition.acceptedMismatch ? { platformMismatchOk: true } : {};
     setBusy(true);
     try {
       if (isEdit) {
-        if (Object.keys(result.value).length > 0) await editToken(editId, result.value as Parameters<typeof editToken>[1]);
+        if (Object.keys(result.value).length > 0) await editToken(editId, { ...(result.value as Parameters<typeof editToken>[1]), ...accept });
         showToast('Token saved');
       } else {
-        await addToken(result.value as Parameters<typeof addToken>[0]);
+        await addToken({ ...(result.value as Parameters<typeof addToken>[0]), ...accept });
         showToast('Token added');
       }
       closeDialog();
     } catch (err) {
       setBusy(false);
-      setSaveError(toUiError(err).message);
+      const e = toUiError(err);
+      if (!recognition.onSaveError(e)) setSaveError(e.message);
     }
   };
 
@@ -142,19 +132,29 @@ export function TokenDialog({ editId }: { editId: string | null }) {
               type="password"
               className="mono"
               value={form.token}
-              onChange={(e) => set('token', e.target.value)}
-              onPaste={onPasteToken}
+              // The input's own value, so typing and autofill are recognised like a paste.
+              onChange={(e) => {
+                recognition.onValueChange(e.target.value);
+                setErrors((er) => ({ ...er, token: undefined }));
+              }}
               autoComplete="off"
               spellCheck={false}
             />
           ),
           <>
-            {isEdit ? 'Leave empty to keep the current value. ' : 'Paste it: the platform (and a JWT’s expiry) are recognised on this computer. '}
-            <span aria-live="polite">{detected}</span>
+            {isEdit ? 'Leave empty to keep the current value. ' : 'Paste or type it: its platform (and a JWT’s expiry) are recognised on this computer. '}
+            <span aria-live="polite">{recognition.hint}</span>
           </>,
         )}
         {field('platform', 'Platform', (props) => (
-          <select {...props} value={form.platform} onChange={(e) => set('platform', e.target.value)}>
+          <select
+            {...props}
+            value={form.platform}
+            onChange={(e) => {
+              recognition.onPlatformChange(e.target.value);
+              setErrors((er) => ({ ...er, platform: undefined }));
+            }}
+          >
             {PLATFORMS.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
@@ -162,6 +162,14 @@ export function TokenDialog({ editId }: { editId: string | null }) {
             ))}
           </select>
         ))}
+        {recognition.mismatch !== null && (
+          <PlatformMismatch
+            message={recognition.mismatch}
+            accepted={recognition.accepted}
+            onAccept={recognition.setAccepted}
+            warningRef={recognition.warningRef}
+          />
+        )}
         {form.platform === 'custom' &&
           field(
             'customPlatform',

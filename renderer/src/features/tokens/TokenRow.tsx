@@ -64,8 +64,8 @@ export const TokenRow = memo(function TokenRow(p: TokenRowProps) {
         </div>
       </div>
       <div className="row-expiry">
-        <span>{t.expiresAt ?? 'No expiry date'}</span>
-        {t.expiresAt !== null && <span className="muted">{relativeExpiry(t.expiresAt, p.now)}</span>}
+        <span>{t.expiresAt ?? (t.neverExpires ? 'Never expires' : 'No expiry date')}</span>
+        {t.expiry !== null && <span className="muted">{relativeExpiry(t.expiry, p.now)}</span>}
       </div>
       <div className="row-check muted">
         {t.lastCheck ? `Checked ${formatTimestamp(t.lastCheck.at).slice(0, 10)}` : 'Never checked'}
