@@ -82,10 +82,13 @@ export interface StoredExpiry {
  * shorter. A date GitLab itself reported (an instant at 00:00 UTC whose raw text is that date)
  * is sent back unchanged; any other expiry is rounded up with gitlabDateCovering. A token with
  * no expiry, or one GitLab said never expires, gets today (UTC) + 365 days, GitLab's documented
- * default maximum: GitLab's own default when the date is left out is ONE WEEK
- * (app/services/personal_access_tokens/rotate_service.rb, EXPIRATION_PERIOD = 1.week), which
- * would silently shorten the token. An instance with a lower maximum refuses the date, and the
- * rotation retries once with the maximum it names (see the GitLab preset).
+ * default maximum: GitLab's own default when the date is left out is ONE WEEK on an instance
+ * that requires an expiry, and no expiry on one that does not
+ * (app/services/personal_access_tokens/rotate_service.rb, `enforced_expiration_date`,
+ * EXPIRATION_PERIOD = 1.week). The API does not tell which setting an instance has, so a date
+ * is always sent: a never-expiring token then gets 365 days rather than risking one week. An
+ * instance with a lower maximum refuses the date, and the rotation retries once with the
+ * maximum it names (see the GitLab preset).
  */
 export function gitlabRotationDate(stored: StoredExpiry, now: Date, timeZone?: string): string {
   const raw = stored.expiryRaw;

@@ -71,3 +71,78 @@ describe('a platform verdict on a token whose date is 3 days away', () => {
     expect(view.status).toBe('expiring');
   });
 });
+
+/**
+ * A 403 is read as each platform documents it (see each preset's header): through checkToken
+ * and a real vault, so what the user would see — the status and the stored reason.
+ */
+const forbidden: { name: string; platform: PlatformId; token: string; base: string; route: string; reply: MockReply; result: string; status: string; reason: RegExp; programSlug?: string }[] = [
+  {
+    name: 'YesWeHack 403 (a mistyped or out-of-scope program slug) is not invalid',
+    platform: 'yeswehack',
+    token: 'ywh-' + 'Y'.repeat(30),
+    base: '',
+    route: 'GET /programs/acme',
+    reply: { status: 403, json: { code: 403, message: 'Access Denied.' } },
+    result: 'unknown',
+    status: 'unknown',
+    reason: /program acme refused .*the token itself was not judged/,
+    programSlug: 'acme',
+  },
+  {
+    name: 'Brass 403 from a firewall is not active',
+    platform: 'brass',
+    token: '12|pat-' + 'D'.repeat(40),
+    base: '',
+    route: 'GET /banking/accounts',
+    reply: { status: 403, text: '<html><title>403 Forbidden</title>Access denied from your country</html>' },
+    result: 'unknown',
+    status: 'unknown',
+    reason: /the token itself was not judged/,
+  },
+  {
+    name: 'GitHub rate-limit 403 (x-ratelimit-remaining: 0) is unknown',
+    platform: 'github',
+    token: 'ghp_' + 'A'.repeat(36),
+    base: '',
+    route: 'GET /user',
+    reply: { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) }, json: { message: 'API rate limit exceeded for user ID 1.' } },
+    result: 'unknown',
+    status: 'unknown',
+    reason: /^rate-limited/,
+  },
+  {
+    name: 'GitLab 403 insufficient_scope: the token authenticated, so it is active (with why)',
+    platform: 'gitlab',
+    token: 'glpat-' + 'C'.repeat(20),
+    base: '/api/v4',
+    route: 'GET /api/v4/personal_access_tokens/self',
+    reply: { status: 403, json: { error: 'insufficient_scope', error_description: 'The request requires higher privileges than provided by the access token.', scope: 'api read_api' } },
+    result: 'active',
+    status: 'active',
+    reason: /^valid, but lacks the scope this request needs .*needs api read_api/,
+  },
+  {
+    name: 'GitLab other 403 (a blocked account, a ban by address) is unknown',
+    platform: 'gitlab',
+    token: 'glpat-' + 'C'.repeat(20),
+    base: '/api/v4',
+    route: 'GET /api/v4/personal_access_tokens/self',
+    reply: { status: 403, json: { message: '403 Forbidden' } },
+    result: 'unknown',
+    status: 'unknown',
+    reason: /GitLab refused the request; the token itself was not judged/,
+  },
+];
+
+describe('a 403, read as each platform documents it', () => {
+  it.each(forbidden)('$name', async (c) => {
+    const [method, path] = c.route.split(' ') as [string, string];
+    api.route(method, path, c.reply);
+    const id = vault.addToken({ platform: c.platform, account: 'a', name: c.platform, token: c.token, baseUrl: `${api.url}${c.base}`, ...(c.programSlug ? { programSlug: c.programSlug } : {}) }).id;
+    const view = await checkToken(vault, id, undefined, opts());
+    expect(view.lastCheck).toMatchObject({ result: c.result, reason: expect.stringMatching(c.reason) });
+    expect(view.status).toBe(c.status);
+    expect(JSON.stringify(view)).not.toContain(c.token);
+  });
+});

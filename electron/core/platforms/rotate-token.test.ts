@@ -60,6 +60,23 @@ describe('rotate: the expiry', () => {
     expect(sent()).toEqual([expected]);
   });
 
+  it('a chosen date is sent as is, whatever the stored expiry; the reported one is stored', async () => {
+    const id = add('2026-12-01');
+    gitlab.route('POST', ROTATE, rotated('2026-08-15'));
+    const { view, expiryCapped } = await rotateToken(vault, id, { expiresAt: '2026-08-15' }, opts('Pacific/Kiritimati'));
+    expect(sent()).toEqual(['2026-08-15']);
+    expect(expiryCapped).toBeNull();
+    expect(view).toMatchObject({ expiry: '2026-08-15T00:00:00.000Z', expiryRaw: '2026-08-15', enteredExpiresAt: '2026-12-01' });
+  });
+
+  it('a malformed chosen date is refused before anything is sent, and nothing is recorded', async () => {
+    const id = add('2026-12-01');
+    const before = vault.getToken(id);
+    await expect(rotateToken(vault, id, { expiresAt: '2026-02-30' }, opts())).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/YYYY-MM-DD/) });
+    expect(gitlab.requests).toEqual([]);
+    expect(vault.getToken(id).lastCheck).toEqual(before.lastCheck);
+  });
+
   it('a chosen date is sent as is; the capped maximum is said and stored', async () => {
     const id = add('2026-12-01');
     let n = 0;
@@ -84,6 +101,8 @@ describe('rotate without an answer', () => {
     const err = await rotateToken(vault, id, undefined, { ...opts(), timeoutMs: 100 }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'ROTATION_UNCONFIRMED', message: expect.stringMatching(/No answer to the rotation \(timeout\).*Do not rotate again.*run Check/) });
     expect((err as Error).message).not.toContain(OLD);
+    await new Promise((r) => setTimeout(r, 700)); // past the server's late answer: still one request
+    expect(sent()).toHaveLength(1);
     const marked = vault.getToken(id);
     expect(marked.rotationUnconfirmed).toMatchObject({ reason: expect.stringMatching(/No answer to the rotation/) });
     expect(vault.readSecret(id, 'get').value).toBe(OLD); // nothing confirmed, nothing replaced

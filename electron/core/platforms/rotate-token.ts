@@ -40,14 +40,15 @@ export interface RotateResult {
 
 /**
  * What to do after a rotation nobody can confirm, stored with the token and shown with it. Kept
- * short: the vault caps a reason at 500 characters.
+ * short: the vault caps a reason at 500 characters. `reuseRevokes`: the platform revokes the
+ * new token too when the old value is used to rotate again (GitLab, ./rotation-unconfirmed).
  */
-export function unconfirmedGuidance(platform: string, why: string, pageUrl: string | null): string {
+export function unconfirmedGuidance(platform: string, why: string, pageUrl: string | null, reuseRevokes: boolean): string {
   const where = pageUrl ?? `${platform}'s token page`;
+  const reuse = reuseRevokes ? ` (${platform} would revoke the new token too)` : '';
   return (
     `No answer to the rotation (${why}): ${platform} may have rotated it, and then the old value is dead and the new one was lost. ` +
-    `Do not rotate again with the old value (${platform} would revoke the new token too). Look at ${where}, or run Check: ` +
-    `if the old value still works, nothing was rotated.`
+    `Do not rotate again with the old value${reuse}. Look at ${where}, or run Check: if the old value still works, nothing was rotated.`
   );
 }
 
@@ -107,7 +108,7 @@ export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?:
     });
   } catch (e) {
     if (e instanceof RotationUnconfirmed) {
-      const guidance = unconfirmedGuidance(name, e.why, tokenPageFor(v.platform, v.baseUrl)?.url ?? null);
+      const guidance = unconfirmedGuidance(name, e.why, tokenPageFor(v.platform, v.baseUrl)?.url ?? null, v.platform === 'gitlab');
       let unmarked = '';
       try {
         vault.markRotationUnconfirmed(v.id, guidance);

@@ -120,6 +120,13 @@ describe('GitLab preset', () => {
     expect(await check(input())).toEqual({ result: 'revoked', reason: '401 Token was revoked.' });
   });
 
+  it('a reworded 401 description still reads by its word ("Token has expired." / "Token has been revoked.")', async () => {
+    api.route('GET', SELF, { status: 401, json: { error: 'invalid_token', error_description: 'Token has expired.' } });
+    expect(await check(input())).toEqual({ result: 'expired', reason: '401 Token has expired.' });
+    api.route('GET', SELF, { status: 401, json: { error: 'invalid_token', error_description: 'Token has been revoked.' } });
+    expect(await check(input())).toEqual({ result: 'revoked', reason: '401 Token has been revoked.' });
+  });
+
   it('invalid: 401 Unauthorized (an unknown token) → invalid', async () => {
     api.route('GET', SELF, { status: 401, json: { message: '401 Unauthorized' } });
     expect(await check(input())).toEqual({ result: 'invalid', reason: '401 Unauthorized' });

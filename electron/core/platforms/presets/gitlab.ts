@@ -81,10 +81,12 @@ const firstSentence = (s: string): string => /^[^.]*\.?/.exec(s.trim())?.[0] ?? 
 
 function rejected(res: HttpResponse, token: string): CheckOutcome {
   const { description } = oauthError(res);
-  // The texts of lib/api/api_guard.rb (ExpiredError, RevokedError); matched on their start so
-  // a reworded tail still reads.
-  if (description !== undefined && /^Token is expired\b/.test(description)) return { result: 'expired', reason: `401 ${firstSentence(description)}` };
-  if (description !== undefined && /^Token was revoked\b/.test(description)) return { result: 'revoked', reason: `401 ${firstSentence(description)}` };
+  // The texts of lib/api/api_guard.rb (ExpiredError "Token is expired. …", RevokedError "Token
+  // was revoked. …"), matched on the word so a reworded sentence still reads (e.g. "Token has
+  // expired.", which this preset used to expect: unverified); every 401 is a rejection, only
+  // which one is in question.
+  if (description !== undefined && /\bexpired\b/i.test(description)) return { result: 'expired', reason: `401 ${firstSentence(description)}` };
+  if (description !== undefined && /\brevoked\b/i.test(description)) return { result: 'revoked', reason: `401 ${firstSentence(description)}` };
   return { result: 'invalid', reason: statusReason(res, token) };
 }
 
