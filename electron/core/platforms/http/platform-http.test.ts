@@ -201,6 +201,20 @@ describe('responses', () => {
     setTimeout(() => ac.abort(), 50);
     expect((await failure(h, { method: 'GET', path: '/slow' })).kind).toBe('aborted');
   });
+
+  // What decides "rotation unconfirmed" (may have arrived) against "not rotated" (never left).
+  it('says whether a failed request may have reached the server', async () => {
+    api.route('POST', '/slow', { delayMs: 1000, json: {} });
+    api.route('POST', '/cut', { hangUp: true });
+    const timedOut = await failure(http({ timeoutMs: 100 }), { method: 'POST', path: '/slow', json: {} });
+    const cut = await failure(http(), { method: 'POST', path: '/cut', json: {} });
+    expect([timedOut.kind, timedOut.mayHaveArrived]).toEqual(['timeout', true]);
+    expect([cut.kind, cut.mayHaveArrived]).toEqual(['offline', true]);
+    const refused = await failure(http({ baseUrl: `http://127.0.0.1:${await closedPort()}` }), { method: 'POST', path: '/x', json: {} });
+    expect([refused.kind, refused.mayHaveArrived]).toEqual(['offline', false]);
+    const insecure = await failure(http({ baseUrl: 'http://example.com' }), { method: 'POST', path: '/x', json: {} });
+    expect(insecure.mayHaveArrived).toBe(false);
+  });
 });
 
 describe('redirects', () => {
