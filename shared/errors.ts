@@ -29,6 +29,11 @@ export const ERROR_CODES = [
    * the account sign in instead, with its login and password (Jelastic). Ask for them, try again.
    */
   'NEEDS_SIGN_IN',
+  /**
+   * A rotation got no answer (or the token carries such a mark): it may or may not have happened.
+   * The message says what to do; rotating again with the old value is refused until a check shows it still works.
+   */
+  'ROTATION_UNCONFIRMED',
   'INTERNAL',
 ] as const;
 

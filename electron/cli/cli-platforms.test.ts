@@ -231,7 +231,8 @@ describe('platforms and detect (no vault)', () => {
     const text = ok(await plain(['detect'], `${jwt}\n`));
     expect(text).toMatch(/^platform: -$/m);
     expect(text).toMatch(/^format: {3}JSON Web Token$/m);
-    expect(text).toMatch(/^expires: {2}2030-01-15 /m);
+    // exp is 2030-01-15 00:00 UTC: the last day it works is Jan 14 (UTC here), and the exact stop is shown.
+    expect(text).toMatch(/^expires: {2}2030-01-14 \(in [\d,]+ days\) — stops 2030-01-15 00:00 UTC$/m);
     expect(text).toMatch(/^issued: {3}2029-01-15 09:30 UTC$/m);
     expect(text).toMatch(/^issuer: {3}https:\/\/auth\.example\.com$/m);
     expect(text).not.toContain(jwt);

@@ -4,8 +4,11 @@
  * Check one (the mock sees the exact auth header; the row and the pane show the result),
  * check all with progress events, a guided revoke behind its confirmation dialog (axe
  * scan and screenshot of the dialog), and a Jelastic revoke of an expired token signed in with
- * the account login and password (axe scan and screenshot of those fields). The page never
- * receives a token value, and keeps no account password.
+ * the account login and password (axe scan and screenshot of those fields), and a GitLab
+ * rotation: the dialog offers the expiry GitLab reported (axe scan and screenshot), an answer
+ * that never comes marks the token "rotation unconfirmed" and blocks another rotation until a
+ * check shows the old value works. The page never receives a token value, and keeps no account
+ * password.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +25,9 @@ const JEL = 'd'.repeat(40);
 const JEL_PASSWORD = 'jelastic account pw e2e';
 const JEL_SESSION = 'e2e-session-'.padEnd(40, 'z');
 const J = '/1.0/users/authentication/rest';
+const GL = 'glpat-' + 'G'.repeat(20);
+const GL_NEW = 'glpat-' + 'H'.repeat(20);
+const GL_SELF = '/api/v4/personal_access_tokens/self';
 
 describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HINT})`, () => {
   let app: App;
@@ -29,6 +35,7 @@ describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HI
   let github: MockServer;
   let brass: MockServer;
   let jelastic: MockServer;
+  let gitlab: MockServer;
 
   beforeAll(async () => {
     github = await startMockServer({
@@ -40,6 +47,11 @@ describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HI
       [`POST ${J}/signin`]: { json: { result: 0, session: JEL_SESSION } },
       [`POST ${J}/deletetokens`]: { json: { result: 0 } },
       [`POST ${J}/signout`]: { json: { result: 0 } },
+    });
+    gitlab = await startMockServer({
+      [`GET ${GL_SELF}`]: { json: { id: 5, name: 'ci', revoked: false, active: true, scopes: ['api'], user_id: 9, expires_at: '2027-03-01', last_used_at: '2026-11-20T08:00:00.000Z' } },
+      // A gateway that gives up after forwarding: GitLab may have rotated, nobody can tell.
+      [`POST ${GL_SELF}/rotate`]: { status: 502, text: 'Bad Gateway' },
     });
     app = await launchApp({
       bridge: { platformOps: { limiter: createHostLimiter(), timeoutMs: 5000, retryBudgetMs: 0 } },
@@ -56,6 +68,7 @@ describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HI
           platformTokenId: '77',
           expiresAt: '2020-01-31',
         });
+        await bridge.call('tokens.add', { platform: 'gitlab', account: 'acme', name: 'GitLab e2e-ops', token: GL, baseUrl: `${gitlab.url}/api/v4` });
       },
     });
     page = app.page;
@@ -66,6 +79,7 @@ describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HI
     await github?.close();
     await brass?.close();
     await jelastic?.close();
+    await gitlab?.close();
   });
 
   const row = (name: string) => rows(page).filter({ hasText: name });
@@ -86,9 +100,9 @@ describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HI
 
   it('Check all: progress events, then the list is reloaded', async () => {
     await button(page, 'Check all').click();
-    await page.getByRole('status').getByText('Checked 3 tokens').waitFor();
+    await page.getByRole('status').getByText('Checked 4 tokens').waitFor();
     const progress = app.bridge.events.filter((e) => e.event === 'tokens.checkProgress').map((e) => e.payload);
-    expect(progress.at(-1)).toEqual({ done: 3, total: 3 });
+    expect(progress.at(-1)).toEqual({ done: 4, total: 4 });
     expect(await page.getByRole('progressbar').count()).toBe(0);
     expect(brass.requests.length).toBeGreaterThan(0);
     expect(brass.requestsCarrying(GH)).toEqual([]);
@@ -138,5 +152,35 @@ describe.skipIf(!run)(`e2e platform operations (${run ? 'Chromium' : CHROMIUM_HI
     const text = await domText(page);
     for (const secret of [JEL, JEL_PASSWORD, JEL_SESSION]) expect(text).not.toContain(secret);
     for (const r of app.bridge.responses) for (const secret of [JEL, JEL_PASSWORD, JEL_SESSION]) expect(r.body).not.toContain(secret);
+  });
+
+  it('GitLab rotate: the dialog offers the reported expiry; no answer marks the token and blocks another rotation until a check', async () => {
+    gitlab.reset();
+    await row('GitLab e2e-ops').click();
+    await pane().getByRole('heading', { name: 'GitLab e2e-ops', level: 2 }).waitFor();
+    await pane().getByText('Last used').waitFor();
+    await button(pane(), 'Rotate…').click();
+    const dialog = page.getByRole('dialog', { name: 'Rotate token?' });
+    await dialog.waitFor();
+    // Check all stored GitLab's own date: the new token keeps it.
+    expect(await dialog.getByLabel('New token expires').inputValue()).toBe('2027-03-01');
+    await shot(page, '22-rotate-expiry');
+    await expectNoAxeViolations(page, '22-rotate-expiry');
+    await button(dialog, 'Rotate').click();
+    await dialog.getByRole('alert').getByText(/Do not rotate again with the old value/).waitFor();
+    expect(gitlab.requests.map((r) => [r.method, r.path, r.json])).toEqual([['POST', `${GL_SELF}/rotate`, { expires_at: '2027-03-01' }]]);
+    await button(dialog, 'Cancel').click();
+    await pane().getByRole('region', { name: 'Rotation unconfirmed' }).waitFor();
+    expect(await button(pane(), 'Rotate…').isDisabled()).toBe(true);
+
+    // The old value still works (a GET never triggers GitLab's reuse detection): nothing was rotated.
+    await button(pane(), 'Check').click();
+    await page.getByRole('status').getByText(/Checked “GitLab e2e-ops”: Active/).waitFor();
+    await pane().getByRole('region', { name: 'Rotation unconfirmed' }).waitFor({ state: 'detached' });
+    expect(await button(pane(), 'Rotate…').isDisabled()).toBe(false);
+    expect(gitlab.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    const text = await domText(page);
+    expect(text).not.toContain(GL);
+    expect(text).not.toContain(GL_NEW);
   });
 });

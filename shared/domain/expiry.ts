@@ -27,33 +27,66 @@ export interface ReportedExpiry {
 }
 
 const DAY_MS = 86_400_000;
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** The one instant form we store: what Date.prototype.toISOString writes. */
-const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** A parsed expiry: a calendar day (its UTC midnight, ms) or an instant (ms). */
 export type ParsedExpiry = { readonly kind: 'day'; readonly day: number } | { readonly kind: 'instant'; readonly at: number };
 
+/** Two to four ASCII digits at `at` as a number, or -1. charCodeAt, not a regex: unlock reads 10,000 of these. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** UTC ms of a date that exists (no Feb 30, no month 13), else null. Years 0000–9999. */
+function existingDay(y: number, mo: number, d: number): number | null {
+  if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const t = utcMidnight(y, mo, d);
+  const back = new Date(t);
+  return back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? t : null;
+}
+
 /** A YYYY-MM-DD date that exists (no 2026-02-30) as its UTC midnight (ms), else null. */
 export function calendarDayStart(date: string): number | null {
-  if (!DAY_RE.test(date)) return null;
-  const t = Date.parse(`${date}T00:00:00Z`);
-  // Date.parse rolls some impossible days over (Feb 30 → Mar 2): read it back to be sure.
-  if (!Number.isFinite(t) || new Date(t).toISOString().slice(0, 10) !== date) return null;
-  return t;
+  if (date.length !== 10 || date[4] !== '-' || date[7] !== '-') return null;
+  return existingDay(digits(date, 0, 4), digits(date, 5, 2), digits(date, 8, 2));
 }
+
+/** `YYYY-MM-DDTHH:MM:SS.sssZ` exactly (what Date#toISOString writes for years 0000–9999) as ms, else null. */
+function instantMs(s: string): number | null {
+  if (s.length !== 24 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.' || s[23] !== 'Z') return null;
+  const day = existingDay(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2));
+  const h = digits(s, 11, 2);
+  const mi = digits(s, 14, 2);
+  const se = digits(s, 17, 2);
+  const ms = digits(s, 20, 3);
+  if (day === null || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59 || ms < 0) return null;
+  return day + ((h * 60 + mi) * 60 + se) * 1000 + ms;
+}
+
+// The last string read and its reading: a token's view reads the same expiry three times in a row.
+let lastText: string | null = null;
+let lastParsed: ParsedExpiry | null = null;
 
 /** An expiry string read as a day or an instant; null when it is neither (never guessed). */
 export function parseExpiry(expiry: string | null | undefined): ParsedExpiry | null {
   if (typeof expiry !== 'string') return null;
+  if (expiry === lastText) return lastParsed;
+  let parsed: ParsedExpiry | null = null;
   if (expiry.length === 10) {
     const day = calendarDayStart(expiry);
-    return day === null ? null : { kind: 'day', day };
+    if (day !== null) parsed = { kind: 'day', day };
+  } else {
+    const at = instantMs(expiry);
+    if (at !== null) parsed = { kind: 'instant', at };
   }
-  if (!INSTANT_RE.test(expiry)) return null;
-  const at = Date.parse(expiry);
-  // Read back, so "2026-02-30T…" (rolled over by Date.parse) is refused like the day form.
-  return Number.isFinite(at) && new Date(at).toISOString() === expiry ? { kind: 'instant', at } : null;
+  lastText = expiry;
+  lastParsed = parsed;
+  return parsed;
 }
 
 /** True for a well-formed expiry string (either form). */
@@ -110,6 +143,17 @@ export function isKnownTimeZone(zone: string): boolean {
  */
 export function localDayOf(ms: number, timeZone: string | undefined): number | null {
   if (!Number.isFinite(ms)) return null;
+  // "Today" is asked for once per token with the same `now`: remember the last answer (keyed on
+  // the instant and zone name; a TZ change at run time is seen from the next `now` on).
+  if (ms === lastDayQuery.ms && timeZone === lastDayQuery.zone) return lastDayQuery.day;
+  const day = computeLocalDay(ms, timeZone);
+  lastDayQuery = { ms, zone: timeZone, day };
+  return day;
+}
+
+let lastDayQuery: { ms: number; zone: string | undefined; day: number | null } = { ms: Number.NaN, zone: undefined, day: null };
+
+function computeLocalDay(ms: number, timeZone: string | undefined): number | null {
   const d = new Date(ms);
   if (Number.isNaN(d.getTime())) return null;
   if (timeZone === undefined) return utcMidnight(d.getFullYear(), d.getMonth() + 1, d.getDate());
@@ -135,7 +179,7 @@ function utcMidnight(year: number, month: number, day: number): number {
 
 /** The last day (as a UTC midnight, ms) the token works in `timeZone`: the day itself, or the local day of the instant's last millisecond. */
 function lastDayMs(p: ParsedExpiry, timeZone: string | undefined): number | null {
-  return p.kind === 'day' ? p.day : localDayOf(p.at - 1, timeZone);
+  return p.kind === 'day' ? p.day : computeLocalDay(p.at - 1, timeZone);
 }
 
 /**

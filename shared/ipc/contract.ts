@@ -20,6 +20,7 @@ import {
   revokeRequest,
   revokeResponse,
   rotateRequest,
+  rotateResponse,
   settingsSchema,
   snippetRequest,
   tokenViewSchema,
@@ -81,7 +82,7 @@ export const CONTRACT = {
    */
   'tokens.revoke': channel(revokeRequest, revokeResponse),
   /** Rotates through the platform's API; the new value stays in main (never returned). */
-  'tokens.rotate': channel(rotateRequest, tokenViewSchema),
+  'tokens.rotate': channel(rotateRequest, rotateResponse),
   /** Copies a usage snippet (header line or curl command) built in main; like copy, the value never crosses. */
   'tokens.copySnippet': channel(snippetRequest, z.object({ clearsInSeconds: z.number() })),
 

@@ -12,6 +12,7 @@ import { ERROR_CODES } from '../errors';
 import { reminderDaysSchema } from '../domain/reminder-policy';
 import { HISTORY_REASONS } from '../domain/value-history';
 import { YWH_ACCESS, YWH_ROLES, YWH_SCOPES } from '../domain/yeswehack';
+import { isoDate } from '../domain/token-input';
 
 const platform = z.enum(PLATFORM_IDS as unknown as [string, ...string[]]);
 
@@ -152,7 +153,23 @@ export const revokeResponse = z.object({
   reason: z.string().nullable(),
 });
 
-export const rotateRequest = z.strictObject({ id: z.string().min(1).max(64), password: operationPassword.optional(), login: operationLogin.optional() });
+export const rotateRequest = z.strictObject({
+  id: z.string().min(1).max(64),
+  password: operationPassword.optional(),
+  login: operationLogin.optional(),
+  /**
+   * The new token's expiry as the user chose it, in the platform's own terms (GitLab: the token
+   * stops at 00:00 UTC on this date); absent = keep the old expiry. Only for platforms whose
+   * rotation takes one (`rotateExpiry`).
+   */
+  expiresAt: isoDate.optional(),
+});
+
+/** What a rotation did: the token (never its value), and whether the platform capped the asked expiry to its maximum. */
+export const rotateResponse = z.object({
+  token: tokenViewSchema,
+  expiryCapped: z.object({ asked: isoDate, sent: isoDate }).nullable(),
+});
 
 export const snippetRequest = z.strictObject({ id: z.string().min(1).max(64), kind: z.enum(['header', 'curl']) });
 
@@ -166,6 +183,8 @@ export const platformInfoSchema = z.object({
   needsPassword: z.object({ revoke: z.boolean(), rotate: z.boolean() }),
   /** Whether the operation can sign in with the account login instead of using the token (Jelastic). */
   acceptsLogin: z.object({ revoke: z.boolean(), rotate: z.boolean() }),
+  /** Whether a rotation lets the user choose the new token's expiry (GitLab). */
+  rotateExpiry: z.boolean(),
   /** Whether an account must give its own base URL (no default). */
   needsBaseUrl: z.boolean(),
   tokenPageUrl: z.string().nullable(),

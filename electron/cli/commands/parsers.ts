@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { Cli } from '../context';
+import { calendarDayStart } from '../../../shared/domain/expiry';
 
 /** "a, b,,c" → ["a", "b", "c"]; "" → [] (no scopes). */
 export function parseScopes(value: string): string[] {
@@ -53,6 +54,13 @@ export function parseWithinDays(value: string): number {
     throw new InvalidArgumentError(`expected days like 30, 30d or 4w, from 0 to ${MAX_WITHIN_DAYS} days.`);
   }
   return days;
+}
+
+/** A calendar date that exists, YYYY-MM-DD (the new expiry `rotate --expires` asks the platform for). */
+export function parseDate(value: string): string {
+  const v = value.trim();
+  if (calendarDayStart(v) === null) throw new InvalidArgumentError('expected a date that exists, written YYYY-MM-DD.');
+  return v;
 }
 
 /** "" means "clear" for optional text fields of `edit`. */

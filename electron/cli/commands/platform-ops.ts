@@ -20,7 +20,7 @@ import { describeExpiry, shortTimestamp } from '../format/relative-date';
 import { checkTable, tokenJson } from '../format/tokens';
 import { promptHidden } from '../io/password';
 import { ProgressBar } from '../io/progress';
-import { run } from './parsers';
+import { parseDate, run } from './parsers';
 import { revoke, rotate } from './token-changes';
 import type { Cli } from '../context';
 
@@ -201,10 +201,15 @@ export function registerPlatformOps(program: Command): void {
     .description(
       "Rotate a token through its platform's API (GitLab, Jelastic): the new value replaces the old one in the " +
         'vault and is never printed (patvault get ID shows it). Asks y/N on a terminal unless --yes; Jelastic asks ' +
-        'for the account password, and the login when the token itself cannot do it, as revoke does.',
+        'for the account password, and the login when the token itself cannot do it, as revoke does. GitLab: the ' +
+        'new token keeps the current expiry unless --expires gives another date (GitLab stops a token at 00:00 UTC ' +
+        'on its date; a date beyond the instance maximum is capped to it, with a note). A rotation that gets no ' +
+        'answer is marked unconfirmed (exit 1, ROTATION_UNCONFIRMED) and is not repeated until a check shows the ' +
+        'old value still works.',
     )
     .argument('<id>', 'token id or unique prefix')
     .option('-y, --yes', 'do not ask for confirmation')
+    .option('--expires <date>', "the new token's expiry, YYYY-MM-DD (GitLab; default: the current expiry)", parseDate)
     .option('--token-id <id>', 'Jelastic token id')
     .option('--login <name>', 'Jelastic: sign in with this account login (and the password) instead of using the token')
     .action(run(rotate));

@@ -13,7 +13,9 @@ import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import type { TokenView } from '../../../shared/domain/token';
 import { tokenPageFor } from '../../../shared/domain/token-pages';
 import { presetFor } from '../../core/platforms/registry';
-import { revokeToken, rotateToken, type OperationExtra, type RevokeResult } from '../../core/platforms/token-ops';
+import { revokeToken, type OperationExtra, type RevokeResult } from '../../core/platforms/token-ops';
+import { rotateToken, rotationRefusal, type RotateResult } from '../../core/platforms/rotate-token';
+import { gitlabRotationDate } from '../../../shared/domain/gitlab-dates';
 import { RotationNotSaved } from '../../core/platforms/rotation-recovery';
 import type { PlatformPreset } from '../../core/platforms/types';
 import type { TokenVault } from '../../core/vault/token-vault';
@@ -138,8 +140,13 @@ export async function revoke(cli: Cli, o: RevokeOptions, id: string): Promise<vo
   cli.out(`${line}\n`);
 }
 
+export interface RotateOptions extends ChangeOptions {
+  /** The new token's expiry (YYYY-MM-DD, the platform's own date), instead of keeping the old one. */
+  readonly expires?: string;
+}
+
 /** `patvault rotate ID`. */
-export async function rotate(cli: Cli, o: ChangeOptions, id: string): Promise<void> {
+export async function rotate(cli: Cli, o: RotateOptions, id: string): Promise<void> {
   try {
     await rotateAndSave(cli, o, id);
   } catch (e) {
@@ -153,17 +160,34 @@ export async function rotate(cli: Cli, o: ChangeOptions, id: string): Promise<vo
   }
 }
 
-async function rotateAndSave(cli: Cli, o: ChangeOptions, id: string): Promise<void> {
-  const view = await cli.withUnlocked(async (v): Promise<TokenView> => {
+/**
+ * The confirmation question: what stops working and, where the rotation takes an expiry
+ * (GitLab only), the date the new token gets — the same default the core sends.
+ */
+function rotateQuestion(target: TokenView, preset: PlatformPreset, expires: string | undefined): string {
+  const base = `Rotate ${describeToken(target)}? The current value stops working.`;
+  if (preset.rotate?.takesExpiry !== true) return base;
+  const date = expires ?? gitlabRotationDate(target, new Date());
+  const kept = expires === undefined ? ' (the current expiry, kept)' : '';
+  return `${base} The new token expires on ${date}${kept}; ${preset.name} stops it at 00:00 UTC that day.`;
+}
+
+async function rotateAndSave(cli: Cli, o: RotateOptions, id: string): Promise<void> {
+  const { view, expiryCapped } = await cli.withUnlocked(async (v): Promise<RotateResult> => {
     const target = v.getToken(id);
     const preset = presetFor(target.platform);
-    const extra = o.tokenId !== undefined ? { tokenId: o.tokenId } : undefined;
-    // No rotate API: the core says so (and what to do) before anything is asked or sent.
-    if (!preset?.rotate) return rotateToken(v, target.id, extra);
-    if (!(await confirmed(cli, o.yes, `Rotate ${describeToken(target)}? The current value stops working.`))) {
+    // No rotate API, an unconfirmed last rotation, an expiry the platform cannot take: said
+    // before anything is asked or sent.
+    const refused = rotationRefusal(v, target.id, o.expires);
+    if (refused !== null || !preset?.rotate) throw refused ?? new AppError('BAD_INPUT', 'Not rotated.');
+    if (!(await confirmed(cli, o.yes, rotateQuestion(target, preset, o.expires)))) {
       throw new AppError('BAD_INPUT', 'Not rotated.');
     }
-    return withAccount(cli, preset, preset.rotate.needsPassword, o, (account) => rotateToken(v, target.id, account));
+    const asked = o.expires !== undefined ? { expiresAt: o.expires } : {};
+    return withAccount(cli, preset, preset.rotate.needsPassword, o, (account) => rotateToken(v, target.id, { ...account, ...asked }));
   });
+  if (expiryCapped) {
+    cli.note(`patvault: the platform refused ${expiryCapped.asked} as beyond its maximum token lifetime; the new token expires on ${expiryCapped.sent} instead.`);
+  }
   cli.out(`rotated ${view.id} ${view.name}; the new value is in the vault (patvault get ${shortId(view.id)})\n`);
 }

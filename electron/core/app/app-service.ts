@@ -11,7 +11,8 @@ import { TokenVault } from '../vault/token-vault';
 import type { KdfChoice } from '../vault/vault';
 import { buildSnippet } from '../platforms/snippets';
 import { PendingRotations, RotationNotSaved } from '../platforms/rotation-recovery';
-import { checkToken, checkTokens, presetOf, revokeToken, rotateToken, type PlatformOpsOptions } from '../platforms/token-ops';
+import { checkToken, checkTokens, presetOf, revokeToken, type PlatformOpsOptions } from '../platforms/token-ops';
+import { rotateToken } from '../platforms/rotate-token';
 import { AutoLock } from './auto-lock';
 import { ClipboardGuard } from './clipboard-guard';
 import type { SettingsStore } from './settings-store';
@@ -325,10 +326,16 @@ export class AppService {
           ? { mode: 'api', token: r.view, pageUrl: null, confirmed: true, reason: null }
           : { mode: 'guided', token: r.view, pageUrl: r.pageUrl, confirmed: r.confirmed, reason: r.reason };
       },
-      'tokens.rotate': async ({ id, password, login }) => {
+      'tokens.rotate': async ({ id, password, login, expiresAt }) => {
         try {
-          const extra = { ...(password !== undefined ? { password } : {}), ...(login !== undefined ? { login } : {}) };
-          return await rotateToken(this.unlocked(), id, Object.keys(extra).length > 0 ? extra : undefined, this.ops());
+          // The password (and login) go to the connector once and are dropped with this call's scope.
+          const extra = {
+            ...(password !== undefined ? { password } : {}),
+            ...(login !== undefined ? { login } : {}),
+            ...(expiresAt !== undefined ? { expiresAt } : {}),
+          };
+          const r = await rotateToken(this.unlocked(), id, Object.keys(extra).length > 0 ? extra : undefined, this.ops());
+          return { token: r.view, expiryCapped: r.expiryCapped };
         } catch (e) {
           if (!(e instanceof RotationNotSaved)) throw e;
           this.pendingRotations.keep(e);

@@ -86,8 +86,8 @@ describe('platform channels', () => {
     const list = await s.call('platforms.list', {});
     const by = new Map(list.map((p) => [p.id, p]));
     expect(by.get('github')).toMatchObject({ check: true, revoke: 'api', rotate: false, needsBaseUrl: false });
-    expect(by.get('gitlab')).toMatchObject({ revoke: 'api', rotate: true, needsPassword: { revoke: false, rotate: false } });
-    expect(by.get('jelastic')).toMatchObject({ revoke: 'api', rotate: true, needsPassword: { revoke: true, rotate: true }, needsBaseUrl: true });
+    expect(by.get('gitlab')).toMatchObject({ revoke: 'api', rotate: true, rotateExpiry: true, needsPassword: { revoke: false, rotate: false } });
+    expect(by.get('jelastic')).toMatchObject({ revoke: 'api', rotate: true, rotateExpiry: false, needsPassword: { revoke: true, rotate: true }, needsBaseUrl: true });
     expect(by.get('brass')).toMatchObject({ revoke: 'guided', rotate: false });
     expect(by.get('custom')).toMatchObject({ check: true, revoke: 'guided', rotate: false, needsBaseUrl: false });
   });
@@ -197,17 +197,44 @@ describe('platform channels', () => {
     expect(details.audit.filter((a) => a.action === 'rotate')).toHaveLength(1);
   });
 
-  it('tokens.rotate returns the view, never the new value', async () => {
+  it('tokens.rotate returns the view, never the new value; the new expiry is the one GitLab reported', async () => {
     const s = await setup();
     const NEW = 'glpat-' + 'N'.repeat(20);
     gitlab.route('POST', '/api/v4/personal_access_tokens/self/rotate', { json: { token: NEW, expires_at: '2027-02-01' } });
     const gl = await s.add('gitlab', GL, `${gitlab.url}/api/v4`);
-    const view = await s.call('tokens.rotate', { id: gl.id });
+    const { token: view, expiryCapped } = await s.call('tokens.rotate', { id: gl.id });
+    expect(expiryCapped).toBeNull();
     expect(view).toMatchObject({ expiresAt: '2027-01-31', expiry: '2027-02-01T00:00:00.000Z', expirySource: 'platform', expiryRaw: '2027-02-01' });
     expect(JSON.stringify(view)).not.toContain(NEW);
     expect((await s.call('tokens.reveal', { id: gl.id })).value).toBe(NEW);
     const gh = await s.add('github', GH, github.url);
     expect((await s.fail('tokens.rotate', { id: gh.id })).message).toMatch(/cannot rotate/);
+  });
+
+  it('tokens.rotate sends a chosen expiresAt as is and says when GitLab capped it; a malformed one is refused', async () => {
+    const s = await setup();
+    const NEW = 'glpat-' + 'K'.repeat(20);
+    let n = 0;
+    gitlab.route('POST', '/api/v4/personal_access_tokens/self/rotate', () =>
+      n++ === 0 ? { status: 400, json: { message: '400 Bad request - Expires at must be before 2026-11-01' } } : { json: { token: NEW, expires_at: '2026-11-01' } },
+    );
+    const gl = await s.add('gitlab', GL, `${gitlab.url}/api/v4`);
+    expect((await s.fail('tokens.rotate', { id: gl.id, expiresAt: '2026-02-30' })).code).toBe('BAD_INPUT');
+    expect(gitlab.requests).toEqual([]);
+    const r = await s.call('tokens.rotate', { id: gl.id, expiresAt: '2030-01-01' });
+    expect(gitlab.requests.map((q) => (q.json as { expires_at: string }).expires_at)).toEqual(['2030-01-01', '2026-11-01']);
+    expect(r.expiryCapped).toEqual({ asked: '2030-01-01', sent: '2026-11-01' });
+  });
+
+  it('a rotation without an answer: ROTATION_UNCONFIRMED, the view carries the mark, another rotation is refused', async () => {
+    const s = await setup();
+    gitlab.route('POST', '/api/v4/personal_access_tokens/self/rotate', { status: 502, text: 'Bad Gateway' });
+    const gl = await s.add('gitlab', GL, `${gitlab.url}/api/v4`);
+    expect(await s.fail('tokens.rotate', { id: gl.id })).toMatchObject({ code: 'ROTATION_UNCONFIRMED', message: expect.stringMatching(/Do not rotate again/) });
+    const listed = (await s.call('tokens.list', {})).find((t) => t.id === gl.id);
+    expect(listed?.rotationUnconfirmed?.reason).toMatch(/No answer to the rotation \(server error 502\)/);
+    expect((await s.fail('tokens.rotate', { id: gl.id })).code).toBe('ROTATION_UNCONFIRMED');
+    expect(gitlab.requests).toHaveLength(1);
   });
 
   it('tokens.copySnippet writes the platform scheme to the clipboard, clears it later, errors without a base URL', async () => {

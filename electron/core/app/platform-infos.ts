@@ -21,6 +21,7 @@ export function platformInfos(): Response<'platforms.list'> {
       rotate: p?.rotate !== undefined,
       needsPassword: { revoke: p?.revoke?.needsPassword ?? false, rotate: p?.rotate?.needsPassword ?? false },
       acceptsLogin: { revoke: p?.revoke?.acceptsLogin ?? false, rotate: p?.rotate?.acceptsLogin ?? false },
+      rotateExpiry: p?.rotate?.takesExpiry === true,
       needsBaseUrl: id === 'custom' ? false : p ? p.defaultBaseUrl === null : true,
       // The page without an account: the fixed one, or the default host's (per-account pages are per token).
       tokenPageUrl: id === 'custom' ? null : (tokenPageFor(id, null)?.url ?? null),

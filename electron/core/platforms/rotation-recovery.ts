@@ -6,7 +6,7 @@
  *   - `RotationNotSaved` carries it out of `rotateToken` in a private field (never in the
  *     message, JSON or stack), for the caller to keep;
  *   - the app keeps it in memory in `PendingRotations` and saves it on the next unlocked call;
- *   - the CLI, which cannot wait for a later unlock, prints it once (see commands/platform-ops).
+ *   - the CLI, which cannot wait for a later unlock, prints it once (see commands/token-changes).
  */
 import type { ReportedExpiry } from '../../../shared/domain/expiry';
 import { AppError, isAppError } from '../../../shared/errors';
@@ -19,6 +19,7 @@ export class RotationNotSaved extends AppError {
   constructor(
     readonly tokenId: string,
     value: string,
+    /** The new token's expiry as the platform reported it (stored with the value). */
     readonly expiry: ReportedExpiry | null | undefined,
     platformName: string,
     cause: unknown,

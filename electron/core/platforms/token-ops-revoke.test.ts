@@ -10,7 +10,8 @@ import { createTestVault, tempDir } from '../test-support/temp-vault';
 import type { TokenVault } from '../vault/token-vault';
 import { createHostLimiter } from './http';
 import { startMockServer, type MockServer } from './test-support/mock-server';
-import { revokeToken, rotateToken } from './token-ops';
+import { rotateToken } from './rotate-token';
+import { revokeToken } from './token-ops';
 
 const GH = 'ghp_' + 'G'.repeat(36);
 const JEL = 'f'.repeat(40);

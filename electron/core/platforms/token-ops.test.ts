@@ -9,7 +9,8 @@ import { createTestVault, tempDir } from '../test-support/temp-vault';
 import type { TokenVault } from '../vault/token-vault';
 import { createHostLimiter } from './http';
 import { closedPort, startMockServer, type MockServer } from './test-support/mock-server';
-import { checkToken, checkTokens, revokeToken, rotateToken } from './token-ops';
+import { rotateToken } from './rotate-token';
+import { checkToken, checkTokens, revokeToken } from './token-ops';
 
 const GH = 'ghp_' + 'A'.repeat(36);
 const GH2 = 'ghp_' + 'B'.repeat(36);
@@ -129,7 +130,7 @@ describe('rotate', () => {
     const NEW = 'glpat-' + 'N'.repeat(20);
     gitlab.route('POST', '/api/v4/personal_access_tokens/self/rotate', { json: { token: NEW, expires_at: '2027-02-01' } });
     const id = add('gitlab', GL, `${gitlab.url}/api/v4`);
-    const view = await rotateToken(vault, id, undefined, opts());
+    const { view } = await rotateToken(vault, id, undefined, opts());
     expect(view).toMatchObject({ expiresAt: '2027-01-31', expiry: '2027-02-01T00:00:00.000Z', status: 'active' });
     expect(vault.readSecret(id, 'get').value).toBe(NEW);
     expect(vault.readHistory(id).map((h) => h.value)).toEqual([GL]);

@@ -1,5 +1,5 @@
 /**
- * Platform operations on vault tokens: check, revoke, rotate. Reads the value, binds the HTTP
+ * Platform operations on vault tokens: check and revoke (rotate: ./rotate-token). Reads the value, binds the HTTP
  * port to the account's own base URL (or the preset's default) so the token can reach no
  * other host, runs the preset's connector, and records the outcome in the vault (sealed,
  * audited). Network trouble is `unknown` with a reason, never `invalid`.
@@ -11,8 +11,7 @@ import type { TokenVault } from '../vault/token-vault';
 import { createPlatformHttp, type HostLimiter } from './http';
 import { failureReason } from './http/outcomes';
 import { presetFor } from './registry';
-import { NeedsFallback, type CheckOutcome, type ConnectorInput, type PlatformOperation, type PlatformPreset } from './types';
-import { RotationNotSaved } from './rotation-recovery';
+import type { CheckOutcome, ConnectorInput, PlatformOperation, PlatformPreset } from './types';
 import { formatRefusal } from './format-guard';
 
 /** Network settings (tests and the bench inject a limiter or shorter timeouts). */
@@ -25,7 +24,8 @@ export interface PlatformOpsOptions {
 /** Inputs a user gives for one operation: never stored (the password above all). */
 export type OperationExtra = ConnectorInput['extra'];
 
-interface Bound {
+/** A token bound to its platform: its view, preset and connector input (or why none). */
+export interface Bound {
   readonly view: TokenView;
   readonly preset: PlatformPreset | undefined;
   readonly input: ConnectorInput | null;
@@ -64,7 +64,8 @@ function mergedExtra(view: TokenView, extra: OperationExtra): OperationExtra {
   return Object.keys(merged).length > 0 ? merged : undefined;
 }
 
-function bind(vault: TokenVault, idOrPrefix: string, callExtra: OperationExtra, opts: PlatformOpsOptions): Bound {
+/** Binds a token to its platform: its value, and an HTTP port that reaches only its own base URL. */
+export function bind(vault: TokenVault, idOrPrefix: string, callExtra: OperationExtra, opts: PlatformOpsOptions): Bound {
   const view = vault.getToken(idOrPrefix);
   const token = vault.readValueForPlatform(view.id);
   const refusal = formatRefusal(token, view.platform);
@@ -188,12 +189,12 @@ function guidedPageOf(b: Bound): string | null {
  * where the operation accepts the account login (Jelastic), it must sign in instead. Known
  * before anything is sent, so the password is not sent in vain.
  */
-function mustSignIn(op: PlatformOperation<unknown>, view: TokenView, extra: OperationExtra): boolean {
+export function mustSignIn(op: PlatformOperation<unknown>, view: TokenView, extra: OperationExtra): boolean {
   if (op.acceptsLogin !== true || (extra?.login ?? '').trim() !== '') return false;
   return view.status === 'expired' || view.lastCheck?.result === 'expired';
 }
 
-const signInNeeded = (name: string, verb: string, why: string): AppError =>
+export const signInNeeded = (name: string, verb: string, why: string): AppError =>
   new AppError('NEEDS_SIGN_IN', `${name} could not ${verb} the token with the token itself (${why}): give the account login with the password, to sign in instead.`);
 
 /**
@@ -233,33 +234,4 @@ export async function revokeToken(
   if (outcome.fallback === 'sign-in') throw new AppError('NEEDS_SIGN_IN', `${name} did not revoke the token: ${why}.`);
   vault.recordCheck(b.view.id, { result: 'unknown', reason: `revoke failed: ${why}` });
   throw new AppError('BAD_INPUT', `${name} did not revoke the token: ${why}.`);
-}
-
-/** Rotates a token through the platform's API; the new value replaces the old in one transaction. */
-export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?: OperationExtra, opts: PlatformOpsOptions = {}): Promise<TokenView> {
-  const b = bind(vault, idOrPrefix, extra, opts);
-  if (b.wrongFormat) throw new AppError('PLATFORM_MISMATCH', `Not rotated: ${b.blocked ?? ''}. Correct the token's platform first.`);
-  const name = b.preset?.name ?? 'This platform';
-  if (!b.preset?.rotate) throw new AppError('BAD_INPUT', `${name} cannot rotate tokens through its API: create a new token on its page, then edit this one.`);
-  if (b.blocked !== null || !b.input) throw new AppError('BAD_INPUT', `Cannot rotate: ${b.blocked ?? 'no connection'}.`);
-  if (b.preset.rotate.needsPassword && !extra?.password) {
-    throw new AppError('BAD_INPUT', `${name} needs your account password to rotate a token (used once, never stored).`);
-  }
-  if (mustSignIn(b.preset.rotate, b.view, extra)) throw signInNeeded(name, 'rotate', 'it has expired');
-  let outcome;
-  try {
-    outcome = await b.preset.rotate.run(b.input);
-  } catch (e) {
-    // The token could not, the account can: ask for its login (nothing changed on the platform).
-    if (e instanceof NeedsFallback && e.fallback === 'sign-in') throw new AppError('NEEDS_SIGN_IN', `${name} did not rotate the token: ${e.message}`);
-    const why = e instanceof Error ? e.message : 'request failed';
-    vault.recordCheck(b.view.id, { result: 'unknown', reason: `rotate failed: ${why}`.slice(0, 300) });
-    throw new AppError('BAD_INPUT', `${name} did not rotate the token: ${why}`);
-  }
-  try {
-    return vault.rotateToken(b.view.id, outcome.newValue, outcome.expiry);
-  } catch (e) {
-    // The old value is dead already: the new one leaves with the error, for the caller to keep.
-    throw new RotationNotSaved(b.view.id, outcome.newValue, outcome.expiry, name, e);
-  }
 }

@@ -5,6 +5,7 @@
  */
 import type { ReportedExpiry } from '../../../shared/domain/expiry';
 import type { PlatformId } from '../../../shared/domain/platform-ids';
+import type { StoredExpiry } from '../../../shared/domain/gitlab-dates';
 import type { CheckResult } from '../../../shared/domain/status';
 
 /** Where the token goes in a request. */
@@ -58,6 +59,13 @@ export class HttpFailure extends Error {
   constructor(
     readonly kind: HttpFailureKind,
     message: string,
+    /**
+     * True when the request may have reached the server before the failure (a timeout, a
+     * connection cut after sending, an answer too large to read): the server may have acted on
+     * it. False when it certainly never left (refused connection, unknown host, TLS failure,
+     * refused URL). What decides whether a rotation is "unconfirmed" rather than "not done".
+     */
+    readonly mayHaveArrived = false,
   ) {
     super(message);
     this.name = 'HttpFailure';
@@ -138,6 +146,19 @@ export interface RotateOutcome {
   readonly newValue: string;
   /** The new value's expiry as the platform reports it (see CheckOutcome.expiry). */
   readonly expiry?: ReportedExpiry | null;
+  /** The platform refused the asked expiry as beyond its maximum lifetime, so the rotation was sent again with the maximum. */
+  readonly expiryCapped?: { readonly asked: string; readonly sent: string };
+}
+
+/** What a rotation is asked for beyond the token (platforms whose rotation `takesExpiry`). */
+export interface RotateOptions {
+  /** The new token's expiry as the user chose it (YYYY-MM-DD in the platform's own terms): sent as is. */
+  readonly expiresOn?: string;
+  /** The token's stored expiry: kept (never shortened) when the user chose none. */
+  readonly stored?: StoredExpiry;
+  /** The user's time zone, for a day they typed (default: the system's). */
+  readonly timeZone?: string;
+  readonly now?: Date;
 }
 
 /** One platform's declaration. */
@@ -163,7 +184,7 @@ export interface PlatformPreset {
   check?(input: ConnectorInput): Promise<CheckOutcome>;
   /** API revoke; absent means guided revoke (open tokenPageUrl, the user confirms). */
   revoke?: PlatformOperation<RevokeOutcome>;
-  rotate?: PlatformOperation<RotateOutcome>;
+  rotate?: RotateOperation;
 }
 
 /** An API operation on a token (revoke, rotate) and what it needs beyond the token. */
@@ -176,4 +197,14 @@ export interface PlatformOperation<T> {
    */
   readonly acceptsLogin?: boolean;
   run(input: ConnectorInput): Promise<T>;
+}
+
+/**
+ * API rotation. `run` throws RotationUnconfirmed when the request went out but no answer came
+ * back (the platform may have rotated: never send it again blindly), anything else when it
+ * certainly did not rotate. `takesExpiry`: the new token's expiry can be chosen (RotateOptions).
+ */
+export interface RotateOperation extends PlatformOperation<RotateOutcome> {
+  readonly takesExpiry?: boolean;
+  run(input: ConnectorInput, options?: RotateOptions): Promise<RotateOutcome>;
 }

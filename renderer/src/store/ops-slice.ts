@@ -31,8 +31,8 @@ export interface OpsSlice {
   setCheckProgress: (p: CheckProgress) => void;
   /** Revokes; throws a UiError the dialog shows. */
   revokeToken: (req: Request<'tokens.revoke'>) => Promise<Response<'tokens.revoke'>>;
-  /** Rotates; throws a UiError the dialog shows. */
-  rotateToken: (req: Request<'tokens.rotate'>) => Promise<TokenView>;
+  /** Rotates; throws a UiError the dialog shows. Says when the platform capped the asked expiry. */
+  rotateToken: (req: Request<'tokens.rotate'>) => Promise<Response<'tokens.rotate'>>;
   copySnippet: (id: string, kind: 'header' | 'curl') => Promise<void>;
 }
 
@@ -90,9 +90,19 @@ export const createOpsSlice: StateCreator<All, [], [], OpsSlice> = (set, get) =>
       return r;
     },
     rotateToken: async (req) => {
-      const token = await call('tokens.rotate', req);
-      updated(token);
-      return token;
+      try {
+        const r = await call('tokens.rotate', req);
+        updated(r.token);
+        return r;
+      } catch (e) {
+        // A rotation that failed may still have changed the token (marked "rotation
+        // unconfirmed", or its last check): show what main now holds.
+        if (toUiError(e).code === 'ROTATION_UNCONFIRMED') {
+          await get().loadTokens();
+          if (get().selectedId === req.id) void get().loadDetails(req.id);
+        }
+        throw e;
+      }
     },
     copySnippet: async (id, kind) => {
       try {

@@ -91,19 +91,25 @@ test('selectors are memoised: same inputs, same array', () => {
   expect(selectRows(useStore.getState())).toBe(a);
 });
 
-test('per-keystroke search over 10,000 tokens stays well under 16 ms', () => {
+// Speed per keystroke is measured by `npm run bench:ui` (keystroke p95 in real Chromium), not
+// by a timed test: a shared CI machine makes wall-clock assertions flaky. What a test can pin
+// is that the shortcut which makes it fast (re-checking only the previous matches) never
+// changes the answer, at the size users have.
+test('over 10,000 tokens, every keystroke shows exactly what a fresh search would', () => {
   const big = Array.from({ length: 10_000 }, (_, i) => makeToken(i, { name: `Token ${i} for project ${i % 97}` }));
   load(big);
   const { setQuery } = useStore.getState();
   const keystrokes = ['p', 'pr', 'pro', 'proj', 'project', 'project ', 'project 4', 'project 42', 'project 4', 'x', ''];
-  const run = (): number[] =>
-    keystrokes.map((q) => {
-      const t0 = performance.now();
-      setQuery(q);
-      selectRows(useStore.getState());
-      return performance.now() - t0;
-    });
-  run(); // warm the JIT, as a user's first searches do (CI machines are slow and shared)
-  const times = run();
-  expect(Math.max(...times)).toBeLessThan(16);
+  for (const q of keystrokes) {
+    setQuery(q);
+    const shown = selectRows(useStore.getState()).map((r) => (r.kind === 'token' ? r.token.id : r.key));
+    const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+    const fresh = big.filter((t) => words.every((w) => haystack(t).includes(w))).map((t) => t.id);
+    expect(shown, `query "${q}"`).toEqual(fresh);
+  }
+  // Not vacuous: the narrowing steps really narrowed something.
+  setQuery('project 42');
+  const narrowed = selectRows(useStore.getState()).length;
+  expect(narrowed).toBeGreaterThan(0);
+  expect(narrowed).toBeLessThan(big.length / 10);
 });

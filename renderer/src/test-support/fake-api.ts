@@ -30,6 +30,10 @@ export interface FakeApiOptions {
   checkResults?: Readonly<Record<string, { result: CheckResult; reason?: string; owner?: string }>>;
   /** What main's file dialogs answer (default: saves in /home/user, open dialogs cancelled). */
   dialogs?: Partial<FakeFileDialogs>;
+  /** What `tokens.rotate` says the platform did to the asked expiry (default: nothing). */
+  rotateCap?: { asked: string; sent: string };
+  /** `tokens.rotate` gets no answer: the token is marked "rotation unconfirmed" with this guidance. */
+  rotateUnanswered?: string;
 }
 
 /** A fake api plus handles for tests. */
@@ -285,17 +289,23 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       log('revoke', id);
       return { mode: 'api', token: record(t, { result: 'revoked', reason: 'revoked through the API' }), pageUrl: null, confirmed: true, reason: null };
     },
-    'tokens.rotate': ({ id, password, login }: { id: string; password?: string; login?: string }) => {
+    'tokens.rotate': ({ id, password, login, expiresAt }: { id: string; password?: string; login?: string; expiresAt?: string }) => {
       unlocked();
       const t = find(id);
       const p = platformOf(t);
       if (!p.rotate) throw new Fail('BAD_INPUT', `${p.name} cannot rotate tokens through its API.`);
+      if (expiresAt !== undefined && !p.rotateExpiry) throw new Fail('BAD_INPUT', `${p.name} does not let a rotation choose the new token's expiry.`);
+      if (t.view.rotationUnconfirmed !== null) throw new Fail('ROTATION_UNCONFIRMED', `Not rotated: the rotation of “${t.view.name}” was never confirmed. ${t.view.rotationUnconfirmed.reason}`);
+      if (opts.rotateUnanswered) {
+        t.view = { ...t.view, rotationUnconfirmed: { at: new Date().toISOString(), reason: opts.rotateUnanswered } };
+        throw new Fail('ROTATION_UNCONFIRMED', `“${t.view.name}”: ${opts.rotateUnanswered}`);
+      }
       if (p.needsPassword.rotate) needPassword(p.name, 'rotate', password);
       needSignIn(p, t, login);
       keepOldValue(t, 'rotated', now);
       t.value = `${t.value}-rotated`;
       log('rotate', id);
-      return record(t, { result: 'active', reason: 'rotated' });
+      return { token: record(t, { result: 'active', reason: 'rotated' }), expiryCapped: opts.rotateCap ?? null };
     },
     'tokens.copySnippet': ({ id }: { id: string }) => {
       unlocked();

@@ -17,13 +17,13 @@ export interface StoredToken {
 
 /** Platform capabilities as the real presets declare them (kept in step by hand). */
 export const FAKE_PLATFORMS: Response<'platforms.list'> = [
-  { id: 'github', name: 'GitHub', check: true, revoke: 'api', rotate: false, needsPassword: { revoke: false, rotate: false }, acceptsLogin: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://github.com/settings/tokens' },
-  { id: 'gitlab', name: 'GitLab', check: true, revoke: 'api', rotate: true, needsPassword: { revoke: false, rotate: false }, acceptsLogin: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens' },
-  { id: 'yeswehack', name: 'YesWeHack', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, acceptsLogin: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://yeswehack.com/' },
-  { id: 'brass', name: 'Brass', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, acceptsLogin: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: 'https://getbrass.co/' },
-  { id: 'jelastic', name: 'Jelastic / Virtuozzo', check: true, revoke: 'api', rotate: true, needsPassword: { revoke: true, rotate: true }, acceptsLogin: { revoke: true, rotate: true }, needsBaseUrl: true, tokenPageUrl: null },
-  { id: 'iobeya', name: 'iObeya', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, acceptsLogin: { revoke: false, rotate: false }, needsBaseUrl: true, tokenPageUrl: null },
-  { id: 'custom', name: 'Custom platform', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, acceptsLogin: { revoke: false, rotate: false }, needsBaseUrl: false, tokenPageUrl: null },
+  { id: 'github', name: 'GitHub', check: true, revoke: 'api', rotate: false, needsPassword: { revoke: false, rotate: false }, acceptsLogin: { revoke: false, rotate: false }, rotateExpiry: false, needsBaseUrl: false, tokenPageUrl: 'https://github.com/settings/tokens' },
+  { id: 'gitlab', name: 'GitLab', check: true, revoke: 'api', rotate: true, needsPassword: { revoke: false, rotate: false }, acceptsLogin: { revoke: false, rotate: false }, rotateExpiry: true, needsBaseUrl: false, tokenPageUrl: 'https://gitlab.com/-/user_settings/personal_access_tokens' },
+  { id: 'yeswehack', name: 'YesWeHack', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, acceptsLogin: { revoke: false, rotate: false }, rotateExpiry: false, needsBaseUrl: false, tokenPageUrl: 'https://yeswehack.com/' },
+  { id: 'brass', name: 'Brass', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, acceptsLogin: { revoke: false, rotate: false }, rotateExpiry: false, needsBaseUrl: false, tokenPageUrl: 'https://getbrass.co/' },
+  { id: 'jelastic', name: 'Jelastic / Virtuozzo', check: true, revoke: 'api', rotate: true, needsPassword: { revoke: true, rotate: true }, acceptsLogin: { revoke: true, rotate: true }, rotateExpiry: false, needsBaseUrl: true, tokenPageUrl: null },
+  { id: 'iobeya', name: 'iObeya', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, acceptsLogin: { revoke: false, rotate: false }, rotateExpiry: false, needsBaseUrl: true, tokenPageUrl: null },
+  { id: 'custom', name: 'Custom platform', check: true, revoke: 'guided', rotate: false, needsPassword: { revoke: false, rotate: false }, acceptsLogin: { revoke: false, rotate: false }, rotateExpiry: false, needsBaseUrl: false, tokenPageUrl: null },
 ];
 
 /** A failure with the contract's error code. */

@@ -58,6 +58,14 @@ interface Prepared {
   readonly body: string | undefined;
 }
 
+/**
+ * Network error codes that mean the request never left this machine: the connection or the TLS
+ * handshake failed before a byte of it was written. Any other failure after fetch started
+ * (ECONNRESET, EPIPE, undici's UND_ERR_SOCKET "other side closed", a timeout) may have come
+ * after the server read the request.
+ */
+const NOT_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|ENETUNREACH|EHOSTUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT)$|CERT|TLS|SSL/;
+
 /** An undici network error's code (ECONNREFUSED, ENOTFOUND…), if it has a plain one. */
 function networkCode(e: unknown): string | null {
   let cur: unknown = e;
@@ -134,7 +142,10 @@ export function createPlatformHttp(options: PlatformHttpOptions): PlatformHttp {
         await res.body?.cancel().catch(() => undefined);
         return { res: { status: res.status, headers, json: undefined, text: '' }, location };
       }
-      const text = await readBody(res, origin);
+      const text = await readBody(res, origin).catch((e: unknown) => {
+        // The server answered (and acted): only its body was refused.
+        throw e instanceof HttpFailure ? new HttpFailure(e.kind, e.message, true) : e;
+      });
       let json: unknown = undefined;
       if (text.trim() !== '') {
         try {
@@ -146,11 +157,12 @@ export function createPlatformHttp(options: PlatformHttpOptions): PlatformHttp {
       return { res: { status: res.status, headers, json, text }, location: null };
     } catch (e) {
       if (e instanceof HttpFailure) throw e;
-      if (userSignal?.aborted) throw aborted();
-      if (timeout.aborted) throw new HttpFailure('timeout', `no answer from ${origin} within ${timeoutMs} ms`);
+      // A cancel or a timeout can strike after the request was written: it may have arrived.
+      if (userSignal?.aborted) throw new HttpFailure('aborted', 'request aborted', true);
+      if (timeout.aborted) throw new HttpFailure('timeout', `no answer from ${origin} within ${timeoutMs} ms`, true);
       // Never the error's own message: for a query-parameter scheme it could quote the URL.
       const code = networkCode(e);
-      throw new HttpFailure('offline', `cannot reach ${origin}${code ? ` (${code})` : ''}`);
+      throw new HttpFailure('offline', `cannot reach ${origin}${code ? ` (${code})` : ''}`, code === null || !NOT_SENT_CODES.test(code));
     }
   }
 

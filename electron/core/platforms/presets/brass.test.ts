@@ -45,12 +45,27 @@ describe('Brass preset', () => {
     expect(await checkWith(preset, api, TOKEN)).toEqual({ result: 'invalid', reason: '401 Unauthenticated' });
   });
 
-  test('403 (role lacks the permission) → active with a reason: the token itself authenticated', async () => {
-    const api = await server({ [ROUTE]: { status: 403, json: { message: 'This action is unauthorized.' } } });
+  test.each(['This action is unauthorized.', 'Invalid ability provided.'])(
+    '403 %j (Laravel refusing an authenticated token) → active with a reason, never expires',
+    async (message) => {
+      const api = await server({ [ROUTE]: { status: 403, json: { message } } });
+      expect(await checkWith(preset, api, TOKEN)).toEqual({
+        result: 'active',
+        reason: 'valid, but its role cannot list bank accounts (403)',
+        expiry: null,
+      });
+    },
+  );
+
+  test.each([
+    ['a firewall or CDN page', { text: '<html><title>403 Forbidden</title>Access denied from your country</html>' }],
+    ['an unexplained JSON 403', { json: { message: 'Forbidden' } }],
+    ['an empty 403', {}],
+  ])('403 from %s → unknown: the token was not judged', async (_n, reply) => {
+    const api = await server({ [ROUTE]: { status: 403, ...reply } });
     expect(await checkWith(preset, api, TOKEN)).toEqual({
-      result: 'active',
-      reason: 'valid, but its role cannot list bank accounts (403)',
-      expiry: null,
+      result: 'unknown',
+      reason: '403 without Brass’s own refusal (a firewall or network block?); the token itself was not judged',
     });
   });
 

@@ -1,19 +1,38 @@
 /**
- * Brass (seed 001, PLATFORMS.md). PATs are Laravel Sanctum tokens `id|pat-<40>` sent as
+ * Brass (seed 001, PLATFORMS.md). PATs look like `1|pat-<40>` (seed 001), Laravel Sanctum's
+ * `id|token` form with a `pat-` prefix (so Laravel Sanctum: inferred), sent as
  * `Authorization: Bearer`; they never expire and are only revoked; 60 requests/min per user.
  * No who-am-i: the check lists one bank account, `GET /banking/accounts?page=1&limit=1`, a
  * request taken from public client code (unverified).
  *
- * Status mapping:
- *   200 + JSON object → active, expiry null (Brass PATs never expire).
- *   401 → invalid (Sanctum answers 401 "Unauthenticated." for an unknown or revoked token).
- *   403 → active with a reason: Sanctum answers 403 to an authenticated token whose role lacks
- *         the permission (inferred from Sanctum's behaviour), so the token itself works.
+ * Status mapping (Brass documents no error answers; its tokens are Laravel Sanctum's, so the
+ * answers below are Laravel's own — inferred):
+ *   200 + JSON object → active, expiry null: "They don't expire after creation but can be
+ *         revoked when required" (seed 001, "Introducing PATs").
+ *   401 → invalid (Laravel answers `{"message": "Unauthenticated."}` for an unknown or revoked
+ *         token: Illuminate\Foundation\Exceptions\Handler::unauthenticated).
+ *   403 → active with a reason ONLY when the body is Laravel's authorization refusal, which is
+ *         decided after the token authenticated: "This action is unauthorized."
+ *         (laravel/framework Illuminate\Auth\Access\AuthorizationException) or Sanctum's
+ *         "Invalid ability provided." (laravel/sanctum MissingAbilityException). Any other 403 —
+ *         a firewall, a geo-block, a CDN's HTML page — comes before the application ever reads
+ *         the token: unknown.
  *   429 / 5xx / network → unknown.
  */
 import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
-import type { CheckOutcome, ConnectorInput, PlatformPreset } from '../types';
+import type { CheckOutcome, ConnectorInput, HttpResponse, PlatformPreset } from '../types';
 import { commonStatusOutcome, guarded, rateLimitedOutcome, isRecord, rejectedOutcome, UNEXPECTED } from './seed-common';
+
+/** Laravel's refusals of an authenticated request (see above). */
+const AUTHORIZATION_REFUSALS = new Set(['This action is unauthorized.', 'Invalid ability provided.']);
+
+function forbidden(res: HttpResponse): CheckOutcome {
+  const said = isRecord(res.json) ? res.json['message'] : undefined;
+  if (typeof said === 'string' && AUTHORIZATION_REFUSALS.has(said.trim())) {
+    return { result: 'active', reason: 'valid, but its role cannot list bank accounts (403)', expiry: null };
+  }
+  return { result: 'unknown', reason: '403 without Brass’s own refusal (a firewall or network block?); the token itself was not judged' };
+}
 
 async function check(input: ConnectorInput): Promise<CheckOutcome> {
   return guarded(async () => {
@@ -21,7 +40,7 @@ async function check(input: ConnectorInput): Promise<CheckOutcome> {
     const limited = rateLimitedOutcome(res);
     if (limited !== null) return limited;
     if (res.status === 401) return rejectedOutcome(res, '401 Unauthenticated');
-    if (res.status === 403) return { result: 'active', reason: 'valid, but its role cannot list bank accounts (403)', expiry: null };
+    if (res.status === 403) return forbidden(res);
     const common = commonStatusOutcome(res);
     if (common !== null) return common;
     return isRecord(res.json) ? { result: 'active', expiry: null } : UNEXPECTED;
@@ -46,6 +65,7 @@ export const brassPreset: PlatformPreset = {
     'Creating a PAT needs a JWT from a 2FA login; the token value is shown once.',
     'The check lists one bank account (GET /banking/accounts?page=1&limit=1), a request taken from public client code (unverified).',
     'Limit: 60 requests per minute per user, then 429.',
+    'A 403 counts as “valid, role too narrow” only when Brass itself says the action is unauthorized; a 403 from a firewall or geo-block is reported as unknown.',
     'No revoke API found: revoke in the Brass dashboard (exact page URL unverified; the app opens getbrass.co).',
   ],
   check,

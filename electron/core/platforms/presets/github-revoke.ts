@@ -49,30 +49,28 @@ function failed(res: HttpResponse, token: string): RevokeOutcome {
   return { revoked: false, reason: statusReason(res, token) };
 }
 
-async function revokeOnGitHubCom({ token, http }: ConnectorInput): Promise<RevokeOutcome> {
+/**
+ * `POST /credentials/revoke` with the token in the body: unauthenticated at api.github.com
+ * (authenticated calls get 403 there), authenticated on a server. Sent once either way: the
+ * budget is 60 requests an hour, so a rate limit is reported, not waited out.
+ */
+function postRevoke({ token, http }: ConnectorInput, authenticated: boolean): Promise<HttpResponse> {
+  return http.request({ method: 'POST', path: '/credentials/revoke', headers: GITHUB_HEADERS, json: { credentials: [token] }, authenticated, resend: false });
+}
+
+async function revokeOnGitHubCom(input: ConnectorInput): Promise<RevokeOutcome> {
   try {
-    const res = await http.request({
-      method: 'POST',
-      path: '/credentials/revoke',
-      headers: GITHUB_HEADERS,
-      json: { credentials: [token] },
-      authenticated: false,
-    });
-    return res.status === 202 ? { revoked: true } : failed(res, token);
+    const res = await postRevoke(input, false);
+    return res.status === 202 ? { revoked: true } : failed(res, input.token);
   } catch (e) {
     return { revoked: false, reason: failureReason(e) };
   }
 }
 
-async function revokeOnServer({ token, http }: ConnectorInput): Promise<RevokeOutcome> {
+async function revokeOnServer(input: ConnectorInput): Promise<RevokeOutcome> {
+  const { token } = input;
   try {
-    const res = await http.request({
-      method: 'POST',
-      path: '/credentials/revoke',
-      headers: GITHUB_HEADERS,
-      json: { credentials: [token] },
-      resend: false, // 60 requests an hour: a rate limit is reported, not waited out
-    });
+    const res = await postRevoke(input, true);
     if (res.status === 202) return { revoked: true };
     if (res.status === 404) {
       return { revoked: false, reason: 'this GitHub Enterprise Server has no credential-revoke API (it came in 3.18): revoke the token on its token page', fallback: 'guided' };

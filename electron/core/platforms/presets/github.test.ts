@@ -46,11 +46,11 @@ describe('GitHub preset', () => {
     expect(githubPreset.revoke?.needsPassword).toBe(false);
   });
 
-  it('parses the expiration header and scopes', () => {
-    // An instant with its zone, kept as an instant (no cutting to a UTC date).
-    expect(parseGitHubExpiration('2026-12-01 00:00:00 UTC')).toBe('2026-12-01T00:00:00.000Z');
-    expect(parseGitHubExpiration('2026-12-01 23:30:00 -0700')).toBe('2026-12-02T06:30:00.000Z');
-    expect(parseGitHubExpiration('2026-12-01 01:00:00 +0200')).toBe('2026-11-30T23:00:00.000Z');
+  it('reads the expiration header as the instant it names, keeping its text; and the scopes', () => {
+    expect(parseGitHubExpiration('2026-12-01 00:00:00 UTC')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01 00:00:00 UTC' });
+    expect(parseGitHubExpiration('2026-12-01 23:30:00 -0700')).toEqual({ at: '2026-12-02T06:30:00.000Z', raw: '2026-12-01 23:30:00 -0700' });
+    expect(parseGitHubExpiration('2026-12-01 01:00:00 +0900')).toEqual({ at: '2026-11-30T16:00:00.000Z', raw: '2026-12-01 01:00:00 +0900' });
+    expect(parseGitHubExpiration('2026-12-01 01:00:00 +0200')).toEqual({ at: '2026-11-30T23:00:00.000Z', raw: '2026-12-01 01:00:00 +0200' });
     expect(parseGitHubExpiration('soon')).toBeUndefined();
     expect(parseGitHubExpiration(undefined)).toBeUndefined();
     expect(parseGitHubScopes('repo, read:org,  workflow')).toEqual(['repo', 'read:org', 'workflow']);
@@ -58,12 +58,17 @@ describe('GitHub preset', () => {
     expect(parseGitHubScopes(undefined)).toBeUndefined();
   });
 
-  it('valid classic token: GET /user with Bearer → active, owner, scopes, expiry', async () => {
+  it('valid classic token: GET /user with Bearer → active, owner, scopes, expiry instant', async () => {
     api.route('GET', '/user', {
       json: user,
       headers: { 'X-OAuth-Scopes': 'repo, read:org', 'GitHub-Authentication-Token-Expiration': '2026-12-01 00:00:00 UTC' },
     });
-    expect(await check(input())).toEqual({ result: 'active', owner: 'octocat', scopes: ['repo', 'read:org'], expiry: { at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01 00:00:00 UTC' } });
+    expect(await check(input())).toEqual({
+      result: 'active',
+      owner: 'octocat',
+      scopes: ['repo', 'read:org'],
+      expiry: { at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01 00:00:00 UTC' },
+    });
     expect(api.requests).toHaveLength(1);
     const r = api.requests[0]!;
     expect([r.method, r.path, r.rawQuery]).toEqual(['GET', '/user', '']);
@@ -73,9 +78,24 @@ describe('GitHub preset', () => {
     expect(api.requestsCarrying(TOKEN)).toEqual([r]);
   });
 
+  it('an expiry with a numeric offset is the same instant wherever the user is', async () => {
+    api.route('GET', '/user', { json: user, headers: { 'GitHub-Authentication-Token-Expiration': '2027-01-15 09:00:00 +0900' } });
+    expect((await check(input({}, FINE))).expiry).toEqual({ at: '2027-01-15T00:00:00.000Z', raw: '2027-01-15 09:00:00 +0900' });
+  });
+
   it('valid fine-grained token: no scopes header → no scopes reported', async () => {
     api.route('GET', '/user', { json: user, headers: { 'GitHub-Authentication-Token-Expiration': '2027-01-15 10:00:00 UTC' } });
     expect(await check(input({}, FINE))).toEqual({ result: 'active', owner: 'octocat', expiry: { at: '2027-01-15T10:00:00.000Z', raw: '2027-01-15 10:00:00 UTC' } });
+  });
+
+  it('no expiration header on a 200 → expiry null: the token never expires', async () => {
+    api.route('GET', '/user', { json: user, headers: { 'X-OAuth-Scopes': 'repo' } });
+    expect(await check(input())).toEqual({ result: 'active', owner: 'octocat', scopes: ['repo'], expiry: null });
+  });
+
+  it('an unreadable expiration header claims nothing (not "never")', async () => {
+    api.route('GET', '/user', { json: user, headers: { 'GitHub-Authentication-Token-Expiration': 'next Tuesday' } });
+    expect(await check(input())).toEqual({ result: 'active', owner: 'octocat' });
   });
 
   it('invalid: 401 Bad credentials', async () => {
@@ -88,9 +108,11 @@ describe('GitHub preset', () => {
     expect((await check(input())).result).toBe('invalid');
   });
 
-  it('invalid: 403 without rate-limit headers', async () => {
-    api.route('GET', '/user', { status: 403, json: { message: 'Resource protected by organization SAML enforcement.' } });
-    expect(await check(input())).toEqual({ result: 'invalid', reason: '403 Resource protected by organization SAML enforcement.' });
+  it('403 without a rate limit (e.g. an IP allow list) → unknown: GitHub refused, the token was not judged', async () => {
+    api.route('GET', '/user', { status: 403, json: { message: 'Although you appear to have the correct authorization credentials, the org organization has an IP allow list enabled.' } });
+    const out = await check(input());
+    expect(out.result).toBe('unknown');
+    expect(out.reason).toMatch(/^403 Although .*\(GitHub refused the request; the token itself was not judged\)$/);
   });
 
   it('a platform message quoting the token is scrubbed', async () => {
@@ -112,11 +134,36 @@ describe('GitHub preset', () => {
     expect(api.requests).toHaveLength(1);
   });
 
+  it('primary rate limit answered 429 (remaining 0) → unknown', async () => {
+    const reset = Math.floor(Date.now() / 1000) + 30;
+    api.route('GET', '/user', { status: 429, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }, json: { message: 'API rate limit exceeded' } });
+    expect(await check(input())).toMatchObject({ result: 'unknown', reason: expect.stringMatching(/^rate-limited, retry in (29|30|31) s$/) });
+  });
+
+  it('secondary rate limit (403 + retry-after) beyond the budget → unknown "rate-limited, retry in N s"', async () => {
+    api.route('GET', '/user', {
+      status: 403,
+      headers: { 'retry-after': '120', 'x-ratelimit-remaining': '4999' },
+      json: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+    });
+    expect(await check(input())).toEqual({ result: 'unknown', reason: 'rate-limited, retry in 120 s' });
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('secondary rate limit (403) naming no time → unknown, wait "at least one minute" (GitHub\'s advice)', async () => {
+    api.route('GET', '/user', {
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '4999' },
+      json: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+    });
+    expect(await check(input())).toEqual({ result: 'unknown', reason: 'rate-limited, retry in 60 s' });
+  });
+
   it('rate-limited (429 + Retry-After) beyond the budget → unknown, no wait', async () => {
     api.route('GET', '/user', { status: 429, headers: { 'retry-after': '60' }, json: { message: 'secondary rate limit' } });
     const started = Date.now();
-    expect(await check(input({ retryBudgetMs: 500 }))).toEqual({ result: 'unknown', reason: 'rate-limited, retry in 60 s' });
-    expect(Date.now() - started).toBeLessThan(400);
+    expect(await check(input({ retryBudgetMs: 10_000 }))).toEqual({ result: 'unknown', reason: 'rate-limited, retry in 60 s' });
+    expect(Date.now() - started).toBeLessThan(5000); // a wait would last 10 s at least
   });
 
   it('rate-limited (429 + Retry-After: 1) within the budget → waited and succeeded', async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createHostLimiter, createPlatformHttp, type PlatformHttpOptions } from '../http';
 import { closedPort, redirectTo, type MockReply, type MockServer } from '../test-support/mock-server';
-import { HttpFailure, type ConnectorInput } from '../types';
-import { gitlabDate, gitlabPreset, rotateGitLabToken, RotateError } from './gitlab';
+import type { ConnectorInput } from '../types';
+import { gitlabExpiresAt } from '../../../../shared/domain/gitlab-dates';
+import { gitlabPreset } from './gitlab';
 import { useTwoHosts } from '../test-support/two-hosts';
 
 const TOKEN = 'glpat-AbCdEfGhIjKlMnOpQrSt';
-const NEW_TOKEN = 'glpat-NewNewNewNewNewNew1234';
 const SELF = '/api/v4/personal_access_tokens/self';
 
 let api: MockServer;
@@ -57,15 +57,24 @@ describe('GitLab preset', () => {
     expect(gitlabPreset.tokenPattern?.test(`ghp_${TOKEN}`)).toBe(false);
     expect(gitlabPreset.tokenPageUrl).toMatch(/^https:\/\/gitlab\.com\//);
     expect(gitlabPreset.scopeVocabulary).toEqual(expect.arrayContaining(['api', 'read_api', 'self_rotate']));
-    // GitLab's date D: the token stops at 00:00 UTC on D.
-    expect(gitlabDate('2026-12-01')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' });
-    expect(gitlabDate('2026-12-01T00:00:00Z')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' });
-    expect(gitlabDate(null)).toBeNull();
+    expect(gitlabPreset.rotate).toMatchObject({ needsPassword: false, takesExpiry: true });
+    expect(gitlabPreset.notes.join('\n')).toMatch(/00:00 UTC/);
+    // GitLab's date D: the token stops at 00:00 UTC on D; a timestamp form counts by its date.
+    expect(gitlabExpiresAt('2026-12-01')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' });
+    expect(gitlabExpiresAt('2026-12-01T00:00:00Z')).toEqual({ at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' });
+    expect(gitlabExpiresAt(null)).toBeNull();
   });
 
-  it('valid: GET /personal_access_tokens/self with PRIVATE-TOKEN → active, scopes, expiry, owner', async () => {
+  it('valid: GET /personal_access_tokens/self with PRIVATE-TOKEN → active, scopes, owner, the expiry instant and last use', async () => {
     api.route('GET', SELF, self());
-    expect(await check(input())).toEqual({ result: 'active', scopes: ['api', 'read_user'], expiry: { at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' }, owner: 'user #7' });
+    expect(await check(input())).toEqual({
+      result: 'active',
+      scopes: ['api', 'read_user'],
+      // GitLab's date D means "stops at 00:00 UTC on D", not "works through D".
+      expiry: { at: '2026-12-01T00:00:00.000Z', raw: '2026-12-01' },
+      lastUsedAt: '2026-04-30T10:00:00.000Z',
+      owner: 'user #7',
+    });
     const r = api.requests[0]!;
     expect([r.method, r.path, r.rawQuery]).toEqual(['GET', SELF, '']);
     expect(r.headers['private-token']).toBe(TOKEN);
@@ -73,9 +82,17 @@ describe('GitLab preset', () => {
     expect(api.requestsCarrying(TOKEN)).toEqual([r]);
   });
 
-  it('a token without expiry → expiry null (never)', async () => {
-    api.route('GET', SELF, self({ expires_at: null }));
-    expect((await check(input())).expiry).toBeNull();
+  it('a token without expiry → expiry null (never); never used → lastUsedAt null', async () => {
+    api.route('GET', SELF, self({ expires_at: null, last_used_at: null }));
+    expect(await check(input())).toMatchObject({ result: 'active', expiry: null, lastUsedAt: null });
+  });
+
+  it('an unreadable expires_at or last_used_at is not claimed', async () => {
+    api.route('GET', SELF, self({ expires_at: 'someday', last_used_at: 'recently' }));
+    const out = await check(input());
+    expect(out.result).toBe('active');
+    expect(out).not.toHaveProperty('expiry');
+    expect(out).not.toHaveProperty('lastUsedAt');
   });
 
   it('revoked: the body says revoked → revoked', async () => {
@@ -83,29 +100,72 @@ describe('GitLab preset', () => {
     expect((await check(input())).result).toBe('revoked');
   });
 
-  it('revoked: 401 invalid_token "Token has been revoked."', async () => {
+  it('expired: active false and its date has come → expired', async () => {
+    api.route('GET', SELF, self({ active: false, expires_at: '2025-01-01' }));
+    expect(await check(input())).toMatchObject({ result: 'expired', reason: 'expired 2025-01-01', expiry: { at: '2025-01-01T00:00:00.000Z', raw: '2025-01-01' } });
+  });
+
+  // The bodies GitLab's lib/api/api_guard.rb sends through rack-oauth2 (error + error_description).
+  it('expired: 401 invalid_token "Token is expired. …" → expired', async () => {
+    api.route('GET', SELF, {
+      status: 401,
+      headers: { 'www-authenticate': 'Bearer realm="", error="invalid_token", error_description="Token is expired. You can either do re-authorization or token refresh."' },
+      json: { error: 'invalid_token', error_description: 'Token is expired. You can either do re-authorization or token refresh.' },
+    });
+    expect(await check(input())).toEqual({ result: 'expired', reason: '401 Token is expired.' });
+  });
+
+  it('revoked: 401 invalid_token "Token was revoked. …" → revoked', async () => {
+    api.route('GET', SELF, { status: 401, json: { error: 'invalid_token', error_description: 'Token was revoked. You have to re-authorize from the user.' } });
+    expect(await check(input())).toEqual({ result: 'revoked', reason: '401 Token was revoked.' });
+  });
+
+  it('a reworded 401 description still reads by its word ("Token has expired." / "Token has been revoked.")', async () => {
+    api.route('GET', SELF, { status: 401, json: { error: 'invalid_token', error_description: 'Token has expired.' } });
+    expect(await check(input())).toEqual({ result: 'expired', reason: '401 Token has expired.' });
     api.route('GET', SELF, { status: 401, json: { error: 'invalid_token', error_description: 'Token has been revoked.' } });
     expect(await check(input())).toEqual({ result: 'revoked', reason: '401 Token has been revoked.' });
   });
 
-  it('expired: active false and expires_at past → expired', async () => {
-    api.route('GET', SELF, self({ active: false, expires_at: '2025-01-01' }));
-    expect(await check(input())).toMatchObject({ result: 'expired', expiry: { at: '2025-01-01T00:00:00.000Z', raw: '2025-01-01' } });
-  });
-
-  it('expired: 401 invalid_token "Token has expired."', async () => {
-    api.route('GET', SELF, { status: 401, json: { error: 'invalid_token', error_description: 'Token has expired.' } });
-    expect(await check(input())).toEqual({ result: 'expired', reason: '401 Token has expired.' });
-  });
-
-  it('invalid: 401 Unauthorized', async () => {
+  it('invalid: 401 Unauthorized (an unknown token) → invalid', async () => {
     api.route('GET', SELF, { status: 401, json: { message: '401 Unauthorized' } });
     expect(await check(input())).toEqual({ result: 'invalid', reason: '401 Unauthorized' });
   });
 
-  it('invalid: 403 Forbidden', async () => {
-    api.route('GET', SELF, { status: 403, json: { message: '403 Forbidden' } });
-    expect((await check(input())).result).toBe('invalid');
+  it('invalid: 401 "Bad Access Token." → invalid, not expired or revoked', async () => {
+    api.route('GET', SELF, { status: 401, json: { error: 'invalid_token', error_description: 'Bad Access Token.' } });
+    expect(await check(input())).toEqual({ result: 'invalid', reason: '401 Bad Access Token.' });
+  });
+
+  it('403 insufficient_scope → active: GitLab checks expiry and revocation before scopes, so the token is valid', async () => {
+    api.route('GET', SELF, {
+      status: 403,
+      json: { error: 'insufficient_scope', error_description: 'The request requires higher privileges than provided by the access token.', scope: 'api read_api' },
+    });
+    expect(await check(input())).toEqual({ result: 'active', reason: 'valid, but lacks the scope this request needs (403 insufficient_scope; needs api read_api)' });
+  });
+
+  it.each([
+    ['a blocked account', { message: '403 Forbidden - Your account has been blocked.' }],
+    ['a ban after failed sign-ins, or a proxy', { message: '403 Forbidden' }],
+  ])('403 for %s → unknown, never invalid', async (_n, json) => {
+    api.route('GET', SELF, { status: 403, json });
+    const out = await check(input());
+    expect(out.result).toBe('unknown');
+    expect(out.reason).toBe(`${json.message} (GitLab refused the request; the token itself was not judged)`);
+  });
+
+  it('404 (no self endpoint: wrong base URL or GitLab before 15.5) → unknown, says what to check', async () => {
+    api.route('GET', SELF, { status: 404, json: { message: '404 Not Found' } });
+    expect(await check(input())).toEqual({ result: 'unknown', reason: expect.stringMatching(/^404: .*api\/v4.*15\.5/) });
+  });
+
+  it('400 (not a personal access token) → unknown with GitLab\'s words', async () => {
+    api.route('GET', SELF, { status: 400, json: { message: '400 Bad request - This endpoint requires token type to be a personal access token' } });
+    expect(await check(input())).toEqual({
+      result: 'unknown',
+      reason: 'unexpected status 400: 400 Bad request - This endpoint requires token type to be a personal access token',
+    });
   });
 
   it('rate-limited: 429 + Retry-After beyond the budget → unknown', async () => {
@@ -180,45 +240,6 @@ describe('GitLab preset', () => {
     it('5xx → not revoked', async () => {
       api.route('DELETE', SELF, { status: 500, text: '' });
       expect(await gitlabPreset.revoke!.run(input())).toEqual({ revoked: false, reason: 'server error 500' });
-    });
-  });
-
-  describe('rotate', () => {
-    const ROTATE = `${SELF}/rotate`;
-
-    it('POST …/self/rotate → the new value and its expiry', async () => {
-      api.route('POST', ROTATE, { json: { id: 43, name: 'ci token', revoked: false, active: true, token: NEW_TOKEN, expires_at: '2027-05-01' } });
-      expect(await gitlabPreset.rotate!.run(input())).toEqual({ newValue: NEW_TOKEN, expiry: { at: '2027-05-01T00:00:00.000Z', raw: '2027-05-01' } });
-      const r = api.requests[0]!;
-      expect([r.method, r.path, r.headers['private-token'], r.body]).toEqual(['POST', ROTATE, TOKEN, '']);
-      expect(gitlabPreset.rotate!.needsPassword).toBe(false);
-    });
-
-    it('with an expiry: sends expires_at', async () => {
-      api.route('POST', ROTATE, { json: { token: NEW_TOKEN, expires_at: '2026-09-01' } });
-      expect(await rotateGitLabToken(input(), { expiresAt: '2026-09-01' })).toEqual({ newValue: NEW_TOKEN, expiry: { at: '2026-09-01T00:00:00.000Z', raw: '2026-09-01' } });
-      expect(api.requests[0]?.json).toEqual({ expires_at: '2026-09-01' });
-      await expect(rotateGitLabToken(input(), { expiresAt: 'next week' })).rejects.toThrow(RotateError);
-    });
-
-    it('403 (scope missing) → throws, no token in the message', async () => {
-      api.route('POST', ROTATE, { status: 403, json: { message: '403 Forbidden' } });
-      const err = await gitlabPreset.rotate!.run(input()).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(RotateError);
-      expect((err as Error).message).toBe('not rotated: 403 Forbidden');
-      expect(String((err as Error).stack)).not.toContain(TOKEN);
-    });
-
-    it('malformed answer → throws', async () => {
-      api.route('POST', ROTATE, { json: { id: 43 } });
-      await expect(gitlabPreset.rotate!.run(input())).rejects.toThrow('not rotated: unexpected response');
-    });
-
-    it('offline → HttpFailure offline', async () => {
-      const port = await closedPort();
-      const err = await gitlabPreset.rotate!.run(input({ baseUrl: `http://127.0.0.1:${port}/api/v4` })).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(HttpFailure);
-      expect((err as HttpFailure).kind).toBe('offline');
     });
   });
 });

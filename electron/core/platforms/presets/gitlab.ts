@@ -1,18 +1,30 @@
 /**
  * GitLab, gitlab.com or self-hosted (PLATFORMS.md "GitHub and GitLab"): `PRIVATE-TOKEN` header;
  * check `GET /personal_access_tokens/self`; revoke `DELETE /personal_access_tokens/self`;
- * rotate `POST /personal_access_tokens/self/rotate` (needs the `api` or `self_rotate` scope;
- * the old value dies at once).
+ * rotate `POST /personal_access_tokens/self/rotate` (./gitlab-rotate).
  *
- * A revoked or expired token usually gets 401 with `{"error": "invalid_token",
- * "error_description": "Token has expired." | "Token has been revoked."}`; the self endpoint's
- * own `revoked`/`active` flags are read too.
+ * How each answer of the check is read (sources: gitlabhq/gitlabhq):
+ *   200 → the token's own record: `revoked`, `active`, `scopes`, `user_id`, `expires_at` (a date
+ *         D: the token stops at D 00:00 UTC, shared/domain/gitlab-dates), `last_used_at`
+ *         (doc/api/personal_access_tokens.md, "Get details on a personal access token").
+ *   401 → the body says why (lib/api/api_guard.rb, `oauth2_bearer_token_error_handler`, answered
+ *         through rack-oauth2 as `{"error": "invalid_token", "error_description": …}`):
+ *         "Token is expired. You can either do re-authorization or token refresh." → expired;
+ *         "Token was revoked. You have to re-authorize from the user." → revoked;
+ *         anything else ("401 Unauthorized" for an unknown token, lib/api/helpers.rb) → invalid.
+ *   403 → see `forbidden` below: `insufficient_scope` proves the token valid; any other 403 says
+ *         nothing about it.
+ *   404 → no such endpoint here: a wrong base URL, or GitLab older than 15.5 (the self endpoint's
+ *         version, same doc) → unknown.
+ *   429 / 5xx / network → unknown.
  */
 import { z } from 'zod';
-import { calendarDayStart, type ReportedExpiry } from '../../../../shared/domain/expiry';
+import { instantOf } from '../../../../shared/domain/expiry';
+import { gitlabExpiresAt } from '../../../../shared/domain/gitlab-dates';
 import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
-import { bodyMessage, failureOutcome, failureReason, isRateLimited, nonSuccessOutcome, rateLimitedReason, statusReason, UNEXPECTED_RESPONSE } from '../http';
-import type { CheckOutcome, ConnectorInput, HttpResponse, PlatformPreset, RevokeOutcome, RotateOutcome } from '../types';
+import { bodyMessage, failureOutcome, failureReason, isRateLimited, rateLimitedReason, statusReason, UNEXPECTED_RESPONSE } from '../http';
+import type { CheckOutcome, ConnectorInput, HttpResponse, PlatformPreset, RevokeOutcome } from '../types';
+import { rotateGitLabToken } from './gitlab-rotate';
 
 /** `GET /personal_access_tokens/self`, the fields we read (others pass). */
 const selfSchema = z.object({
@@ -23,47 +35,91 @@ const selfSchema = z.object({
   scopes: z.array(z.string()),
   user_id: z.number().optional(),
   expires_at: z.string().nullable().optional(),
+  last_used_at: z.string().nullable().optional(),
 });
 
-const DATE = /^(\d{4}-\d{2}-\d{2})/;
-
-/**
- * GitLab's `expires_at` ("2026-12-01", or an ISO timestamp whose date counts) → the instant the
- * token stops: 00:00 UTC on that date (PLATFORMS.md pitfalls), with GitLab's own text; null for
- * "never", undefined unreadable.
- */
-export function gitlabDate(v: string | null | undefined): ReportedExpiry | null | undefined {
+/** GitLab's `last_used_at` as an ISO instant; null = never used; undefined = absent or unreadable. */
+function lastUsed(v: string | null | undefined): string | null | undefined {
   if (v === null) return null;
-  if (v === undefined) return undefined;
-  const day = DATE.exec(v)?.[1];
-  return day === undefined || calendarDayStart(day) === null ? undefined : { at: `${day}T00:00:00.000Z`, raw: day };
+  return v === undefined ? undefined : (instantOf(Date.parse(v)) ?? undefined);
 }
-
 
 function fromSelf(res: HttpResponse): CheckOutcome {
   const parsed = selfSchema.safeParse(res.json);
   if (!parsed.success) return { result: 'unknown', reason: UNEXPECTED_RESPONSE };
   const t = parsed.data;
-  const expiry = gitlabDate(t.expires_at);
+  const expiry = gitlabExpiresAt(t.expires_at);
+  const lastUsedAt = lastUsed(t.last_used_at);
   const facts = {
     scopes: t.scopes,
     ...(expiry !== undefined ? { expiry } : {}),
+    ...(lastUsedAt !== undefined ? { lastUsedAt } : {}),
     ...(t.user_id !== undefined ? { owner: `user #${t.user_id}` } : {}),
   };
   if (t.revoked) return { result: 'revoked', reason: 'revoked', ...facts };
   if (t.active) return { result: 'active', ...facts };
-  if (expiry && Date.parse(expiry.at) <= Date.now()) return { result: 'expired', reason: `expired ${expiry.raw}`, ...facts };
+  // Not revoked and not active: expired, when its date has come (GitLab's `active?` is
+  // `!revoked? && !expired?`, app/models/personal_access_token.rb).
+  if (expiry && Date.now() >= Date.parse(expiry.at)) return { result: 'expired', reason: `expired ${expiry.raw}`, ...facts };
   return { result: 'unknown', reason: 'inactive', ...facts };
+}
+
+/** GitLab's OAuth-style error fields, when the body has them. */
+function oauthError(res: HttpResponse): { error?: string; description?: string; scope?: string } {
+  const j = res.json;
+  if (typeof j !== 'object' || j === null) return {};
+  const { error, error_description: description, scope } = j as Record<string, unknown>;
+  return {
+    ...(typeof error === 'string' ? { error } : {}),
+    ...(typeof description === 'string' ? { description } : {}),
+    ...(typeof scope === 'string' ? { scope } : {}),
+  };
+}
+
+/** The first sentence of GitLab's words, for a reason ("401 Token is expired."). */
+const firstSentence = (s: string): string => /^[^.]*\.?/.exec(s.trim())?.[0] ?? s;
+
+function rejected(res: HttpResponse, token: string): CheckOutcome {
+  const { description } = oauthError(res);
+  // The texts of lib/api/api_guard.rb (ExpiredError "Token is expired. …", RevokedError "Token
+  // was revoked. …"), matched on the word so a reworded sentence still reads (e.g. "Token has
+  // expired.", which this preset used to expect: unverified); every 401 is a rejection, only
+  // which one is in question.
+  if (description !== undefined && /\bexpired\b/i.test(description)) return { result: 'expired', reason: `401 ${firstSentence(description)}` };
+  if (description !== undefined && /\brevoked\b/i.test(description)) return { result: 'revoked', reason: `401 ${firstSentence(description)}` };
+  return { result: 'invalid', reason: statusReason(res, token) };
+}
+
+/**
+ * A 403. GitLab validates a token in this order: expired, then revoked, then scopes
+ * (app/services/access_token_validation_service.rb, called by `validate_and_save_access_token!`
+ * in lib/gitlab/auth/auth_finders.rb), and only the scope failure answers 403, with
+ * `{"error": "insufficient_scope", …, "scope": "<the scopes that would do>"}` (lib/api/api_guard.rb).
+ * So `insufficient_scope` proves the token exists, has not expired and was not revoked: the
+ * check says `active`, with the reason. (The self endpoint accepts every scope today,
+ * lib/api/personal_access_tokens/self_information.rb, so this is for versions or setups that
+ * narrow it — inferred.) Any other 403 — `forbidden!` for a blocked or deactivated account
+ * (api_guard.rb `find_current_user!`), gitlab.com's ban after many failed sign-ins from one
+ * address (doc/security/tokens/token_troubleshooting.md), a proxy or firewall — judges the
+ * account, the address or the network, not the token: `unknown`.
+ */
+function forbidden(res: HttpResponse, token: string): CheckOutcome {
+  const { error, scope } = oauthError(res);
+  if (error === 'insufficient_scope') {
+    return { result: 'active', reason: `valid, but lacks the scope this request needs (403 insufficient_scope${scope ? `; needs ${scope}` : ''})` };
+  }
+  return { result: 'unknown', reason: `${statusReason(res, token)} (GitLab refused the request; the token itself was not judged)` };
 }
 
 function checkOutcomeOf(res: HttpResponse, token: string): CheckOutcome {
   if (res.status === 200) return fromSelf(res);
-  if (res.status === 401) {
-    const msg = bodyMessage(res, token) ?? '';
-    if (/expired/i.test(msg)) return { result: 'expired', reason: statusReason(res, token) };
-    if (/revoked/i.test(msg)) return { result: 'revoked', reason: statusReason(res, token) };
-  }
-  return nonSuccessOutcome(res, token);
+  if (isRateLimited(res)) return { result: 'unknown', reason: rateLimitedReason(res) };
+  if (res.status === 401) return rejected(res, token);
+  if (res.status === 403) return forbidden(res, token);
+  if (res.status === 404) return { result: 'unknown', reason: '404: no personal access token API here (base URL https://<host>/api/v4? GitLab 15.5 or later?)' };
+  if (res.status >= 500) return { result: 'unknown', reason: `server error ${res.status}` };
+  const said = bodyMessage(res, token);
+  return { result: 'unknown', reason: `unexpected status ${res.status}${said ? `: ${said}` : ''}` };
 }
 
 async function check({ token, http }: ConnectorInput): Promise<CheckOutcome> {
@@ -84,41 +140,6 @@ async function revoke({ token, http }: ConnectorInput): Promise<RevokeOutcome> {
   } catch (e) {
     return { revoked: false, reason: failureReason(e) };
   }
-}
-
-/** Why a rotation failed; its message never holds a token (old or new). */
-export class RotateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RotateError';
-  }
-}
-
-const rotatedSchema = z.object({ token: z.string().min(1), expires_at: z.string().nullable().optional() });
-
-/**
- * Rotates the token the http port carries. `expiresAt` (YYYY-MM-DD) is optional; GitLab picks
- * its default lifetime otherwise. Throws RotateError (or HttpFailure) when no new value came back.
- */
-export async function rotateGitLabToken(input: ConnectorInput, options: { expiresAt?: string } = {}): Promise<RotateOutcome> {
-  const { token, http } = input;
-  if (options.expiresAt !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.expiresAt)) {
-    throw new RotateError('expiry must be YYYY-MM-DD');
-  }
-  const res = await http.request({
-    method: 'POST',
-    path: '/personal_access_tokens/self/rotate',
-    ...(options.expiresAt !== undefined ? { json: { expires_at: options.expiresAt } } : {}),
-  });
-  if (res.status !== 200 && res.status !== 201) {
-    if (isRateLimited(res)) throw new RotateError(`not rotated: ${rateLimitedReason(res)}`);
-    if (res.status >= 500) throw new RotateError(`not rotated: server error ${res.status}`);
-    throw new RotateError(`not rotated: ${statusReason(res, token)}`);
-  }
-  const parsed = rotatedSchema.safeParse(res.json);
-  if (!parsed.success || parsed.data.token === token) throw new RotateError(`not rotated: ${UNEXPECTED_RESPONSE}`);
-  const expiry = gitlabDate(parsed.data.expires_at);
-  return { newValue: parsed.data.token, ...(expiry !== undefined ? { expiry } : {}) };
 }
 
 /** The GitLab preset. */
@@ -150,11 +171,14 @@ export const gitlabPreset: PlatformPreset = {
   ],
   expiry: 'required',
   notes: [
-    'Self-hosted GitLab: set the account base URL to https://<host>/api/v4.',
+    'Self-hosted GitLab: set the account base URL to https://<host>/api/v4 (GitLab 15.5 or later for the check).',
+    'A token stops working at 00:00 UTC on its expiry date; the check reports that instant and when GitLab last saw the token used.',
     'Expiry is required since GitLab 16.0 (default maximum 365 days); older tokens may never expire.',
-    'Rotate needs the api or self_rotate scope; the old value stops working at once.',
+    'A check tells expired, revoked and unknown tokens apart (GitLab says which); a 403 other than a missing scope (blocked account, too many failed sign-ins) is not a verdict on the token.',
+    'Rotate needs the api or self_rotate scope; the old value stops working at once. The new token keeps the old expiry unless you choose another (GitLab alone would give it one week); a date beyond the instance’s maximum is capped to it.',
+    'A rotation that got no answer is marked unconfirmed and never repeated: rotating again with a value GitLab already rotated revokes the new token too. Check the token (safe) or look on the token page.',
   ],
   check,
   revoke: { needsPassword: false, run: revoke },
-  rotate: { needsPassword: false, run: (input) => rotateGitLabToken(input) },
+  rotate: { needsPassword: false, takesExpiry: true, run: rotateGitLabToken },
 };

@@ -9,7 +9,7 @@ const jwt = (payload: Record<string, unknown>): string =>
   `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url(payload)}.${'c2lnbmF0dXJl'.repeat(4)}`;
 
 const FUTURE = Date.UTC(2099, 0, 31, 8) / 1000;
-const TOKEN = jwt({ sub: 'jane.doe@acme.example', iat: 1_700_000_000, exp: FUTURE, scope: 'api:read api:write' });
+const TOKEN = jwt({ iss: 'https://acme.iobeya.com', sub: 'jane.doe@acme.example', iat: 1_700_000_000, exp: FUTURE, scope: 'api:read api:write' });
 const NO_CLAIMS = jwt({ jti: 'x1' });
 const BASE = '/v1';
 const ROUTE = 'GET /v1/rooms';

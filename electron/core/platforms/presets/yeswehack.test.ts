@@ -47,12 +47,19 @@ describe('YesWeHack preset', () => {
     expect(await checkWith(preset, api, TOKEN, { programSlug: SLUG })).toEqual({ result: 'invalid', reason: '401 Unauthorized' });
   });
 
-  test('403 → invalid for this program (revoked with the membership, or out of scope)', async () => {
+  test('403 (a mistyped or out-of-scope program slug) → unknown, never invalid: says to check the slug', async () => {
     const api = await server({ [`GET /programs/${SLUG}`]: { status: 403, json: { code: 403, message: 'Access Denied.' } } });
     expect(await checkWith(preset, api, TOKEN, { programSlug: SLUG })).toEqual({
-      result: 'invalid',
-      reason: `403: not allowed for program ${SLUG}`,
+      result: 'unknown',
+      reason: `403: program ${SLUG} refused (mistyped, or not one of this token's programs?); the token itself was not judged`,
     });
+  });
+
+  test('a good check reports no expiry: YesWeHack does not say one', async () => {
+    const api = await server({ [`GET /programs/${SLUG}`]: { json: PROGRAM } });
+    const out = await checkWith(preset, api, TOKEN, { programSlug: SLUG });
+    expect(out).not.toHaveProperty('expiry');
+    expect(out).not.toHaveProperty('lastUsedAt');
   });
 
   test('401 whose message says expired / revoked → expired / revoked', async () => {

@@ -4,12 +4,15 @@
  * so there is no who-am-i: a check reads one program the token is scoped to, whose slug the
  * user stores with the account (`extra.programSlug`).
  *
- * Status mapping (decided here; YesWeHack documents no error codes):
- *   200 + JSON object → active. The program read tells nothing about roles or expiry.
- *   401 → invalid (or expired/revoked when the body says so).
- *   403 → invalid, "not allowed for this program": the seed says a PAT is revoked automatically
- *         when the program/BU membership ends, and the slug is one the token was scoped to — but
- *         a wrong slug also gives 403, so we do not claim `revoked`.
+ * Status mapping (decided here; YesWeHack documents no error codes, so all of it is inferred
+ * from HTTP's meaning and the seed):
+ *   200 + JSON object → active. The program read tells nothing about roles or expiry, and
+ *         YesWeHack reports no expiry through the API: none is claimed.
+ *   401 → invalid (or expired/revoked when the body says so): the token was not accepted.
+ *   403 → unknown: the token was read, but this program is refused — a mistyped slug, a program
+ *         outside the token's list, or a membership that ended (the seed: the PAT is then
+ *         revoked). Only the first two are common and they say nothing about the token, so the
+ *         check makes no verdict and says to check the slug (PLATFORMS.md pitfalls).
  *   404 → unknown: the program slug is probably wrong, which says nothing about the token.
  *   429 / 5xx / network → unknown.
  */
@@ -29,7 +32,7 @@ async function check(input: ConnectorInput): Promise<CheckOutcome> {
     const limited = rateLimitedOutcome(res);
     if (limited !== null) return limited;
     if (res.status === 401) return rejectedOutcome(res, '401 Unauthorized');
-    if (res.status === 403) return rejectedOutcome(res, `403: not allowed for program ${slug}`);
+    if (res.status === 403) return { result: 'unknown', reason: `403: program ${slug} refused (mistyped, or not one of this token's programs?); the token itself was not judged` };
     if (res.status === 404) return { result: 'unknown', reason: `program ${slug} not found (check the slug)` };
     const common = commonStatusOutcome(res);
     if (common !== null) return common;
@@ -56,7 +59,8 @@ export const yeswehackPreset: PlatformPreset = {
     'A PAT is revoked automatically when your membership of its program or business unit ends.',
     'Revoke in the web app: [USERNAME] menu › MyYesWeHack tools › Personal access tokens (exact page URL unverified; the app opens yeswehack.com).',
     'API actions made with a PAT show in the audit log with the PAT used.',
-    'A 403 is reported as invalid for this program: the token was revoked with the membership, or the stored slug is not in its scope.',
+    'A 403 is reported as unknown, not invalid: the stored program slug may be mistyped or outside the token’s programs (or the membership ended); check the slug on the token page.',
+    'YesWeHack does not report a PAT’s expiry through the API: keep the date you set when creating it.',
     'Token format undocumented: not detected from its shape.',
   ],
   check,

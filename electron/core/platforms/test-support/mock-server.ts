@@ -35,6 +35,8 @@ export interface MockReply {
   readonly text?: string;
   /** Wait this long before answering (latency, timeouts). */
   readonly delayMs?: number;
+  /** Cut the connection instead of answering (after reading the request and any delay): a reset mid-exchange. */
+  readonly hangUp?: boolean;
 }
 
 /** A route's handler: a fixed reply or a function of the request (may be async). */
@@ -151,6 +153,10 @@ export async function startMockServer(routes: MockRoutes = {}): Promise<MockServ
       });
     }
     if (res.destroyed) return;
+    if (reply.hangUp) {
+      req.socket.destroy();
+      return;
+    }
     const headers: Record<string, string> = { ...(reply.headers ?? {}) };
     let payload = '';
     if (reply.json !== undefined) {

@@ -80,10 +80,25 @@ export function DetailPane() {
       const source = expirySourceText(token);
       return source === null ? [] : [['Expiry source', source]];
     })(),
-    ['Last check', describeLastCheck(token.lastCheck)],
+    [
+      'Last check',
+      // Never checked is not a problem (it needs no attention): said quietly, with the way to check.
+      token.lastCheck === null && platform?.check !== false ? (
+        <span key="lc">
+          Not checked yet —{' '}
+          <button type="button" className="link-button" disabled={checking} onClick={() => void checkToken(token.id)}>
+            Check now
+          </button>
+        </span>
+      ) : (
+        describeLastCheck(token.lastCheck)
+      ),
+    ],
     ['Check result', token.lastCheck ? resultLabel(token.lastCheck.result) : '—'],
     ['Reason', token.lastCheck?.reason ?? '—'],
     ['Owner', token.lastCheck?.owner ?? '—'],
+    // Only GitLab reports when it last saw a token used.
+    ...(token.platform === 'gitlab' ? ([['Last used', token.lastUsedAt ? formatTimestamp(token.lastUsedAt) : '—']] as [string, React.ReactNode][]) : []),
     ['Created', formatTimestamp(token.createdAt)],
     ['Updated', formatTimestamp(token.updatedAt)],
     ['ID', <code key="id">{token.id}</code>],
@@ -123,8 +138,14 @@ export function DetailPane() {
         <button type="button" className="danger" disabled={token.status === 'revoked'} onClick={() => openDialog({ kind: 'revoke', id: token.id })}>
           Revoke…
         </button>
+        {/* Rotating again with a value the platform may already have rotated away is what GitLab's reuse detection punishes. */}
         {platform?.rotate === true && (
-          <button type="button" onClick={() => openDialog({ kind: 'rotate', id: token.id })}>
+          <button
+            type="button"
+            disabled={token.rotationUnconfirmed !== null}
+            aria-describedby={token.rotationUnconfirmed !== null ? 'rotation-unconfirmed-text' : undefined}
+            onClick={() => openDialog({ kind: 'rotate', id: token.id })}
+          >
             Rotate…
           </button>
         )}
@@ -136,6 +157,14 @@ export function DetailPane() {
         </button>
       </div>
       {shownReveal !== null && <RevealField reveal={shownReveal} onHide={hideReveal} />}
+      {token.rotationUnconfirmed !== null && (
+        <section className="alert alert-error" aria-labelledby="rotation-unconfirmed">
+          <h3 id="rotation-unconfirmed">Rotation unconfirmed</h3>
+          <p id="rotation-unconfirmed-text">
+            Since {formatTimestamp(token.rotationUnconfirmed.at)}: {token.rotationUnconfirmed.reason}
+          </p>
+        </section>
+      )}
       <dl className="meta">
         {rows.map(([k, v]) => (
           <div key={k} className="meta-row">

@@ -8,6 +8,7 @@
 import { useId, useState } from 'react';
 import type { PlatformInfo } from '../../api/types';
 import { toUiError } from '../../api/client';
+import { RotateExpiryField, useRotateExpiry } from './RotateExpiryField';
 import { Dialog } from '../../components/Dialog';
 import { TokenPageField } from '../../components/TokenPageField';
 import { DialogError, useDialogAction } from '../../components/dialog-action';
@@ -147,13 +148,20 @@ export function RotateDialog({ id }: { id: string }) {
   const { token, platform, name, closeDialog, showToast, password, setPassword, signInFields, error, busy, submit } = usePlatformOp(id, 'rotate');
   const rotateToken = useStore((s) => s.rotateToken);
   const needsPassword = platform?.needsPassword.rotate ?? false;
+  const takesExpiry = platform?.rotateExpiry === true && token !== null;
+  const expiry = useRotateExpiry(token, takesExpiry);
+  const platformName = platform?.name ?? 'The platform';
 
-  const onRotate = () =>
-    submit(needsPassword, 'rotate', async (account) => {
-      await rotateToken({ id, ...account });
-      showToast(`Rotated “${name}” — the new value is in the vault`);
+  const onRotate = () => {
+    const chosen = expiry.chosen();
+    if (chosen === null) return;
+    return submit(needsPassword, 'rotate', async (account) => {
+      const r = await rotateToken({ id, ...account, ...chosen });
+      const capped = r.expiryCapped ? ` ${platformName} capped its expiry at ${r.expiryCapped.sent}, its maximum, instead of ${r.expiryCapped.asked}.` : '';
+      showToast(`Rotated “${name}” — the new value is in the vault.${capped}`);
       closeDialog();
     });
+  };
 
   return (
     <Dialog title="Rotate token?" onClose={closeDialog} focusButton={!needsPassword}>
@@ -162,6 +170,7 @@ export function RotateDialog({ id }: { id: string }) {
         {token && ` (${tokenPlatformLabel(token)} · ${token.account})`}? The platform issues a new value, which replaces
         the old one in the vault; the old value stops working.
       </p>
+      {takesExpiry && <RotateExpiryField platformName={platformName} value={expiry.value} onChange={expiry.setValue} kept={expiry.kept} error={expiry.error} />}
       {needsPassword && <AccountPasswordField value={password} onChange={setPassword} />}
       {signInFields}
       <DialogError error={error} />
