@@ -22,7 +22,7 @@ export const REPLACED_DETAIL = 'replaced the value: one token per user; the old 
  * not revoked, exactly one). A JWT names its user in `sub`: when both values carry one and
  * they differ, the new token is another user's and replaces nothing.
  */
-export function replaceTargetIn(ctx: WriteCtx, input: NewTokenInput): TokenRec | null {
+export function replaceTargetIn(ctx: Pick<WriteCtx, 'state' | 'repo' | 'keys' | 'vaultId'>, input: NewTokenInput): TokenRec | null {
   const held: (TokenRec & { platform: string; account: string; client: string | null; baseUrl: string | null; username: string | null; status: string })[] = [];
   for (const t of ctx.state.tokens.values()) {
     const a = ctx.state.accounts.get(t.data.accountId)?.data;

@@ -362,6 +362,23 @@ export class TokenStore extends Vault {
     return values.map((v) => byFingerprint.get(fingerprint(keys, v.trim())) ?? null);
   }
 
+  /**
+   * For each new token, the token whose value it would replace (one token per user: iObeya),
+   * or null: an import preview's "replaces" note. Opens only the candidates' secrets (a JWT's
+   * subject), writes nothing.
+   */
+  findReplaced(inputs: readonly z.input<typeof newTokenInput>[]): ({ id: string; name: string } | null)[] {
+    const { keys } = this.requireUnlocked();
+    const ctx = { state: this.state(), repo: this.repo, keys, vaultId: this.vaultIdBytes };
+    return this.guard(() =>
+      inputs.map((raw) => {
+        const parsed = newTokenInput.safeParse(raw);
+        const target = parsed.success ? replaceTargetIn(ctx, parsed.data) : null;
+        return target && { id: target.id, name: target.data.name };
+      }),
+    );
+  }
+
   // ---- helpers ----------------------------------------------------------------------------
 
   protected recOf(id: string): TokenRec {
