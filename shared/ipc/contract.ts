@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { newTokenInput, tokenPatchInput } from '../domain/token-input';
 import { customPlatformSchema } from '../domain/custom-platform';
 import {
+  addedTokenSchema,
   auditEntrySchema,
   checkRequest,
   customPlatformViewSchema,
@@ -62,7 +63,8 @@ export const CONTRACT = {
     idRequest,
     z.object({ token: tokenViewSchema, notes: z.string(), audit: z.array(auditEntrySchema).readonly(), history: z.array(historyEntrySchema).readonly() }),
   ),
-  'tokens.add': channel(newTokenInput, tokenViewSchema),
+  /** `replaced`: the value replaced that of the user's token (iObeya: one token per user), whose view this is. */
+  'tokens.add': channel(newTokenInput, addedTokenSchema),
   'tokens.edit': channel(z.object({ id: z.string().min(1).max(64), patch: tokenPatchInput }), tokenViewSchema),
   'tokens.remove': channel(idRequest, z.null()),
   /** Copies the value in main; the renderer learns only when the clipboard will be cleared. */

@@ -52,6 +52,13 @@ export const tokenViewSchema = z.object({
   reminderDays: z.array(z.number()).readonly().nullable(),
 });
 
+/**
+ * What adding a token answers: the token, and whether the value went to a token the user
+ * already had (one token per user: iObeya) instead of a new one. A token view plus one field,
+ * so callers that read the view need no change.
+ */
+export const addedTokenSchema = tokenViewSchema.extend({ replaced: z.boolean() });
+
 /** A user-defined platform as stored (no secret in it). */
 export const customPlatformViewSchema = z.object({
   id: z.string(),

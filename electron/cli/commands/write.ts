@@ -4,7 +4,7 @@ import { AppError, isAppError } from '../../../shared/errors';
 import { PLATFORM_IDS } from '../../../shared/domain/platform-ids';
 import { describeZodError, newTokenInput, tokenPatchInput } from '../../../shared/domain/token-input';
 import { confirm, promptHidden } from '../io/password';
-import { shortId } from '../format/tokens';
+import { replacedNotice, shortId } from '../format/tokens';
 import { emptyToNull, expiryValue, parseReminderDays, parseScopes, run } from './parsers';
 import type { Cli } from '../context';
 import { YWH_ACCESS, YWH_ROLES, YWH_SCOPES, type YwhAccess, type YwhRole, type YwhScope } from '../../../shared/domain/yeswehack';
@@ -91,7 +91,9 @@ async function add(cli: Cli, o: AddOptions): Promise<void> {
     platformMismatchOk: o.platformMismatchOk,
   };
   precheck(newTokenInput.safeParse({ ...fields, token: 'value-is-asked-for-later' }));
-  const view = await withMismatchHint(() => cli.withUnlocked(async (v) => v.addToken({ ...fields, token: await tokenValue(cli, 'Token value: ') })));
+  const { view, replaced } = await withMismatchHint(() => cli.withUnlocked(async (v) => v.addOrReplaceToken({ ...fields, token: await tokenValue(cli, 'Token value: ') })));
+  // Standard output stays the id alone (scripts read it); what happened is a notice.
+  if (replaced) cli.note(replacedNotice(view));
   cli.out(`${view.id}\n`);
 }
 

@@ -15,6 +15,11 @@ export { tokenJson, type TokenJson } from '../../core/reports/token-json';
 /** Short id shown in tables; any unique prefix is accepted back. */
 export const shortId = (id: string): string => id.slice(0, 8);
 
+/** What `add` says when the value replaced a user's token (one token per user: iObeya). */
+export function replacedNotice(v: Pick<TokenView, 'id' | 'name'>): string {
+  return `replaced the value of token "${v.name}" (${shortId(v.id)}): one token per user; the old value is kept in \`patvault history ${shortId(v.id)}\``;
+}
+
 /** The aligned table of `list` and `search`. */
 export function tokenTable(views: readonly TokenView[], now: Date = new Date()): string {
   return renderTable(

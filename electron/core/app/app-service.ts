@@ -279,7 +279,10 @@ export class AppService {
         const token = v.getToken(id);
         return { token, notes: v.readNotes(token.id), audit: v.auditLog().filter((e) => e.tokenId === token.id), history: v.valueHistory(token.id) };
       },
-      'tokens.add': async (input) => this.unlocked().addToken(input),
+      'tokens.add': async (input) => {
+        const { view, replaced } = this.unlocked().addOrReplaceToken(input);
+        return { ...view, replaced };
+      },
       'tokens.edit': async ({ id, patch }) => this.unlocked().editToken(id, patch),
       'tokens.remove': async ({ id }) => {
         this.unlocked().removeToken(id);

@@ -63,6 +63,22 @@ async function withEditedToken() {
 }
 
 describe('value history over IPC', () => {
+  it('tokens.add for an iObeya user who has a token answers replaced, and the old value is in its history', async () => {
+    const s = setup();
+    await s.call('vault.create', { password: TEST_PASSWORD });
+    const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = (n: string) => `${b64url({ alg: 'RS256' })}.${b64url({ iss: 'https://acme.iobeya.com', sub: 'jane' })}.sig${n}`;
+    const user = { platform: 'iobeya', account: 'acme', baseUrl: 'https://acme.api.iobeya.com/v1' } as const;
+    const first = await s.call('tokens.add', { ...user, name: 'boards', token: jwt('1') });
+    expect(first.replaced).toBe(false);
+    const second = await s.call('tokens.add', { ...user, name: 'boards 2', token: jwt('2') });
+    expect(second).toMatchObject({ id: first.id, name: 'boards 2', replaced: true });
+    expect(await s.call('tokens.list', {})).toHaveLength(1);
+    const details = await s.call('tokens.details', { id: first.id });
+    expect(details.history).toEqual([{ at: expect.any(String), reason: 'replaced' }]);
+    expect(JSON.stringify(details)).not.toContain(jwt('1'));
+  });
+
   it('details list when and why each earlier value was kept, never the value', async () => {
     const s = await withEditedToken();
     const details = await s.call('tokens.details', { id: s.id });

@@ -7,6 +7,7 @@ import { customPlatformSchema, type CustomPlatformDef, type CustomPlatformInput 
 import { FakeCustomPlatforms, type StoredCustomPlatform } from './fake-custom-platforms';
 import { defaultDialogs, fileFlowHandlers, type FakeFileDialogs } from './fake-file-flows';
 import { FAKE_PLATFORMS, Fail, makeToken, type StoredToken } from './fake-fixtures';
+import { replaceTarget } from '../../../shared/domain/one-token-per-user';
 import { historyList, keepOldValue, revealHistoryHandler, type FakeHistoryEntry } from './fake-history';
 import { computeStatus, type CheckResult } from '../../../shared/domain/status';
 import type { AuditAction } from '../../../shared/domain/token';
@@ -188,6 +189,18 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       platformMismatchOk?: boolean;
     }) => {
       unlocked();
+      // One token per user (iObeya), by the vault's own rule: the user's token takes the value.
+      const held = replaceTarget([...state.tokens.values()].map((t) => t.view), input);
+      const target = held === null ? undefined : state.tokens.get(held.id);
+      if (target !== undefined) {
+        keepOldValue(target, 'replaced', now);
+        target.value = input.token;
+        if (input.notes) target.notes = input.notes;
+        target.view = { ...target.view, name: input.name, lastCheck: null, verdict: null, rotationUnconfirmed: null };
+        target.view = { ...target.view, status: computeStatus(target.view, now) };
+        log('edit', target.view.id);
+        return { ...target.view, replaced: true };
+      }
       const custom = customPlatforms.fieldsFor(input.platform, input.customPlatform, null);
       const id = `new${String(nextId++).padStart(4, '0')}`;
       const expiresAt = input.expiresAt ?? null;
@@ -217,7 +230,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       };
       state.tokens.set(id, { view, value: input.token, notes: input.notes ?? '' });
       log('create', id);
-      return view;
+      return { ...view, replaced: false };
     },
     'tokens.edit': ({ id, patch }: { id: string; patch: Record<string, unknown> & { token?: string; notes?: string } }) => {
       unlocked();

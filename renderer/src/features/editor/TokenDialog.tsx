@@ -17,6 +17,7 @@ import { describeReminderDays } from '../../lib/reminder-days';
 import { useStore } from '../../store';
 import { CustomPlatformSelect } from './CustomPlatformSelect';
 import { PlatformMismatch } from './PlatformMismatch';
+import { ReplaceNotice, useReplaceTarget } from './ReplaceNotice';
 import { EMPTY_FORM, formFromToken, parseScopes, toNewToken, toPatch, type FieldErrors, type FormField, type TokenForm } from './token-form';
 import { useValueRecognition } from './use-value-recognition';
 import { YWH_ACCESS, YWH_ACCESS_LABEL, YWH_ROLES, YWH_ROLE_LABEL, YWH_SCOPES, YWH_SCOPE_LABEL } from '../../../../shared/domain/yeswehack';
@@ -44,6 +45,7 @@ export function TokenDialog({ editId }: { editId: string | null }) {
   const base = useId();
   const isEdit = editId !== null;
   const recognition = useValueRecognition(form, setForm, isEdit);
+  const replacing = useReplaceTarget(form, isEdit);
 
   // Notes arrive with the details: fill them in if the user has not typed any yet.
   useEffect(() => {
@@ -85,8 +87,8 @@ export function TokenDialog({ editId }: { editId: string | null }) {
         if (Object.keys(result.value).length > 0) await editToken(editId, { ...(result.value as Parameters<typeof editToken>[1]), ...accept });
         showToast('Token saved');
       } else {
-        await addToken({ ...(result.value as Parameters<typeof addToken>[0]), ...accept });
-        showToast('Token added');
+        const added = await addToken({ ...(result.value as Parameters<typeof addToken>[0]), ...accept });
+        showToast(added.replaced ? `Replaced the value of “${added.token.name}”` : 'Token added');
       }
       closeDialog();
     } catch (err) {
@@ -273,6 +275,7 @@ export function TokenDialog({ editId }: { editId: string | null }) {
         {field('notes', 'Notes', (props) => (
           <textarea {...props} rows={3} value={form.notes} maxLength={LIMITS.notesMaxChars} onChange={(e) => set('notes', e.target.value)} />
         ))}
+        {replacing !== null && <ReplaceNotice target={replacing} />}
         <DialogError error={saveError} className="field-wide" />
         <FormButtons onCancel={closeDialog} busy={busy} wide />
       </form>
