@@ -214,9 +214,9 @@ describe('export', () => {
     const run = vaultRunner(path);
     const csv = ok(await run(['export', '--format', 'csv']));
     const rows = parseCsv(csv);
-    expect(rows[0]).toEqual(['id', 'platform', 'account', 'client', 'username', 'baseUrl', 'name', 'scopes', 'expiresAt', 'status', 'createdAt', 'updatedAt', 'lastCheckAt', 'lastCheckResult', 'expiry', 'expirySource', 'lastUsedAt']);
+    expect(rows[0]).toEqual(['id', 'platform', 'account', 'client', 'username', 'baseUrl', 'name', 'scopes', 'expiresAt', 'status', 'createdAt', 'updatedAt', 'lastCheckAt', 'lastCheckResult', 'expiry', 'expirySource', 'lastUsedAt', 'ywhRole', 'ywhScope', 'ywhAccess']);
     expect(rows.slice(1)).toEqual(
-      inventory.map((t) => [t.id, t.platform, t.account, t.client ?? '', '', '', t.name, 'repo read:org', t.expiresAt ?? '', t.status, t.createdAt, t.updatedAt, '', '', t.expiry ?? '', t.expiresAt ? 'user' : '', '']),
+      inventory.map((t) => [t.id, t.platform, t.account, t.client ?? '', '', '', t.name, 'repo read:org', t.expiresAt ?? '', t.status, t.createdAt, t.updatedAt, '', '', t.expiry ?? '', t.expiresAt ? 'user' : '', '', '', '', '']),
     );
     const exported = json<TokenJson[]>(await run(['export']));
     expect(exported.map((t) => t.name)).toEqual(inventory.map((t) => t.name));

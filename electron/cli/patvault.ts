@@ -11,6 +11,7 @@ import { registerAdmin } from './commands/admin';
 import { registerBackup } from './commands/backup';
 import { registerCustomPlatform } from './commands/custom-platform';
 import { registerExec } from './commands/exec';
+import { registerHistory } from './commands/history';
 import { registerInit } from './commands/init';
 import { registerPlatformOps } from './commands/platform-ops';
 import { registerRead } from './commands/read';
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
   registerInit(program);
   registerRead(program);
+  registerHistory(program);
   registerReminders(program);
   registerWrite(program);
   registerTransfer(program);

@@ -4,6 +4,7 @@
  * so a keystroke costs only `includes` calls. Never includes a token value.
  */
 import { PLATFORMS } from './platform-ids';
+import { YWH_ACCESS_LABEL, YWH_ROLE_LABEL, YWH_SCOPE_LABEL, type YwhAccess, type YwhRole, type YwhScope } from './yeswehack';
 
 const platformName = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]));
 
@@ -21,6 +22,14 @@ export interface Searchable {
   readonly status: string;
   readonly customPlatformName?: string | null;
   readonly programSlug?: string | null;
+  readonly ywhRole?: YwhRole | null;
+  readonly ywhScope?: YwhScope | null;
+  readonly ywhAccess?: YwhAccess | null;
+}
+
+/** A YesWeHack field as typed in a search: its id ("read-write") and its words ("Read and write"). */
+function ywhText<K extends string>(value: K | null | undefined, labels: Readonly<Record<K, string>>): string {
+  return value === null || value === undefined ? '' : `${value} ${labels[value]}`;
 }
 
 /** One lowercase string per token; fields separated by a newline so a word cannot span two. */
@@ -31,6 +40,9 @@ export function tokenSearchText(t: Searchable): string {
     platformName.get(t.platform) ?? '',
     t.customPlatformName ?? '',
     t.programSlug ?? '',
+    ywhText(t.ywhRole, YWH_ROLE_LABEL),
+    ywhText(t.ywhScope, YWH_SCOPE_LABEL),
+    ywhText(t.ywhAccess, YWH_ACCESS_LABEL),
     t.account,
     t.client ?? '',
     t.username ?? '',

@@ -38,3 +38,21 @@ test('platformMismatchOk is an optional boolean on both inputs', () => {
   expect(tokenPatchInput.parse({ platform: 'gitlab', platformMismatchOk: true })).toEqual({ platform: 'gitlab', platformMismatchOk: true });
   expect(problem({ ...base, platformMismatchOk: 'yes' })).toMatch(/^platformMismatchOk: /);
 });
+
+test('YesWeHack role, scope and access are fields with fixed values, only for platform yeswehack', () => {
+  const ywh = { ...base, platform: 'yeswehack', token: 'ywh-value' };
+  expect(newTokenInput.parse({ ...ywh, ywhRole: 'program-manager', ywhScope: 'business-unit', ywhAccess: 'read-write' })).toMatchObject({
+    ywhRole: 'program-manager',
+    ywhScope: 'business-unit',
+    ywhAccess: 'read-write',
+  });
+  expect(problem({ ...ywh, ywhRole: 'admin' })).toBe('ywhRole: YesWeHack role must be one of business-unit-owner, business-unit-manager, program-manager');
+  expect(problem({ ...ywh, ywhScope: 'programs' })).toBe('ywhScope: YesWeHack scope must be one of program, business-unit');
+  expect(problem({ ...ywh, ywhAccess: 'write' })).toBe('ywhAccess: YesWeHack access type must be one of read, read-write');
+  // On another platform they mean nothing: refused, naming the field; null (not set) is fine.
+  expect(problem({ ...base, ywhAccess: 'read' })).toBe('ywhAccess: a YesWeHack role, scope or access type can only be given with platform yeswehack');
+  expect(problem({ ...base, ywhRole: null, ywhScope: null })).toBe('ok');
+  // A patch may clear them (null); the vault checks them against the token's platform.
+  expect(tokenPatchInput.parse({ ywhRole: null, ywhAccess: 'read' })).toEqual({ ywhRole: null, ywhAccess: 'read' });
+  expect(tokenPatchInput.safeParse({ ywhScope: 'bu' }).success).toBe(false);
+});

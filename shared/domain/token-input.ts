@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 import { PLATFORM_IDS, isPlatformId } from './platform-ids';
 import { tokenReminderDaysSchema } from './reminder-policy';
+import { YWH_ACCESS, YWH_FIELDS, YWH_ONLY_MESSAGE, YWH_ROLES, YWH_SCOPES } from './yeswehack';
 
 export { describeZodError } from './describe-zod';
 
@@ -75,6 +76,21 @@ const customPlatformRef = trimmedText('custom platform', 80);
 /** A platform-specific parameter: YesWeHack program slug, Jelastic token id. */
 const platformParam = (what: string) => trimmedText(what, 200);
 
+/** A YesWeHack field: one of its values (listed in the message), null to clear. */
+const ywhChoice = <T extends readonly [string, ...string[]]>(what: string, values: T) =>
+  z.enum(values, { error: `${what} must be one of ${values.join(', ')}` }).nullable().optional();
+const ywhFields = {
+  ywhRole: ywhChoice('YesWeHack role', YWH_ROLES),
+  ywhScope: ywhChoice('YesWeHack scope', YWH_SCOPES),
+  /** Names inferred (shared/domain/yeswehack.ts). */
+  ywhAccess: ywhChoice('YesWeHack access type', YWH_ACCESS),
+};
+
+/** The first YesWeHack field set (not null) on `t`, or undefined. */
+export function ywhFieldGiven(t: Partial<Record<(typeof YWH_FIELDS)[number], unknown>>): (typeof YWH_FIELDS)[number] | undefined {
+  return YWH_FIELDS.find((k) => t[k] !== undefined && t[k] !== null);
+}
+
 /**
  * The user saw that the value's format belongs to another platform and keeps the platform they
  * chose anyway (shared/domain/token-format). Never stored: it only lets this one write through.
@@ -97,13 +113,19 @@ export const newTokenInput = z.object({
   customPlatform: customPlatformRef.nullable().optional(),
   programSlug: platformParam('program slug').nullable().optional(),
   platformTokenId: platformParam('platform token id').nullable().optional(),
+  ...ywhFields,
   /** Days before expiry to remind; null or absent = the global policy, [] = never. */
   reminderDays: tokenReminderDaysSchema.optional(),
   platformMismatchOk,
-}).refine((t) => !t.customPlatform || t.platform === 'custom', {
-  message: 'a custom platform can only be given with platform custom',
-  path: ['customPlatform'],
-});
+})
+  .refine((t) => !t.customPlatform || t.platform === 'custom', {
+    message: 'a custom platform can only be given with platform custom',
+    path: ['customPlatform'],
+  })
+  .superRefine((t, ctx) => {
+    const given = ywhFieldGiven(t);
+    if (given !== undefined && t.platform !== 'yeswehack') ctx.addIssue({ code: 'custom', message: YWH_ONLY_MESSAGE, path: [given] });
+  });
 
 /** Parsed new token. */
 export type NewTokenInput = z.output<typeof newTokenInput>;
@@ -124,6 +146,8 @@ export const tokenPatchInput = z.object({
   customPlatform: customPlatformRef.nullable().optional(),
   programSlug: platformParam('program slug').nullable().optional(),
   platformTokenId: platformParam('platform token id').nullable().optional(),
+  /** Only for tokens on platform 'yeswehack' (checked by the vault, which knows the token's platform). */
+  ...ywhFields,
   reminderDays: tokenReminderDaysSchema.optional(),
   platformMismatchOk,
 });

@@ -1,6 +1,7 @@
 import type { PlatformId } from './platform-ids';
 import type { ExpirySource } from './expiry';
 import type { LastCheck, TokenStatus, Verdict } from './status';
+import type { YwhAccess, YwhRole, YwhScope } from './yeswehack';
 
 /** An account on a platform: who the tokens belong to. */
 export interface Account {
@@ -72,6 +73,12 @@ export interface TokenView {
   readonly programSlug: string | null;
   /** The platform's own id of this token (Jelastic: revoke and rotate name it). */
   readonly platformTokenId: string | null;
+  /** YesWeHack: the role the PAT was created with (shared/domain/yeswehack.ts); null when not set. */
+  readonly ywhRole: YwhRole | null;
+  /** YesWeHack: what it reaches, program(s) or a business unit. */
+  readonly ywhScope: YwhScope | null;
+  /** YesWeHack: its access type (names inferred: read, read-write). */
+  readonly ywhAccess: YwhAccess | null;
   /** This token's reminder days before expiry; null = the global policy, [] = none. */
   readonly reminderDays: readonly number[] | null;
 }

@@ -19,6 +19,7 @@ export const CHANNELS = [
   'tokens.remove',
   'tokens.copy',
   'tokens.reveal',
+  'tokens.revealHistory',
   'tokens.check',
   'tokens.checkAll',
   'tokens.revoke',

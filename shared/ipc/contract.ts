@@ -7,10 +7,13 @@ import { z } from 'zod';
 import { newTokenInput, tokenPatchInput } from '../domain/token-input';
 import { customPlatformSchema } from '../domain/custom-platform';
 import {
+  addedTokenSchema,
   auditEntrySchema,
   checkRequest,
   customPlatformViewSchema,
   empty,
+  historyEntrySchema,
+  historyRevealRequest,
   idRequest,
   keychainInfoSchema,
   passwordRequest,
@@ -55,14 +58,21 @@ export const CONTRACT = {
   'vault.changePassword': channel(z.object({ current: z.string().min(1).max(1024), next: z.string().min(1).max(1024) }), z.null()),
 
   'tokens.list': channel(empty, z.array(tokenViewSchema).readonly()),
-  'tokens.details': channel(idRequest, z.object({ token: tokenViewSchema, notes: z.string(), audit: z.array(auditEntrySchema).readonly() })),
-  'tokens.add': channel(newTokenInput, tokenViewSchema),
+  /** A token with its notes, audit trail and value history (dates and reasons only). */
+  'tokens.details': channel(
+    idRequest,
+    z.object({ token: tokenViewSchema, notes: z.string(), audit: z.array(auditEntrySchema).readonly(), history: z.array(historyEntrySchema).readonly() }),
+  ),
+  /** `replaced`: the value replaced that of the user's token (iObeya: one token per user), whose view this is. */
+  'tokens.add': channel(newTokenInput, addedTokenSchema),
   'tokens.edit': channel(z.object({ id: z.string().min(1).max(64), patch: tokenPatchInput }), tokenViewSchema),
   'tokens.remove': channel(idRequest, z.null()),
   /** Copies the value in main; the renderer learns only when the clipboard will be cleared. */
   'tokens.copy': channel(idRequest, z.object({ clearsInSeconds: z.number() })),
   /** The one response that carries a token value: only on the user's explicit reveal. */
   'tokens.reveal': channel(idRequest, z.object({ value: z.string(), hidesInSeconds: z.number() })),
+  /** Like reveal, for one earlier value from the token's history (audited as a reveal naming it). */
+  'tokens.revealHistory': channel(historyRevealRequest, z.object({ value: z.string(), hidesInSeconds: z.number() })),
 
   /** Checks one token against its platform; the result is stored (sealed) and returned. */
   'tokens.check': channel(checkRequest, tokenViewSchema),

@@ -152,7 +152,7 @@ export const importRowSchema = z.object({
   client: z.string().nullable(),
   /** Platform read from the token's own format. */
   detectedPlatform: z.boolean(),
-  /** Why it is skipped or a duplicate. */
+  /** Why it is skipped or a duplicate; for an import, the token whose value it replaces (iObeya). */
   reason: z.string().nullable(),
 });
 
@@ -164,4 +164,5 @@ export const importPreviewResponse = z.object({
 
 export const importApplyRequest = z.strictObject({ planId: handle });
 
-export const importApplyResponse = z.object({ added: z.number(), duplicates: z.number(), skipped: z.number() });
+/** `replaced`: rows that gave a user's token its new value (one token per user: iObeya), not counted in `added`. */
+export const importApplyResponse = z.object({ added: z.number(), replaced: z.number(), duplicates: z.number(), skipped: z.number() });

@@ -10,6 +10,8 @@ import { CHECK_RESULTS, TOKEN_STATUSES, VERDICT_RESULTS } from '../domain/status
 import { AUDIT_ACTIONS } from '../domain/token';
 import { ERROR_CODES } from '../errors';
 import { reminderDaysSchema } from '../domain/reminder-policy';
+import { HISTORY_REASONS } from '../domain/value-history';
+import { YWH_ACCESS, YWH_ROLES, YWH_SCOPES } from '../domain/yeswehack';
 import { isoDate } from '../domain/token-input';
 
 const platform = z.enum(PLATFORM_IDS as unknown as [string, ...string[]]);
@@ -44,8 +46,18 @@ export const tokenViewSchema = z.object({
   customPlatformName: z.string().nullable(),
   programSlug: z.string().nullable(),
   platformTokenId: z.string().nullable(),
+  ywhRole: z.enum(YWH_ROLES).nullable(),
+  ywhScope: z.enum(YWH_SCOPES).nullable(),
+  ywhAccess: z.enum(YWH_ACCESS).nullable(),
   reminderDays: z.array(z.number()).readonly().nullable(),
 });
+
+/**
+ * What adding a token answers: the token, and whether the value went to a token the user
+ * already had (one token per user: iObeya) instead of a new one. A token view plus one field,
+ * so callers that read the view need no change.
+ */
+export const addedTokenSchema = tokenViewSchema.extend({ replaced: z.boolean() });
 
 /** A user-defined platform as stored (no secret in it). */
 export const customPlatformViewSchema = z.object({
@@ -72,6 +84,16 @@ export const auditEntrySchema = z.object({
   action: z.enum(AUDIT_ACTIONS),
   tokenId: z.string().nullable(),
   detail: z.string().nullable(),
+});
+
+/** One earlier value of a token, as the detail pane lists it: when and why it was kept, never the value. */
+export const historyEntrySchema = z.object({ at: z.string(), reason: z.enum(HISTORY_REASONS).nullable() });
+
+/** Reveal one earlier value: its place in the history (oldest first) and the date the user saw listed there. */
+export const historyRevealRequest = z.strictObject({
+  id: z.string().min(1).max(64),
+  index: z.number().int().min(0).max(100_000),
+  at: z.string().min(1).max(40),
 });
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);

@@ -76,15 +76,20 @@ export function planFor(file: string, o: PlanImportOptions): ImportPlan {
 
 /** The preview table: one line per row of the file (in the core's preview order), never a value. */
 function previewTable(rows: readonly PreviewRow[]): string {
-  const cells = rows.map((r) => [String(r.line), r.action === 'import' ? 'import' : r.action === 'skip' ? `skip: ${r.reason}` : String(r.reason), r.platform ?? '', r.account ?? '', r.action === 'skip' ? r.label : (r.name ?? '')]);
+  const cells = rows.map((r) => [String(r.line), r.action === 'import' ? (r.reason === null ? 'import' : `import: ${r.reason}`) : r.action === 'skip' ? `skip: ${r.reason}` : String(r.reason), r.platform ?? '', r.account ?? '', r.action === 'skip' ? r.label : (r.name ?? '')]);
   return renderTable([{ header: 'LINE' }, { header: 'ACTION', max: 60 }, { header: 'PLATFORM' }, { header: 'ACCOUNT', max: 30 }, { header: 'NAME', max: 40 }], cells);
+}
+
+/** "replaced the value of 2 tokens, " when an import gave users' tokens new values (iObeya), else "". */
+export function replacedText(n: number): string {
+  return n === 0 ? '' : `replaced the value of ${n} token${n === 1 ? '' : 's'} (one token per user; old values kept in their history), `;
 }
 
 /** Shows the plan, then (unless --dry-run) imports the new tokens and prints the summary. */
 export async function importPlanCmd(cli: Cli, o: PlanImportOptions, file: string): Promise<void> {
   const plan = planFor(file, o);
   const summary = await cli.withUnlocked((v) => {
-    const preview = previewImport(plan, (values) => v.findExisting(values));
+    const preview = previewImport(plan, (values) => v.findExisting(values), (inputs) => v.findReplaced(inputs));
     cli.note(previewTable(preview.rows).trimEnd());
     const fresh = [...preview.fresh];
     const dupes = preview.counts.duplicates;
@@ -93,7 +98,7 @@ export async function importPlanCmd(cli: Cli, o: PlanImportOptions, file: string
       ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
       onCommitted: (done, total) => cli.note(`imported ${done}/${total}`),
     });
-    return `imported ${r.imported} tokens, ${dupes + r.skippedDuplicates} duplicate${dupes + r.skippedDuplicates === 1 ? '' : 's'}, ${plan.skipped.length} skipped`;
+    return `imported ${r.imported} tokens, ${replacedText(r.replaced)}${dupes + r.skippedDuplicates} duplicate${dupes + r.skippedDuplicates === 1 ? '' : 's'}, ${plan.skipped.length} skipped`;
   });
   cli.out(`${summary}\n`);
 }

@@ -4,7 +4,7 @@ import { AppError, isAppError } from '../../../shared/errors';
 import { INVENTORY_FORMATS, exportAuditDetail, exportInventory, type InventoryFormat } from '../../core/reports';
 import { peekSettings, settingsPathFor } from '../../core/app/settings-store';
 import { readInputFile } from '../io/read-input-file';
-import { importPlanCmd, type PlanImportOptions } from './import-plan';
+import { importPlanCmd, replacedText, type PlanImportOptions } from './import-plan';
 import { parsePositiveInt, run } from './parsers';
 import type { Cli } from '../context';
 
@@ -44,7 +44,7 @@ async function importCmd(cli: Cli, o: Omit<PlanImportOptions, 'format'> & { form
       if (!isAppError(e) || e.code !== 'PLATFORM_MISMATCH') throw e;
       throw new AppError('PLATFORM_MISMATCH', `${e.message} Nothing was imported; correct its platform, or give that item "platformMismatchOk": true to import it anyway.`);
     });
-  cli.out(`imported ${result.imported} tokens, skipped ${result.skippedDuplicates} already in the vault\n`);
+  cli.out(`imported ${result.imported} tokens, ${replacedText(result.replaced)}skipped ${result.skippedDuplicates} already in the vault\n`);
 }
 
 interface ExportOptions {

@@ -1,12 +1,13 @@
 /** Write commands: `add`, `edit`, `remove`. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { AppError, isAppError } from '../../../shared/errors';
 import { PLATFORM_IDS } from '../../../shared/domain/platform-ids';
 import { describeZodError, newTokenInput, tokenPatchInput } from '../../../shared/domain/token-input';
 import { confirm, promptHidden } from '../io/password';
-import { shortId } from '../format/tokens';
+import { replacedNotice, shortId } from '../format/tokens';
 import { emptyToNull, expiryValue, parseReminderDays, parseScopes, run } from './parsers';
 import type { Cli } from '../context';
+import { YWH_ACCESS, YWH_ROLES, YWH_SCOPES, type YwhAccess, type YwhRole, type YwhScope } from '../../../shared/domain/yeswehack';
 
 interface AddOptions {
   readonly platform?: string;
@@ -21,6 +22,10 @@ interface AddOptions {
   readonly customPlatform?: string;
   readonly program?: string;
   readonly tokenId?: string;
+  /** Checked by commander's choices (a usage error naming the accepted values). */
+  readonly ywhRole?: YwhRole | '';
+  readonly ywhScope?: YwhScope | '';
+  readonly ywhAccess?: YwhAccess | '';
   readonly remind?: number[] | 'default';
   readonly platformMismatchOk?: boolean;
 }
@@ -79,11 +84,16 @@ async function add(cli: Cli, o: AddOptions): Promise<void> {
     customPlatform: o.customPlatform,
     programSlug: o.program,
     platformTokenId: o.tokenId,
+    ywhRole: o.ywhRole === '' ? undefined : o.ywhRole,
+    ywhScope: o.ywhScope === '' ? undefined : o.ywhScope,
+    ywhAccess: o.ywhAccess === '' ? undefined : o.ywhAccess,
     reminderDays: o.remind === 'default' ? null : o.remind,
     platformMismatchOk: o.platformMismatchOk,
   };
   precheck(newTokenInput.safeParse({ ...fields, token: 'value-is-asked-for-later' }));
-  const view = await withMismatchHint(() => cli.withUnlocked(async (v) => v.addToken({ ...fields, token: await tokenValue(cli, 'Token value: ') })));
+  const { view, replaced } = await withMismatchHint(() => cli.withUnlocked(async (v) => v.addOrReplaceToken({ ...fields, token: await tokenValue(cli, 'Token value: ') })));
+  // Standard output stays the id alone (scripts read it); what happened is a notice.
+  if (replaced) cli.note(replacedNotice(view));
   cli.out(`${view.id}\n`);
 }
 
@@ -101,6 +111,9 @@ async function edit(cli: Cli, o: EditOptions, id: string): Promise<void> {
     customPlatform: o.customPlatform !== undefined ? emptyToNull(o.customPlatform) : undefined,
     programSlug: o.program !== undefined ? emptyToNull(o.program) : undefined,
     platformTokenId: o.tokenId !== undefined ? emptyToNull(o.tokenId) : undefined,
+    ywhRole: o.ywhRole === '' ? null : o.ywhRole,
+    ywhScope: o.ywhScope === '' ? null : o.ywhScope,
+    ywhAccess: o.ywhAccess === '' ? null : o.ywhAccess,
     reminderDays: o.remind === 'default' ? null : o.remind,
   };
   if (Object.values(patch).every((v) => v === undefined) && !o.valueStdin) {
@@ -151,6 +164,9 @@ export function registerWrite(program: Command): void {
     .option('--custom-platform <name>', 'the custom platform (see patvault custom-platform list); implies --platform custom')
     .option('--program <slug>', 'YesWeHack: the program slug a check reads')
     .option('--token-id <id>', "Jelastic: the token's id, named by revoke and rotate")
+    .addOption(new Option('--ywh-role <role>', 'YesWeHack: the role it was created with').choices(YWH_ROLES))
+    .addOption(new Option('--ywh-scope <kind>', 'YesWeHack: what it reaches, programs or a business unit').choices(YWH_SCOPES))
+    .addOption(new Option('--ywh-access <type>', 'YesWeHack: its access type (read: access data; read-write: also modify it)').choices(YWH_ACCESS))
     .option('--remind <days>', "days before expiry to remind, e.g. 14,3 ('none' = never; default: the app's 7,1)", parseReminderDays)
     .option('--platform-mismatch-ok', "save it even if the value's format is another platform's (it is still never sent there)")
     .hook('preAction', (cmd) => {
@@ -164,7 +180,7 @@ export function registerWrite(program: Command): void {
     .command('edit')
     .summary("change a token's fields")
     .description(
-      "Change a token's fields. --client '', --username '', --base-url '', --custom-platform '', --program '', --token-id '' and --expires none clear a field.",
+      "Change a token's fields. --client '', --username '', --base-url '', --custom-platform '', --program '', --token-id '', --ywh-role '', --ywh-scope '', --ywh-access '' and --expires none clear a field.",
     )
     .argument('<id>', 'token id or unique prefix')
     .option('--name <name>', 'new name')
@@ -179,6 +195,9 @@ export function registerWrite(program: Command): void {
     .option('--custom-platform <name>', "custom platform ('' unassigns)")
     .option('--program <slug>', "YesWeHack program slug ('' clears)")
     .option('--token-id <id>', "Jelastic token id ('' clears)")
+    .addOption(new Option('--ywh-role <role>', "YesWeHack role ('' clears)").choices([...YWH_ROLES, '']))
+    .addOption(new Option('--ywh-scope <kind>', "YesWeHack scope kind ('' clears)").choices([...YWH_SCOPES, '']))
+    .addOption(new Option('--ywh-access <type>', "YesWeHack access type ('' clears)").choices([...YWH_ACCESS, '']))
     .option('--remind <days>', "reminder days, e.g. 14,3; 'none' = never; 'default' = the app's policy", parseReminderDays)
     .option('--value-stdin', 'also replace the value: the next stdin line (hidden prompt on a terminal)')
     .option('--platform-mismatch-ok', "save it even if the value's format is another platform's (it is still never sent there)")

@@ -7,12 +7,18 @@ import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import type { AuditEntry, TokenView } from '../../../shared/domain/token';
 import { expirySourceText, shortTimestamp, viewExpiry } from './relative-date';
 import { renderTable } from './table';
+import { YWH_ACCESS_LABEL, YWH_ROLE_LABEL, YWH_SCOPE_LABEL } from '../../../shared/domain/yeswehack';
 
 /** The JSON shape lives with the exports (core/reports), so the app and the CLI print the same objects. */
 export { tokenJson, type TokenJson } from '../../core/reports/token-json';
 
 /** Short id shown in tables; any unique prefix is accepted back. */
 export const shortId = (id: string): string => id.slice(0, 8);
+
+/** What `add` says when the value replaced a user's token (one token per user: iObeya). */
+export function replacedNotice(v: Pick<TokenView, 'id' | 'name'>): string {
+  return `replaced the value of token "${v.name}" (${shortId(v.id)}): one token per user; the old value is kept in \`patvault history ${shortId(v.id)}\``;
+}
 
 /** The aligned table of `list` and `search`. */
 export function tokenTable(views: readonly TokenView[], now: Date = new Date()): string {
@@ -53,6 +59,9 @@ export function tokenPage(v: TokenView, notes: string, now: Date = new Date()): 
     ['base URL', v.baseUrl ?? '-'],
     ...(v.programSlug !== null ? [['program', v.programSlug] as [string, string]] : []),
     ...(v.platformTokenId !== null ? [['platform token id', v.platformTokenId] as [string, string]] : []),
+    ...optionalRow('YesWeHack role', v.ywhRole === null ? null : YWH_ROLE_LABEL[v.ywhRole]),
+    ...optionalRow('YesWeHack scope', v.ywhScope === null ? null : YWH_SCOPE_LABEL[v.ywhScope]),
+    ...optionalRow('access type', v.ywhAccess === null ? null : YWH_ACCESS_LABEL[v.ywhAccess]),
     ['scopes', v.scopes.length > 0 ? v.scopes.join(', ') : '-'],
     ['expires', viewExpiry(v, now)],
     ...optionalRow('expiry', expirySourceText(v)),

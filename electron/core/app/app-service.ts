@@ -277,9 +277,12 @@ export class AppService {
       'tokens.details': async ({ id }) => {
         const v = this.unlocked();
         const token = v.getToken(id);
-        return { token, notes: v.readNotes(token.id), audit: v.auditLog().filter((e) => e.tokenId === token.id) };
+        return { token, notes: v.readNotes(token.id), audit: v.auditLog().filter((e) => e.tokenId === token.id), history: v.valueHistory(token.id) };
       },
-      'tokens.add': async (input) => this.unlocked().addToken(input),
+      'tokens.add': async (input) => {
+        const { view, replaced } = this.unlocked().addOrReplaceToken(input);
+        return { ...view, replaced };
+      },
       'tokens.edit': async ({ id, patch }) => this.unlocked().editToken(id, patch),
       'tokens.remove': async ({ id }) => {
         this.unlocked().removeToken(id);
@@ -294,6 +297,10 @@ export class AppService {
       },
       'tokens.reveal': async ({ id }) => ({
         value: this.unlocked().readSecret(id, 'reveal').value,
+        hidesInSeconds: d.settings.get().revealSeconds,
+      }),
+      'tokens.revealHistory': async ({ id, index, at }) => ({
+        value: this.unlocked().revealHistoryEntry(id, index, at).value,
         hidesInSeconds: d.settings.get().revealSeconds,
       }),
       'tokens.check': async ({ id, programSlug, tokenId }) => {

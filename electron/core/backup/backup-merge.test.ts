@@ -115,7 +115,8 @@ describe('merge', () => {
     const x = vault.getToken(id['X'] as string);
     expect(x).toMatchObject({ name: 'X from backup', updatedAt: T1 });
     expect(vault.readSecret(x.id, 'reveal')).toEqual({ value: 'ghp_X_value_two', notes: 'backup notes' });
-    expect(vault.readHistory(x.id)).toEqual([{ value: 'ghp_X_value_one', rotatedAt: T3 }]);
+    // The backup's copy already kept the vault's value when it was typed over there.
+    expect(vault.readHistory(x.id)).toEqual([{ value: 'ghp_X_value_one', rotatedAt: T1, reason: 'edited' }]);
   });
 
   it('same id, newer in the vault: the vault copy stays; a different backup value goes to history', () => {
@@ -123,7 +124,10 @@ describe('merge', () => {
     expect(vault.readHistory(id['Y'] as string)).toEqual([]);
     expect(vault.getToken(id['Y2'] as string)).toMatchObject({ name: 'Y2', updatedAt: T2 });
     expect(vault.readSecret(id['Y2'] as string, 'reveal')).toEqual({ value: '123|pat-Y2-value-one', notes: 'vault notes, newer' });
-    expect(vault.readHistory(id['Y2'] as string)).toEqual([{ value: '123|pat-Y2-value-backup', rotatedAt: T3 }]);
+    expect(vault.readHistory(id['Y2'] as string)).toEqual([
+      { value: '123|pat-Y2-value-one', rotatedAt: T1, reason: 'edited' },
+      { value: '123|pat-Y2-value-backup', rotatedAt: T3, reason: 'merged' },
+    ]);
   });
 
   it('same value under another id is the same token (the newer copy wins); only-in-backup tokens are added with their ids', () => {

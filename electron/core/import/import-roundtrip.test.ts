@@ -42,7 +42,7 @@ describe('import plans round-trip through a real vault', () => {
     try {
       // All candidates, duplicates included: the vault's own duplicate check drops the repeats.
       const result = vault.importTokens(plan.candidates.map((c) => c.input));
-      expect(result).toEqual({ imported: fresh.length, skippedDuplicates: plan.candidates.length - fresh.length });
+      expect(result).toEqual({ imported: fresh.length, replaced: 0, skippedDuplicates: plan.candidates.length - fresh.length });
 
       const views = vault.listTokens();
       expect(views).toHaveLength(fresh.length);

@@ -95,7 +95,10 @@ export interface PreviewRow {
   readonly client: string | null;
   /** Platform read from the token's own format. */
   readonly detectedPlatform: boolean;
-  /** Why it is skipped or a duplicate ("duplicate of line 3", "already in the vault (3f9a12bc)"); null for an import. */
+  /**
+   * Why it is skipped or a duplicate ("duplicate of line 3", "already in the vault (3f9a12bc)");
+   * for an import, which token's value it replaces (one token per user: iObeya), else null.
+   */
   readonly reason: string | null;
 }
 
@@ -111,19 +114,27 @@ const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
  * Checks the plan against the vault: `findExisting` (TokenVault.findExisting) gives, per value,
- * the id of the token already holding it. Rows sorted by line; on the same line, candidates first.
+ * the id of the token already holding it; `findReplaced` (TokenVault.findReplaced), per input,
+ * the token whose value it would replace. Rows sorted by line; on the same line, candidates first.
  */
-export function previewImport(plan: ImportPlan, findExisting: (values: readonly string[]) => readonly (string | null)[]): ImportPreview {
+export function previewImport(
+  plan: ImportPlan,
+  findExisting: (values: readonly string[]) => readonly (string | null)[],
+  findReplaced?: (inputs: readonly NewTokenInputRaw[]) => readonly ({ id: string; name: string } | null)[],
+): ImportPreview {
   const inVault = findExisting(plan.candidates.map((c) => String(c.input.token)));
+  // One token per user (iObeya): an import row that gives a user's token its new value says so.
+  const replaces = findReplaced?.(plan.candidates.map((c) => c.input)) ?? [];
   const fresh: NewTokenInputRaw[] = [];
   const candidates = plan.candidates.map((c, i): PreviewRow => {
     const existing = inVault[i] ?? null;
+    const target = replaces[i] ?? null;
     const [action, reason]: [PreviewAction, string | null] =
       c.duplicateOfLine !== undefined
         ? ['duplicate-in-file', `duplicate of line ${c.duplicateOfLine}`]
         : existing !== null
           ? ['duplicate-in-vault', `already in the vault (${existing.slice(0, 8)})`]
-          : ['import', null];
+          : ['import', target === null ? null : `replaces the value of “${target.name}” (${target.id.slice(0, 8)}); the old value stays in its history`];
     if (action === 'import') fresh.push(c.input);
     const { name, platform, account, client } = c.input;
     return { line: c.source.line, label: c.source.label, action, name: text(name), platform: text(platform), account: text(account), client: text(client), detectedPlatform: c.detectedPlatform, reason };

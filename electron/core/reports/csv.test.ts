@@ -15,19 +15,21 @@ const anyText = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: fc.c
 describe('CSV', () => {
   it('keeps the CLI columns, in order (scripts read them by position)', () => {
     expect(CSV_COLUMNS.slice(0, LEGACY_COLUMNS.length)).toEqual(LEGACY_COLUMNS);
-    expect(readCsv(csvInventory([]))).toEqual([[...LEGACY_COLUMNS, 'expiry', 'expirySource', 'lastUsedAt']]);
+    expect(readCsv(csvInventory([]))).toEqual([[...LEGACY_COLUMNS, 'expiry', 'expirySource', 'lastUsedAt', 'ywhRole', 'ywhScope', 'ywhAccess']]);
   });
 
   it('writes one record per token with every field as stored; null is an empty field', () => {
     const v = view({ client: null, username: null, baseUrl: 'https://gitlab.example.com', lastCheck: null, expiresAt: null });
     const [, row] = readCsv(csvInventory([v]));
-    expect(row).toEqual([v.id, 'github', 'octocat', '', '', 'https://gitlab.example.com', 'CI deploy', 'repo read:org', '', 'active', v.createdAt, v.updatedAt, '', '', '', '', '']);
+    expect(row).toEqual([v.id, 'github', 'octocat', '', '', 'https://gitlab.example.com', 'CI deploy', 'repo read:org', '', 'active', v.createdAt, v.updatedAt, '', '', '', '', '', '', '', '']);
     const [, checked] = readCsv(csvInventory([view()]));
     expect(checked?.slice(12, 14)).toEqual(['2026-11-20T08:30:00.000Z', 'active']);
     // The appended columns: the expiry at its precision, where it came from, when last used.
     const reported = view({ expiresAt: '2026-11-30', expiry: '2026-12-01T00:00:00.000Z', expirySource: 'platform', lastUsedAt: '2026-11-20T09:00:00.000Z' });
-    expect(readCsv(csvInventory([reported]))[1]?.slice(-3)).toEqual(['2026-12-01T00:00:00.000Z', 'platform', '2026-11-20T09:00:00.000Z']);
-    expect(readCsv(csvInventory([view({ expiresAt: null, neverExpires: true, expirySource: 'platform' })]))[1]?.slice(-3)).toEqual(['never', 'platform', '']);
+    expect(readCsv(csvInventory([reported]))[1]?.slice(14, 17)).toEqual(['2026-12-01T00:00:00.000Z', 'platform', '2026-11-20T09:00:00.000Z']);
+    expect(readCsv(csvInventory([view({ expiresAt: null, neverExpires: true, expirySource: 'platform' })]))[1]?.slice(14, 17)).toEqual(['never', 'platform', '']);
+    const ywh = view({ platform: 'yeswehack', ywhRole: 'program-manager', ywhScope: 'program', ywhAccess: 'read' });
+    expect(readCsv(csvInventory([ywh]))[1]?.slice(-3)).toEqual(['program-manager', 'program', 'read']);
   });
 
   it('is RFC 4180: CRLF after every record, quoted only when needed, quotes doubled, formulas untouched', () => {

@@ -31,6 +31,10 @@ const COLUMNS: readonly (readonly [header: string, field: (v: TokenView) => stri
   ['expiry', (v) => v.expiry ?? (v.neverExpires ? 'never' : null)],
   ['expirySource', (v) => v.expirySource],
   ['lastUsedAt', (v) => v.lastUsedAt],
+  // Appended: what a YesWeHack PAT was made with (ids, as the CLI's --ywh-* options take them).
+  ['ywhRole', (v) => v.ywhRole],
+  ['ywhScope', (v) => v.ywhScope],
+  ['ywhAccess', (v) => v.ywhAccess],
 ];
 
 /** The header row. */

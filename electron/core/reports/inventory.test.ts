@@ -128,7 +128,7 @@ describe('every token in every format', () => {
     const rows = readCsv(exportAs('csv').content);
     const byId = new Map(rows.slice(1).map((r) => [r[0], r]));
     for (const v of views) {
-      expect(byId.get(v.id)).toEqual([v.id, v.platform, v.account, v.client ?? '', v.username ?? '', v.baseUrl ?? '', v.name, v.scopes.join(' '), v.expiresAt ?? '', v.status, v.createdAt, v.updatedAt, v.lastCheck?.at ?? '', v.lastCheck?.result ?? '', v.expiry ?? '', v.expirySource ?? '', v.lastUsedAt ?? '']);
+      expect(byId.get(v.id)).toEqual([v.id, v.platform, v.account, v.client ?? '', v.username ?? '', v.baseUrl ?? '', v.name, v.scopes.join(' '), v.expiresAt ?? '', v.status, v.createdAt, v.updatedAt, v.lastCheck?.at ?? '', v.lastCheck?.result ?? '', v.expiry ?? '', v.expirySource ?? '', v.lastUsedAt ?? '', v.ywhRole ?? '', v.ywhScope ?? '', v.ywhAccess ?? '']);
     }
   });
 

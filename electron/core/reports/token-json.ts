@@ -43,6 +43,12 @@ export interface TokenJson {
   readonly verdict: TokenView['verdict'];
   /** A rotation sent whose answer never came, with guidance; null when none. */
   readonly rotationUnconfirmed: TokenView['rotationUnconfirmed'];
+  /** YesWeHack: the creator's role (business-unit-owner, business-unit-manager, program-manager), null when not set. */
+  readonly ywhRole: TokenView['ywhRole'];
+  /** YesWeHack: what the PAT reaches (program, business-unit), null when not set. */
+  readonly ywhScope: TokenView['ywhScope'];
+  /** YesWeHack: its access type (read, read-write; names inferred), null when not set. */
+  readonly ywhAccess: TokenView['ywhAccess'];
 }
 
 /** A view as JSON, fields listed one by one so nothing new leaks in by accident. */
@@ -74,6 +80,9 @@ export function tokenJson(v: TokenView): TokenJson {
     lastUsedAt: v.lastUsedAt,
     verdict: v.verdict === null ? null : { at: v.verdict.at, result: v.verdict.result },
     rotationUnconfirmed: v.rotationUnconfirmed === null ? null : { at: v.rotationUnconfirmed.at, reason: v.rotationUnconfirmed.reason },
+    ywhRole: v.ywhRole,
+    ywhScope: v.ywhScope,
+    ywhAccess: v.ywhAccess,
   };
 }
 

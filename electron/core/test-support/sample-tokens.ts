@@ -53,6 +53,9 @@ export const SAMPLE_TOKENS = [
     token: 'ywh-zq5-0123456789abcdef0123456789abcdef',
     scopes: ['Program Manager zq5', 'program-slug-zq5'],
     expiresAt: '2026-11-30',
+    ywhRole: 'business-unit-manager',
+    ywhScope: 'business-unit',
+    ywhAccess: 'read-write',
   },
   {
     platform: 'iobeya',

@@ -90,7 +90,7 @@ function mergeHistories(a: readonly History[], b: readonly History[]): History[]
     const key = JSON.stringify([h.value, h.rotatedAt]);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ value: h.value, rotatedAt: h.rotatedAt });
+    out.push({ value: h.value, rotatedAt: h.rotatedAt, ...(h.reason !== undefined ? { reason: h.reason } : {}) });
   }
   // Stable: entries with equal dates keep the vault's order first.
   return out.sort((x, y) => (later(x.rotatedAt, y.rotatedAt) ? 1 : later(y.rotatedAt, x.rotatedAt) ? -1 : 0));
@@ -258,7 +258,7 @@ export function planMerge(ctx: ReadCtx, records: PortableRecords): MergePlan {
     const [winner, loser] = backupWins ? [theirs, mine] : [mine, theirs];
     const history = mergeHistories(mine.history, theirs.history);
     if (loser.value !== winner.value && !history.some((h) => h.value === loser.value)) {
-      history.push({ value: loser.value, rotatedAt: ctx.now });
+      history.push({ value: loser.value, rotatedAt: ctx.now, reason: 'merged' });
     }
     const result: TokenImage = { ...winner, id: v.id, history };
     const differs = content(mine) !== content(theirs);

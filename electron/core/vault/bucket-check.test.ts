@@ -65,7 +65,20 @@ const token = fc.record(
     id: maybe(hex32),
     secretTag: maybe(fc.oneof(tag22, fc.string({ maxLength: 23 }))),
     reminderDays: maybe(fc.array(fc.oneof(fc.integer({ min: -2, max: 370 }), fc.double()), { maxLength: 11 })),
-    params: maybe(fc.record({ programSlug: maybe(near(200)), tokenId: maybe(near(200)), other: fc.string() }, { requiredKeys: [] })),
+    params: maybe(
+      fc.record(
+        {
+          programSlug: maybe(near(200)),
+          tokenId: maybe(near(200)),
+          // Each allowed value, near-misses (case, a sibling field's value) and junk.
+          ywhRole: maybe(fc.constantFrom('business-unit-owner', 'business-unit-manager', 'program-manager', 'Program Manager', 'read', '')),
+          ywhScope: maybe(fc.constantFrom('program', 'business-unit', 'programs', 'Program', 'read-write')),
+          ywhAccess: maybe(fc.constantFrom('read', 'read-write', 'write', 'READ', 'program')),
+          other: fc.string(),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     reportedExpiry: maybe(
       fc.record(
         { at: maybe(fc.option(instantish, { nil: null })), raw: maybe(near(200)), source: maybe(fc.constantFrom('platform', 'token', 'user')), other: fc.string() },
@@ -115,6 +128,43 @@ test('the fast bucket check accepts exactly what the zod schema accepts', () => 
     { numRuns: 20_000 },
   );
   expect(accepted).toBeGreaterThan(100); // the generator reaches the valid space too
+});
+
+test('a valid token with any YesWeHack params: both checkers agree, and every allowed value is accepted', () => {
+  const valid = {
+    v: 1,
+    kind: 'token',
+    accountId: 'a'.repeat(32),
+    name: 'n',
+    scopes: [],
+    createdAt: 't',
+    updatedAt: 't',
+    expiresAt: null,
+    lastCheck: null,
+    fingerprint: 'A'.repeat(22),
+    id: 'b'.repeat(32),
+    secretTag: 'C'.repeat(22),
+  };
+  const field = (values: readonly string[]) => fc.option(fc.oneof(fc.constantFrom(...values), fc.string({ maxLength: 25 })), { nil: undefined });
+  let accepted = 0;
+  fc.assert(
+    fc.property(
+      field(['business-unit-owner', 'business-unit-manager', 'program-manager']),
+      field(['program', 'business-unit']),
+      field(['read', 'read-write']),
+      (ywhRole, ywhScope, ywhAccess) => {
+        const params = { ...(ywhRole !== undefined ? { ywhRole } : {}), ...(ywhScope !== undefined ? { ywhScope } : {}), ...(ywhAccess !== undefined ? { ywhAccess } : {}) };
+        const json = JSON.parse(JSON.stringify({ v: 1, items: [{ ...valid, params }] })) as unknown;
+        const fast = checkBucket(json) !== null;
+        if (fast) accepted++;
+        return fast === bucketContent.safeParse(json).success;
+      },
+    ),
+    { numRuns: 5_000 },
+  );
+  expect(accepted).toBeGreaterThan(500);
+  const all = { ywhRole: 'business-unit-owner', ywhScope: 'business-unit', ywhAccess: 'read-write' };
+  expect(checkBucket({ v: 1, items: [{ ...valid, params: all }] })).not.toBeNull();
 });
 
 test('a valid token with any last-check value: both checkers agree', () => {

@@ -7,6 +7,7 @@
 import { PLATFORM_IDS } from '../../../shared/domain/platform-ids';
 import { isExpiry } from '../../../shared/domain/expiry';
 import { CHECK_RESULTS, VERDICT_RESULTS } from '../../../shared/domain/status';
+import { YWH_ACCESS, YWH_ROLES, YWH_SCOPES } from '../../../shared/domain/yeswehack';
 import { platformItem, type BucketContent } from './record-codec';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -15,6 +16,9 @@ const TAG22 = /^[A-Za-z0-9_-]{22}$/;
 const PLATFORMS = new Set<string>(PLATFORM_IDS);
 const RESULTS = new Set<string>(CHECK_RESULTS);
 const VERDICTS = new Set<string>(VERDICT_RESULTS);
+const YWH_ROLE_SET = new Set<string>(YWH_ROLES);
+const YWH_SCOPE_SET = new Set<string>(YWH_SCOPES);
+const YWH_ACCESS_SET = new Set<string>(YWH_ACCESS);
 const ACCOUNT_KEYS = ['v', 'kind', 'platform', 'label', 'client', 'username', 'baseUrl', 'createdAt', 'updatedAt', 'id'];
 const ACCOUNT_OPTIONAL = ['customPlatformId'];
 const TOKEN_KEYS = ['v', 'kind', 'accountId', 'name', 'scopes', 'createdAt', 'updatedAt', 'expiresAt', 'lastCheck', 'fingerprint', 'id', 'secretTag'];
@@ -48,12 +52,15 @@ function reminderDaysOk(o: Obj): boolean {
   return Array.isArray(d) && d.length <= 10 && d.every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 365);
 }
 
+/** Optional choice: absent, or one of `values`. */
+const choice = (o: Obj, k: string, values: ReadonlySet<string>): boolean => !(k in o) || (str(o[k]) && values.has(o[k]));
+
 function paramsOk(o: Obj): boolean {
   if (!('params' in o)) return true;
   const p = o['params'];
   if (!isObj(p)) return false;
-  if (!onlyKeys(p, ['programSlug', 'tokenId'])) return false;
-  return param(p, 'programSlug') && param(p, 'tokenId');
+  if (!onlyKeys(p, ['programSlug', 'tokenId', 'ywhRole', 'ywhScope', 'ywhAccess'])) return false;
+  return param(p, 'programSlug') && param(p, 'tokenId') && choice(p, 'ywhRole', YWH_ROLE_SET) && choice(p, 'ywhScope', YWH_SCOPE_SET) && choice(p, 'ywhAccess', YWH_ACCESS_SET);
 }
 
 function lastCheckOk(x: unknown): boolean {

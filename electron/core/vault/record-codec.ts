@@ -8,6 +8,8 @@ import { AUDIT_ACTIONS } from '../../../shared/domain/token';
 import { PLATFORM_IDS } from '../../../shared/domain/platform-ids';
 import { isExpiry } from '../../../shared/domain/expiry';
 import { CHECK_RESULTS, VERDICT_RESULTS } from '../../../shared/domain/status';
+import { HISTORY_REASONS } from '../../../shared/domain/value-history';
+import { YWH_ACCESS, YWH_ROLES, YWH_SCOPES } from '../../../shared/domain/yeswehack';
 
 const id = z.string().regex(/^[0-9a-f]{32}$/);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -38,12 +40,17 @@ export const accountOverview = z.strictObject({
 });
 
 /**
- * Platform specifics stored with a token (not secret): the YesWeHack program a check reads,
- * the Jelastic token id revoke and rotate name. Absent when there are none.
+ * Platform specifics stored with a token (sealed with its overview): the YesWeHack program a
+ * check reads and what the PAT was made with (role, business unit or program, access type:
+ * shared/domain/yeswehack.ts), the Jelastic token id revoke and rotate name. Absent when
+ * there are none.
  */
 export const tokenParams = z.strictObject({
   programSlug: z.string().min(1).max(200).optional(),
   tokenId: z.string().min(1).max(200).optional(),
+  ywhRole: z.enum(YWH_ROLES).optional(),
+  ywhScope: z.enum(YWH_SCOPES).optional(),
+  ywhAccess: z.enum(YWH_ACCESS).optional(),
 });
 
 /**
@@ -121,13 +128,21 @@ export const bucketContent = z.strictObject({
 });
 export type BucketContent = z.infer<typeof bucketContent>;
 
+/**
+ * A value the token held before, and when it stopped being current (`rotatedAt`, named when
+ * rotation was the only way to lose one; kept for the vaults already written). `reason` is
+ * absent in entries kept before reasons were recorded.
+ */
+export const historyEntry = z.strictObject({ value: z.string(), rotatedAt: timestamp, reason: z.enum(HISTORY_REASONS).optional() });
+export type HistoryEntry = z.infer<typeof historyEntry>;
+
 /** Secret of a token. */
 export const tokenSecret = z.strictObject({
   v: z.literal(1),
   value: z.string(),
   notes: z.string(),
-  /** Values this token had before a rotation, newest last (kept sealed, for recovery). */
-  history: z.array(z.strictObject({ value: z.string(), rotatedAt: timestamp })).optional(),
+  /** Values this token had before (rotated, merged, replaced, edited), oldest first (kept sealed, for recovery). */
+  history: z.array(historyEntry).optional(),
 });
 
 /** One audit entry's sealed content. */

@@ -35,23 +35,29 @@ import {
 } from './token-views';
 import type { TokenRec } from './vault-state';
 import { resolveCustomPlatform } from './custom-platform-records';
-import type { TokenParams } from './record-codec';
+import { paramsOfInput, patchedParams } from './token-params';
 import { tokenExpiryOf, withExpiry, withoutReports } from './token-expiry';
 import { assertPlatformFits } from './platform-fit';
-
-/** Stored platform specifics from the user's fields (absent when none). */
-function paramsOf(programSlug: string | null | undefined, tokenId: string | null | undefined): TokenParams | undefined {
-  const p = { ...(programSlug ? { programSlug } : {}), ...(tokenId ? { tokenId } : {}) };
-  return Object.keys(p).length > 0 ? p : undefined;
-}
+import { keepOldValue } from './value-history';
+import { REPLACED_DETAIL, replaceTargetIn, replaceValue } from './token-replace';
 
 /** Actions that open a secret for the user (`exec`: handed to a command's environment). */
 export type SecretAction = 'get' | 'copy' | 'reveal' | 'exec';
 
 /** Result of an import. */
 export interface ImportResult {
+  /** New tokens written. */
   readonly imported: number;
+  /** Items whose value replaced a user's token (one token per user: iObeya). */
+  readonly replaced: number;
   readonly skippedDuplicates: number;
+}
+
+/** Result of adding one token: the token, and whether it was an existing one given the new value. */
+export interface AddResult {
+  readonly view: TokenView;
+  /** True when the value replaced the one of the user's token (one token per user: iObeya). */
+  readonly replaced: boolean;
 }
 
 interface ViewCache {
@@ -156,16 +162,33 @@ export class TokenStore extends Vault {
     });
   }
 
-  /** Adds a token; its account is found (same platform, label, client, base URL) or created. */
+  /** Adds a token (see addOrReplaceToken: on iObeya it may replace the user's token). */
   addToken(input: z.input<typeof newTokenInput>): TokenView {
+    return this.addOrReplaceToken(input).view;
+  }
+
+  /**
+   * Adds a token; its account is found (same platform, label, client, base URL) or created.
+   * On a one-token-per-user platform (iObeya) a new value for a user who holds one live token
+   * replaces that token's value instead (token-replace.ts): `replaced` says which happened.
+   */
+  addOrReplaceToken(input: z.input<typeof newTokenInput>): AddResult {
     const parsed = parseInput(newTokenInput, input);
     assertPlatformFits(parsed.token, parsed.platform, parsed.platformMismatchOk);
-    const id = newId();
-    this.write('create', id, null, (ctx) => {
+    const added = newId();
+    const id = this.write(null, null, null, (ctx) => {
       this.rejectDuplicate(ctx, parsed.token);
-      this.insert(ctx, id, parsed);
+      const target = replaceTargetIn(ctx, parsed);
+      if (target !== null) {
+        replaceValue(ctx, target, parsed);
+        this.audit(ctx, 'edit', target.id, REPLACED_DETAIL);
+        return target.id;
+      }
+      this.insert(ctx, added, parsed);
+      this.audit(ctx, 'create', added, null);
+      return added;
     });
-    return this.getToken(id);
+    return { view: this.getToken(id), replaced: id !== added };
   }
 
   /** Changes a token. Absent fields stay; `null` clears optional ones. */
@@ -202,11 +225,7 @@ export class TokenStore extends Vault {
             customPlatformId,
           })
         : rec.data.accountId;
-      const old = rec.data.params;
-      const params = paramsOf(
-        p.programSlug !== undefined ? p.programSlug : old?.programSlug,
-        p.platformTokenId !== undefined ? p.platformTokenId : old?.tokenId,
-      );
+      const params = patchedParams(rec.data.params, p, platform);
       if (p.token !== undefined && p.token !== secret.value) this.rejectDuplicate(ctx, p.token);
       const value = p.token ?? secret.value;
       if (p.token !== undefined || p.platform !== undefined) assertPlatformFits(value, platform, platformMismatchOk);
@@ -235,7 +254,8 @@ export class TokenStore extends Vault {
           // A date typed now replaces any reported one; otherwise a new value may carry its own.
           p.expiresAt !== undefined ? null : newValue ? tokenExpiryOf(value) : rest.reportedExpiry,
         ),
-        { value, notes: p.notes ?? secret.notes, history: secret.history },
+        // Never lose a value: the one typed over goes to the token's history.
+        { value, notes: p.notes ?? secret.notes, history: newValue ? keepOldValue(secret, 'edited', ctx.now) : secret.history },
       );
       if (moves) dropOrphanAccounts(ctx);
     });
@@ -256,7 +276,8 @@ export class TokenStore extends Vault {
   /**
    * Imports tokens. The whole list is validated first: one bad item and nothing is written.
    * Then batches are committed one by one, each durable before `onCommitted` reports it, so an
-   * interrupted import keeps every batch it acknowledged. Values already in the vault are skipped.
+   * interrupted import keeps every batch it acknowledged. Values already in the vault are skipped;
+   * an iObeya value for a user who holds a live token replaces that token's value (addOrReplaceToken).
    */
   importTokens(
     items: readonly unknown[],
@@ -273,6 +294,7 @@ export class TokenStore extends Vault {
     this.requireUnlocked();
     const batchSize = Math.max(1, opts.batchSize ?? 500);
     let imported = 0;
+    let replaced = 0;
     let skipped = 0;
     for (let start = 0; start < parsed.length; start += batchSize) {
       const batch = parsed.slice(start, start + batchSize);
@@ -285,6 +307,13 @@ export class TokenStore extends Vault {
             continue;
           }
           seen.add(fp);
+          const target = replaceTargetIn(ctx, input);
+          if (target !== null) {
+            replaceValue(ctx, target, input);
+            this.audit(ctx, 'edit', target.id, `${REPLACED_DETAIL} (imported)`);
+            replaced++;
+            continue;
+          }
           const id = newId();
           this.insert(ctx, id, input);
           this.audit(ctx, 'create', id, 'imported');
@@ -293,7 +322,7 @@ export class TokenStore extends Vault {
       });
       opts.onCommitted?.(Math.min(start + batch.length, parsed.length), parsed.length);
     }
-    return { imported, skippedDuplicates: skipped };
+    return { imported, replaced, skippedDuplicates: skipped };
   }
 
   /**
@@ -331,6 +360,23 @@ export class TokenStore extends Vault {
     const byFingerprint = new Map<string, string>();
     for (const t of this.state().tokens.values()) byFingerprint.set(t.data.fingerprint, t.id);
     return values.map((v) => byFingerprint.get(fingerprint(keys, v.trim())) ?? null);
+  }
+
+  /**
+   * For each new token, the token whose value it would replace (one token per user: iObeya),
+   * or null: an import preview's "replaces" note. Opens only the candidates' secrets (a JWT's
+   * subject), writes nothing.
+   */
+  findReplaced(inputs: readonly z.input<typeof newTokenInput>[]): ({ id: string; name: string } | null)[] {
+    const { keys } = this.requireUnlocked();
+    const ctx = { state: this.state(), repo: this.repo, keys, vaultId: this.vaultIdBytes };
+    return this.guard(() =>
+      inputs.map((raw) => {
+        const parsed = newTokenInput.safeParse(raw);
+        const target = parsed.success ? replaceTargetIn(ctx, parsed.data) : null;
+        return target && { id: target.id, name: target.data.name };
+      }),
+    );
   }
 
   // ---- helpers ----------------------------------------------------------------------------
@@ -375,7 +421,7 @@ export class TokenStore extends Vault {
       baseUrl: input.baseUrl ?? null,
       customPlatformId: input.platform === 'custom' && input.customPlatform ? resolveCustomPlatform(ctx.state, input.customPlatform) : null,
     });
-    const params = paramsOf(input.programSlug, input.platformTokenId);
+    const params = paramsOfInput(input);
     const expiresAt = input.expiresAt ?? null;
     putToken(
       ctx,

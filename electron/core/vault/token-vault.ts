@@ -13,6 +13,9 @@ import { newId } from './ids';
 import { parseInput, TokenStore } from './token-store';
 import { deleteRecord, fingerprint, openTokenSecret, putPlatform, putToken, updateTokenOverview } from './vault-records';
 import { withExpiry, withoutReports, type StoredReport } from './token-expiry';
+import { historyEntryAt, historyViews, keepOldValue } from './value-history';
+import type { HistoryEntry } from './record-codec';
+import { historyReasonText, type HistoryEntryView } from '../../../shared/domain/value-history';
 import { applyMerge, planMerge } from './backup-merge';
 import {
   exportRecords,
@@ -110,7 +113,7 @@ export class TokenVault extends TokenStore {
     this.write('rotate', id, reported?.at ? `new expiry ${reported.raw}` : null, (ctx) => {
       const rec = this.recIn(ctx, id);
       const old = openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, rec);
-      const history = [...(old.history ?? []), { value: old.value, rotatedAt: ctx.now }];
+      const history = keepOldValue(old, 'rotated', ctx.now);
       const data = {
         ...withoutReports(rec.data),
         fingerprint: fingerprint(ctx.keys, value),
@@ -147,10 +150,38 @@ export class TokenVault extends TokenStore {
     return this.guard(() => openTokenSecret(this.repo, this.requireUnlocked().keys, this.vaultIdBytes, this.recOf(id)).value);
   }
 
-  /** Values a token had before its rotations, oldest first (audited as a reveal). */
-  readHistory(idOrPrefix: string): readonly { value: string; rotatedAt: string }[] {
+  /**
+   * When and why each earlier value of a token was kept, oldest first. No value leaves, so it
+   * is not audited (like the notes, it is opened from the secret envelope).
+   */
+  valueHistory(idOrPrefix: string): HistoryEntryView[] {
+    const { keys } = this.requireUnlocked();
+    const rec = this.recOf(this.resolveTokenId(idOrPrefix));
+    return this.guard(() => historyViews(openTokenSecret(this.repo, keys, this.vaultIdBytes, rec).history));
+  }
+
+  /** Every earlier value of a token with its date and reason, oldest first (audited as a reveal). */
+  readHistory(idOrPrefix: string): readonly HistoryEntry[] {
     const id = this.resolveTokenId(idOrPrefix);
-    return this.write('reveal', id, 'history', (ctx) => openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, this.recIn(ctx, id)).history ?? []);
+    return this.write(null, null, null, (ctx) => {
+      const history = openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, this.recIn(ctx, id)).history ?? [];
+      this.audit(ctx, 'reveal', id, `history: ${history.length} earlier value${history.length === 1 ? '' : 's'}`);
+      return history;
+    });
+  }
+
+  /**
+   * One earlier value (entry `index`, oldest first), for the app's reveal: audited as a reveal
+   * naming the entry. `at`, the date the user saw listed, guards against a history that changed
+   * meanwhile (value-history.ts).
+   */
+  revealHistoryEntry(idOrPrefix: string, index: number, at?: string): HistoryEntry {
+    const id = this.resolveTokenId(idOrPrefix);
+    return this.write(null, null, null, (ctx) => {
+      const entry = historyEntryAt(openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, this.recIn(ctx, id)).history, index, at);
+      this.audit(ctx, 'reveal', id, `earlier value ${index + 1} (${historyReasonText(entry.reason ?? null)}, kept ${entry.rotatedAt})`);
+      return entry;
+    });
   }
 
   // ---- user-defined platforms -------------------------------------------------------------

@@ -7,6 +7,7 @@ import { computeStatus, verdictOf, type TokenStatus } from '../../../shared/doma
 import type { Account, TokenView } from '../../../shared/domain/token';
 import type { AccountRec, PlatformRec, TokenRec } from './vault-state';
 import { effectiveExpiry } from './token-expiry';
+import { ywhFieldsOf } from './token-params';
 
 /** An account record as the domain type. */
 export function accountView(rec: AccountRec): Account {
@@ -60,6 +61,7 @@ export function tokenView(rec: TokenRec, account: AccountRec, now: Date, platfor
     customPlatformName: platform?.data.name ?? null,
     programSlug: d.params?.programSlug ?? null,
     platformTokenId: d.params?.tokenId ?? null,
+    ...ywhFieldsOf(d.params),
     reminderDays: d.reminderDays ?? null,
   };
 }

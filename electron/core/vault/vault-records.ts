@@ -11,7 +11,15 @@ import { envelopeTag, open, seal } from './crypto/aead';
 import type { VaultKeys } from './crypto/keys';
 import { EnvelopeFormatError, EnvelopeKind } from './format/envelope';
 import { idBytes, newId } from './ids';
-import { decodeJson, encodeJson, tokenSecret, type AccountOverviewData, type PlatformOverviewData, type TokenOverviewData } from './record-codec';
+import {
+  decodeJson,
+  encodeJson,
+  tokenSecret,
+  type AccountOverviewData,
+  type HistoryEntry,
+  type PlatformOverviewData,
+  type TokenOverviewData,
+} from './record-codec';
 import { bucketContext, bucketOf, damaged, type TokenRec, type VaultState } from './vault-state';
 import { reminderExpiry } from './token-expiry';
 
@@ -51,9 +59,9 @@ export function putPlatform(ctx: WriteCtx, id: string, data: PlatformOverviewDat
   ctx.dirty.add(bucketOf(id));
 }
 
-/** A token's secret as stored: the value, notes, and values it had before rotations. */
+/** A token's secret as stored: the value, notes, and the values it had before (value-history.ts). */
 export interface StoredSecret extends TokenSecret {
-  readonly history?: readonly { readonly value: string; readonly rotatedAt: string }[] | undefined;
+  readonly history?: readonly HistoryEntry[] | undefined;
 }
 
 /** Writes a token record with its secret (one envelope per token, opened only on demand). */

@@ -9,3 +9,5 @@ export type AuditEntry = Response<'tokens.details'>['audit'][number];
 export type PlatformInfo = Response<'platforms.list'>[number];
 /** A user-defined platform as Settings lists it (definition, id, how many tokens use it). */
 export type CustomPlatformView = Response<'platforms.custom.list'>[number];
+/** One earlier value of a token as the detail pane lists it: when and why it was kept (never the value). */
+export type HistoryEntry = Response<'tokens.details'>['history'][number];

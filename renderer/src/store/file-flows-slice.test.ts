@@ -66,7 +66,7 @@ test('an applied import reloads the list and counts what was left out', async ()
   const file = await useStore.getState().chooseImportFile('env');
   const plan = await useStore.getState().previewImport({ fileId: file!.fileId, format: 'env', account: 'me' });
   expect(plan.counts).toEqual({ import: 1, duplicates: 1, skipped: 0 });
-  expect(await useStore.getState().applyImport(plan.planId)).toEqual({ added: 1, duplicates: 1, skipped: 0 });
+  expect(await useStore.getState().applyImport(plan.planId)).toEqual({ added: 1, replaced: 0, duplicates: 1, skipped: 0 });
   expect(useStore.getState().tokens.map((t) => [t.name, t.account])).toEqual([['GITHUB_TOKEN', 'me']]);
   expect(toasts()).toEqual(['Imported 1 token (1 duplicate left out)']);
 });
@@ -77,6 +77,8 @@ test('confirmations read naturally', () => {
   expect(mergedText({ added: 0, updated: 2, skipped: 1, platforms: { added: 0, updated: 0, skipped: 0 }, conflicts: [], dryRun: false })).toBe(
     'Merged the backup: 0 added, 2 updated, 1 unchanged',
   );
-  expect(importedText({ added: 3, duplicates: 0, skipped: 2 })).toBe('Imported 3 tokens (2 skipped rows left out)');
-  expect(importedText({ added: 0, duplicates: 0, skipped: 0 })).toBe('Imported 0 tokens');
+  expect(importedText({ added: 3, replaced: 0, duplicates: 0, skipped: 2 })).toBe('Imported 3 tokens (2 skipped rows left out)');
+  expect(importedText({ added: 0, replaced: 0, duplicates: 0, skipped: 0 })).toBe('Imported 0 tokens');
+  // One token per user (iObeya): a row that replaced a user's token's value is counted apart.
+  expect(importedText({ added: 1, replaced: 1, duplicates: 1, skipped: 0 })).toBe('Imported 1 token, replaced the value of 1 token (1 duplicate left out)');
 });

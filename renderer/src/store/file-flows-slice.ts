@@ -58,12 +58,14 @@ export function mergedText(m: MergeSummary): string {
   return `Merged the backup: ${m.added} added, ${m.updated} updated, ${m.skipped} unchanged`;
 }
 
-/** "Imported 3 tokens (1 duplicate and 2 skipped rows left out)". */
+/** "Imported 3 tokens, replaced the value of 1 (1 duplicate and 2 skipped rows left out)". */
 export function importedText(r: ImportApplied): string {
   const left = [r.duplicates > 0 ? plural(r.duplicates, 'duplicate') : null, r.skipped > 0 ? plural(r.skipped, 'skipped row') : null].filter(
     (x) => x !== null,
   );
-  return `Imported ${plural(r.added, 'token')}${left.length > 0 ? ` (${left.join(' and ')} left out)` : ''}`;
+  // One token per user (iObeya): a row that gave a user's token its new value is not an addition.
+  const replaced = r.replaced > 0 ? `, replaced the value of ${plural(r.replaced, 'token')}` : '';
+  return `Imported ${plural(r.added, 'token')}${replaced}${left.length > 0 ? ` (${left.join(' and ')} left out)` : ''}`;
 }
 
 export const createFileFlowsSlice: StateCreator<All, [], [], FileFlowsSlice> = (_set, get) => ({

@@ -39,8 +39,11 @@ export interface TokensSlice {
   setFilter: <K extends keyof TokenFilters>(key: K, value: TokenFilters[K]) => void;
   setGrouping: (g: Grouping) => void;
   select: (id: string | null) => void;
-  /** Adds a token; throws a UiError the dialog shows. */
-  addToken: (input: Request<'tokens.add'>) => Promise<TokenView>;
+  /**
+   * Adds a token, or gives its value to the user's token (iObeya: one token per user; then
+   * `replaced`); throws a UiError the dialog shows.
+   */
+  addToken: (input: Request<'tokens.add'>) => Promise<{ token: TokenView; replaced: boolean }>;
   /** Edits a token; throws a UiError the dialog shows. */
   editToken: (id: string, patch: Request<'tokens.edit'>['patch']) => Promise<TokenView>;
   /** Removes a token; throws a UiError the dialog shows. */
@@ -96,10 +99,12 @@ export const createTokensSlice: StateCreator<All, [], [], TokensSlice> = (set, g
     else void get().loadDetails(id);
   },
   addToken: async (input) => {
-    const token = await call('tokens.add', input);
-    set((s) => withHaystacks([...s.tokens, token]));
-    get().select(token.id);
-    return token;
+    const { replaced, ...token } = await call('tokens.add', input);
+    set((s) => withHaystacks(replaced ? s.tokens.map((t) => (t.id === token.id ? token : t)) : [...s.tokens, token]));
+    // Already selected, a replaced token's details (its history) must load again.
+    if (get().selectedId === token.id) void get().loadDetails(token.id);
+    else get().select(token.id);
+    return { token, replaced };
   },
   editToken: async (id, patch) => {
     const token = await call('tokens.edit', { id, patch });

@@ -7,6 +7,8 @@ import { customPlatformSchema, type CustomPlatformDef, type CustomPlatformInput 
 import { FakeCustomPlatforms, type StoredCustomPlatform } from './fake-custom-platforms';
 import { defaultDialogs, fileFlowHandlers, type FakeFileDialogs } from './fake-file-flows';
 import { FAKE_PLATFORMS, Fail, makeToken, type StoredToken } from './fake-fixtures';
+import { replaceTarget } from '../../../shared/domain/one-token-per-user';
+import { historyList, keepOldValue, revealHistoryHandler, type FakeHistoryEntry } from './fake-history';
 import { computeStatus, type CheckResult } from '../../../shared/domain/status';
 import type { AuditAction } from '../../../shared/domain/token';
 import type { AuditEntry, TokenView } from '../api/types';
@@ -20,7 +22,7 @@ export interface FakeApiOptions {
   unlocked?: boolean;
   password?: string;
   quickUnlock?: boolean;
-  tokens?: readonly (Partial<TokenView> & { value?: string; notes?: string })[];
+  tokens?: readonly (Partial<TokenView> & { value?: string; notes?: string; history?: FakeHistoryEntry[] })[];
   /** Custom platforms defined before the test starts (ids cp0001, cp0002, …). */
   customPlatforms?: readonly CustomPlatformInput[];
   keychainStrength?: 'strong' | 'weak' | 'none';
@@ -82,9 +84,9 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
   let nextId = 1;
   const log = (action: AuditAction, tokenId: string | null) => audit.push({ seq: ++seq, at: now.toISOString(), action, tokenId, detail: null });
 
-  (opts.tokens ?? []).forEach(({ value, notes, ...fields }, i) => {
+  (opts.tokens ?? []).forEach(({ value, notes, history, ...fields }, i) => {
     const view = makeToken(i, fields);
-    state.tokens.set(view.id, { view, value: value ?? `secret-value-${i}`, notes: notes ?? '' });
+    state.tokens.set(view.id, { view, value: value ?? `secret-value-${i}`, notes: notes ?? '', ...(history ? { history } : {}) });
   });
 
   const customPlatforms = new FakeCustomPlatforms(state.customPlatforms, () => state.tokens.values(), now, log);
@@ -163,7 +165,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
     'tokens.details': ({ id }: { id: string }) => {
       unlocked();
       const t = find(id);
-      return { token: t.view, notes: t.notes, audit: audit.filter((e) => e.tokenId === id) };
+      return { token: t.view, notes: t.notes, audit: audit.filter((e) => e.tokenId === id), history: historyList(t) };
     },
     'tokens.add': (input: {
       platform: TokenView['platform'];
@@ -179,11 +181,26 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       customPlatform?: string | null;
       programSlug?: string | null;
       platformTokenId?: string | null;
+      ywhRole?: TokenView['ywhRole'];
+      ywhScope?: TokenView['ywhScope'];
+      ywhAccess?: TokenView['ywhAccess'];
       reminderDays?: number[] | null;
       /** Main checks it; the fake stores nothing of it (tests read it from `calls`). */
       platformMismatchOk?: boolean;
     }) => {
       unlocked();
+      // One token per user (iObeya), by the vault's own rule: the user's token takes the value.
+      const held = replaceTarget([...state.tokens.values()].map((t) => t.view), input);
+      const target = held === null ? undefined : state.tokens.get(held.id);
+      if (target !== undefined) {
+        keepOldValue(target, 'replaced', now);
+        target.value = input.token;
+        if (input.notes) target.notes = input.notes;
+        target.view = { ...target.view, name: input.name, lastCheck: null, verdict: null, rotationUnconfirmed: null };
+        target.view = { ...target.view, status: computeStatus(target.view, now) };
+        log('edit', target.view.id);
+        return { ...target.view, replaced: true };
+      }
       const custom = customPlatforms.fieldsFor(input.platform, input.customPlatform, null);
       const id = `new${String(nextId++).padStart(4, '0')}`;
       const expiresAt = input.expiresAt ?? null;
@@ -206,11 +223,14 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
         ...custom,
         programSlug: input.programSlug ?? null,
         platformTokenId: input.platformTokenId ?? null,
+        ywhRole: input.ywhRole ?? null,
+        ywhScope: input.ywhScope ?? null,
+        ywhAccess: input.ywhAccess ?? null,
         reminderDays: input.reminderDays ?? null,
       };
       state.tokens.set(id, { view, value: input.token, notes: input.notes ?? '' });
       log('create', id);
-      return view;
+      return { ...view, replaced: false };
     },
     'tokens.edit': ({ id, patch }: { id: string; patch: Record<string, unknown> & { token?: string; notes?: string } }) => {
       unlocked();
@@ -218,7 +238,10 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       const { token, notes, customPlatform, platformMismatchOk: _ok, ...rest } = patch as typeof patch & { customPlatform?: string | null; platformMismatchOk?: boolean };
       const platform = (rest.platform as TokenView['platform'] | undefined) ?? t.view.platform;
       const custom = customPlatforms.fieldsFor(platform, customPlatform, t.view);
-      if (token !== undefined) t.value = token;
+      if (token !== undefined && token !== t.value) {
+        keepOldValue(t, 'edited', now);
+        t.value = token;
+      }
       if (notes !== undefined) t.notes = notes;
       t.view = { ...t.view, ...(rest as Partial<TokenView>), ...custom };
       if (rest.expiresAt !== undefined) t.view = { ...t.view, expiry: t.view.expiresAt, expirySource: t.view.expiresAt === null ? null : 'user', expiryRaw: null, neverExpires: false };
@@ -245,6 +268,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       log('reveal', id);
       return { value: t.value, hidesInSeconds: settings.revealSeconds };
     },
+    'tokens.revealHistory': revealHistoryHandler({ find, unlocked, log, revealSeconds: () => settings.revealSeconds }),
     'tokens.check': ({ id }: { id: string }) => {
       unlocked();
       return checkOne(id);
@@ -291,6 +315,7 @@ export function createFakeApi(opts: FakeApiOptions = {}): FakeApi {
       }
       if (p.needsPassword.rotate) needPassword(p.name, 'rotate', password);
       needSignIn(p, t, login);
+      keepOldValue(t, 'rotated', now);
       t.value = `${t.value}-rotated`;
       log('rotate', id);
       return { token: record(t, { result: 'active', reason: 'rotated' }), expiryCapped: opts.rotateCap ?? null };

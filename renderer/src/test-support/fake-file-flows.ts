@@ -236,7 +236,7 @@ export function fileFlowHandlers(ctx: FileFlowsContext): Handlers {
       });
       if (news.length > 0) ctx.log('import', null);
       const dup = rows.filter((r) => r.action === 'duplicate-in-file' || r.action === 'duplicate-in-vault').length;
-      return { added: news.length, duplicates: dup, skipped: rows.filter((r) => r.action === 'skip').length };
+      return { added: news.length, replaced: 0, duplicates: dup, skipped: rows.filter((r) => r.action === 'skip').length };
     },
   };
 }

@@ -4,12 +4,15 @@
  */
 import type { TokenView } from '../api/types';
 import type { Response } from '../../../shared/ipc/contract';
+import type { FakeHistoryEntry } from './fake-history';
 
 /** A token as the fake vault holds it. */
 export interface StoredToken {
   view: TokenView;
   value: string;
   notes: string;
+  /** Earlier values, oldest first (fake-history.ts). */
+  history?: FakeHistoryEntry[];
 }
 
 /** Platform capabilities as the real presets declare them (kept in step by hand). */
@@ -52,6 +55,9 @@ export function makeToken(i: number, over: Partial<TokenView> = {}): TokenView {
     customPlatformName: null,
     programSlug: null,
     platformTokenId: null,
+    ywhRole: null,
+    ywhScope: null,
+    ywhAccess: null,
     reminderDays: null,
     name: `Token ${i}`,
     scopes: ['repo', 'read:org'],

@@ -41,7 +41,7 @@ describe('import channels', () => {
       skipped: p.rows.filter((r) => r.action === 'skip').length,
     });
     const applied = await s.call('import.apply', { planId: p.planId });
-    expect(applied).toEqual({ added: p.counts.import, duplicates: p.counts.duplicates, skipped: p.counts.skipped });
+    expect(applied).toEqual({ added: p.counts.import, replaced: 0, duplicates: p.counts.duplicates, skipped: p.counts.skipped });
     expect(await s.call('tokens.list', {})).toHaveLength(p.counts.import);
     expect((await s.fail('import.apply', { planId: p.planId })).message).toMatch(/preview the file again/);
 
@@ -51,6 +51,27 @@ describe('import channels', () => {
     expect(inVault?.action).toBe('duplicate-in-vault');
     expect(inVault?.reason).toMatch(/^already in the vault \([0-9a-f]{8}\)$/);
     expect(await s.call('import.apply', { planId: again.planId })).toMatchObject({ added: 0 });
+  });
+
+  it('an iObeya row for a user who has a live token: the preview names it, apply replaces its value and counts it apart', async () => {
+    const s = await unlockedWithDialogs();
+    const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const old = `${b64url({ alg: 'HS256' })}.${b64url({ iss: 'https://curie.iobeya.com', sub: 'marie.curie' })}.oldSig`;
+    const held = await s.call('tokens.add', { platform: 'iobeya', account: 'dotenv', client: 'Acme', username: 'marie.curie', name: 'boards', token: old });
+    expect(held.replaced).toBe(false);
+    s.dialogs.answer(fixture('tokens.env'));
+    const chosen = await s.call('import.choose', { format: 'env' });
+    const p = await s.call('import.preview', { fileId: chosen!.fileId, format: 'env', account: 'dotenv', client: 'Acme' });
+    expect(p.rows.find((r) => r.label === 'IOBEYA_PAT')).toMatchObject({
+      action: 'import',
+      reason: `replaces the value of “boards” (${held.id.slice(0, 8)}); the old value stays in its history`,
+    });
+    const applied = await s.call('import.apply', { planId: p.planId });
+    expect(applied).toMatchObject({ added: p.counts.import - 1, replaced: 1 });
+    const list = await s.call('tokens.list', {});
+    expect(list).toHaveLength(p.counts.import);
+    expect(list.find((t) => t.id === held.id)?.name).toBe('IOBEYA_PAT');
+    expect((await s.call('tokens.details', { id: held.id })).history).toEqual([{ at: expect.any(String), reason: 'replaced' }]);
   });
 
   it('CSV: headers and a guessed mapping; the mapping given is used as is (blank = not mapped)', async () => {

@@ -76,7 +76,7 @@ export async function previewChosenImport(ctx: FileFlowContext, plans: ImportPla
   plans.clear(); // a failed preview must not leave an older one to apply
   const text = readImportText(ctx.files.path(req.fileId, 'import'));
   const plan = planImport(text, { format: req.format, account: req.account, client: req.client, platform: req.platform, mapping: mappingOf(req.mapping) });
-  const preview = previewImport(plan, (values) => vault.findExisting(values));
+  const preview = previewImport(plan, (values) => vault.findExisting(values), (inputs) => vault.findReplaced(inputs));
   return { planId: plans.keep(plan), rows: preview.rows, counts: preview.counts };
 }
 
@@ -86,5 +86,5 @@ export async function applyImport(ctx: FileFlowContext, plans: ImportPlans, { pl
   const plan = plans.take(planId);
   const preview = previewImport(plan, (values) => vault.findExisting(values));
   const r = vault.importTokens(preview.fresh);
-  return { added: r.imported, duplicates: preview.counts.duplicates + r.skippedDuplicates, skipped: preview.counts.skipped };
+  return { added: r.imported, replaced: r.replaced, duplicates: preview.counts.duplicates + r.skippedDuplicates, skipped: preview.counts.skipped };
 }

@@ -68,7 +68,8 @@ export const iobeyaPreset: PlatformPreset = {
     'Base URL per customer: https://<customer>.api.iobeya.com/v1.',
     'A PAT is a JWT: its expiry (exp), subject (sub) and any scopes are read offline, without sending it.',
     'A PAT inherits all the permissions of the user who generated it (iObeya 4.25 and later); keep it secret.',
-    'One token per user: generating a new one means revoking the old one.',
+    // (inferred) from the seed's "revoke and generate a new one" in the single "Personal access token" menu.
+    'One token per user (inferred): adding a new value for a user who has a token replaces its value; the old one stays in its history.',
     'The check lists one room (GET /v1/rooms?page=1&size=1): inferred, iObeya documents no validity check.',
     'Expiry is not documented: only the JWT’s own exp tells.',
     'Revoke (and generate again) from the user menu › "Personal access token" in your iObeya web app, https://<customer>.iobeya.com.',

@@ -2,6 +2,7 @@
  * The selected token: every field, notes, audit trail, and its actions. The value is never
  * here except while revealed (the detail slice's transient reveal).
  */
+import { YWH_ACCESS_LABEL, YWH_ROLE_LABEL, YWH_SCOPE_LABEL } from '../../../../shared/domain/yeswehack';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TokenPageField } from '../../components/TokenPageField';
 import { describeLastCheck, expirySourceText, expiryText, formatTimestamp } from '../../lib/format';
@@ -13,6 +14,7 @@ import { selectCustomTokenPage, selectSelectedToken, selectTokenPage, tokenPlatf
 const resultLabel = (r: CheckResult): string => r.charAt(0).toUpperCase() + r.slice(1);
 import { AuditTrail } from './AuditTrail';
 import { RevealField } from './RevealField';
+import { ValueHistory } from './ValueHistory';
 
 /** The complementary pane beside the list. */
 export function DetailPane() {
@@ -42,11 +44,15 @@ export function DetailPane() {
 
   const d = details?.id === token.id ? details : null;
   const page = selectTokenPage(token);
-  const shownReveal = reveal?.id === token.id ? reveal : null;
+  // The current value's reveal; an earlier value's shows in its history entry.
+  const shownReveal = reveal?.id === token.id && reveal.historyIndex === undefined ? reveal : null;
   // Platform specifics, shown only when set.
   const specifics: [string, React.ReactNode][] = [];
   if (token.programSlug !== null) specifics.push(['Program slug', token.programSlug]);
   if (token.platformTokenId !== null) specifics.push(['Platform token id', <code key="ptid">{token.platformTokenId}</code>]);
+  if (token.ywhRole !== null) specifics.push(['Role', YWH_ROLE_LABEL[token.ywhRole]]);
+  if (token.ywhScope !== null) specifics.push(['Reaches', YWH_SCOPE_LABEL[token.ywhScope]]);
+  if (token.ywhAccess !== null) specifics.push(['Access type', YWH_ACCESS_LABEL[token.ywhAccess]]);
   const rows: [string, React.ReactNode][] = [
     ['Status', <StatusBadge key="s" status={token.status} />],
     ['Platform', tokenPlatformLabel(token)],
@@ -74,7 +80,20 @@ export function DetailPane() {
       const source = expirySourceText(token);
       return source === null ? [] : [['Expiry source', source]];
     })(),
-    ['Last check', describeLastCheck(token.lastCheck)],
+    [
+      'Last check',
+      // Never checked is not a problem (it needs no attention): said quietly, with the way to check.
+      token.lastCheck === null && platform?.check !== false ? (
+        <span key="lc">
+          Not checked yet —{' '}
+          <button type="button" className="link-button" disabled={checking} onClick={() => void checkToken(token.id)}>
+            Check now
+          </button>
+        </span>
+      ) : (
+        describeLastCheck(token.lastCheck)
+      ),
+    ],
     ['Check result', token.lastCheck ? resultLabel(token.lastCheck.result) : '—'],
     ['Reason', token.lastCheck?.reason ?? '—'],
     ['Owner', token.lastCheck?.owner ?? '—'],
@@ -173,6 +192,7 @@ export function DetailPane() {
       ) : (
         <p className="notes">{d.notes}</p>
       )}
+      <ValueHistory key={token.id} tokenId={token.id} entries={d?.history ?? null} />
       <h3>Audit trail</h3>
       {d === null ? <p className="muted">{detailsError === null ? 'Loading…' : '—'}</p> : <AuditTrail entries={d.audit} />}
     </aside>

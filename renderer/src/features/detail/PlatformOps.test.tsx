@@ -43,6 +43,20 @@ test('Check shows the result on the row and in the pane (result, reason, owner)'
   for (const text of ['Invalid', '401 Unauthorized', 'octocat']) expect(within(pane).getAllByText(text).length).toBeGreaterThan(0);
 });
 
+test('a never-checked token is not a problem: the pane says so quietly and offers the check', async () => {
+  const { pane, user, api } = await select('Fresh', {
+    tokens: [{ name: 'Fresh', platform: 'gitlab' }],
+    checkResults: { tok000000: { result: 'active', owner: 'jane' } },
+  });
+  const p = within(pane);
+  expect(p.getByText(/Not checked yet/)).toBeTruthy();
+  expect(pane.querySelector('.alert')).toBeNull();
+  await user.click(p.getByRole('button', { name: 'Check now' }));
+  expect(api.calls.find((c) => c.channel === 'tokens.check')?.request).toEqual({ id: 'tok000000' });
+  await waitFor(() => expect(p.queryByText(/Not checked yet/)).toBeNull());
+  expect(p.queryByRole('button', { name: 'Check now' })).toBeNull();
+});
+
 test('Check all shows progress from main, then reloads the list', async () => {
   const { user, api } = await select('A', { tokens: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] });
   let release = () => undefined as void;

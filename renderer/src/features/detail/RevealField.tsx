@@ -5,8 +5,8 @@ import type { RevealState } from '../../store/detail-slice';
 /** Seconds left until `until`, never negative. */
 const secondsLeft = (until: number): number => Math.max(0, Math.ceil((until - Date.now()) / 1000));
 
-/** Shown only while a reveal is active. */
-export function RevealField({ reveal, onHide }: { reveal: RevealState; onHide: () => void }) {
+/** Shown only while a reveal is active; `label` names which value it is (an earlier one, from the history). */
+export function RevealField({ reveal, onHide, label = 'Revealed value' }: { reveal: RevealState; onHide: () => void; label?: string }) {
   const id = useId();
   const [left, setLeft] = useState(() => secondsLeft(reveal.until));
   useEffect(() => {
@@ -17,7 +17,7 @@ export function RevealField({ reveal, onHide }: { reveal: RevealState; onHide: (
 
   return (
     <div className="reveal">
-      <label htmlFor={id}>Revealed value</label>
+      <label htmlFor={id}>{label}</label>
       <div className="reveal-row">
         <input id={id} className="mono" type="text" readOnly value={reveal.value} spellCheck={false} autoComplete="off" />
         <button type="button" onClick={onHide}>

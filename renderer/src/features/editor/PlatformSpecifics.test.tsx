@@ -174,3 +174,35 @@ test('Jelastic: the platform token id is sent, shown, and cleared when the token
   // The page is built from the account: a "GitHub" account at the hoster's address names no GitHub page.
   expect(p.queryByRole('button', { name: 'Open token page' })).toBeNull();
 });
+
+test('YesWeHack: role, scope kind and access type are chosen from lists, shown in words, changed and cleared', async () => {
+  const { d, user, api } = await openAdd();
+  expect(d.queryByLabelText('Role')).toBeNull(); // only for YesWeHack
+  await fillBasics(d, user, 'Triage', 'yeswehack');
+  const role = d.getByLabelText('Role') as HTMLSelectElement;
+  expect([...role.options].map((o) => o.text)).toEqual(['Not set', 'Business Unit Owner', 'Business Unit Manager', 'Program Manager']);
+  await user.selectOptions(role, 'Program Manager');
+  await user.selectOptions(d.getByLabelText('Reaches'), 'Business unit');
+  await user.selectOptions(d.getByLabelText('Access type'), 'Read');
+  await user.click(d.getByRole('button', { name: 'Save' }));
+  expect(api.calls.find((c) => c.channel === 'tokens.add')?.request).toMatchObject({
+    platform: 'yeswehack',
+    ywhRole: 'program-manager',
+    ywhScope: 'business-unit',
+    ywhAccess: 'read',
+  });
+  const p = within(pane());
+  expect(await p.findByText('Program Manager')).toBeTruthy();
+  expect(p.getByText('Business unit')).toBeTruthy();
+  expect(p.getByText('Access type')).toBeTruthy();
+
+  const e = await openEdit(user, 'Triage');
+  expect((e.getByLabelText('Role') as HTMLSelectElement).value).toBe('program-manager');
+  await user.selectOptions(e.getByLabelText('Access type'), 'Not set');
+  await user.selectOptions(e.getByLabelText('Role'), 'Business Unit Owner');
+  await user.click(e.getByRole('button', { name: 'Save' }));
+  const id = useStore.getState().selectedId as string;
+  expect(api.calls.filter((c) => c.channel === 'tokens.edit').at(-1)?.request).toEqual({ id, patch: { ywhRole: 'business-unit-owner', ywhAccess: null } });
+  expect(await p.findByText('Business Unit Owner')).toBeTruthy();
+  await waitFor(() => expect(p.queryByText('Access type')).toBeNull());
+});

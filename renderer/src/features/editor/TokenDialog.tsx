@@ -17,8 +17,10 @@ import { describeReminderDays } from '../../lib/reminder-days';
 import { useStore } from '../../store';
 import { CustomPlatformSelect } from './CustomPlatformSelect';
 import { PlatformMismatch } from './PlatformMismatch';
+import { ReplaceNotice, useReplaceTarget } from './ReplaceNotice';
 import { EMPTY_FORM, formFromToken, parseScopes, toNewToken, toPatch, type FieldErrors, type FormField, type TokenForm } from './token-form';
 import { useValueRecognition } from './use-value-recognition';
+import { YWH_ACCESS, YWH_ACCESS_LABEL, YWH_ROLES, YWH_ROLE_LABEL, YWH_SCOPES, YWH_SCOPE_LABEL } from '../../../../shared/domain/yeswehack';
 
 /** The dialog; `editId` null means adding. */
 export function TokenDialog({ editId }: { editId: string | null }) {
@@ -43,6 +45,7 @@ export function TokenDialog({ editId }: { editId: string | null }) {
   const base = useId();
   const isEdit = editId !== null;
   const recognition = useValueRecognition(form, setForm, isEdit);
+  const replacing = useReplaceTarget(form, isEdit);
 
   // Notes arrive with the details: fill them in if the user has not typed any yet.
   useEffect(() => {
@@ -84,8 +87,8 @@ export function TokenDialog({ editId }: { editId: string | null }) {
         if (Object.keys(result.value).length > 0) await editToken(editId, { ...(result.value as Parameters<typeof editToken>[1]), ...accept });
         showToast('Token saved');
       } else {
-        await addToken({ ...(result.value as Parameters<typeof addToken>[0]), ...accept });
-        showToast('Token added');
+        const added = await addToken({ ...(result.value as Parameters<typeof addToken>[0]), ...accept });
+        showToast(added.replaced ? `Replaced the value of “${added.token.name}”` : 'Token added');
       }
       closeDialog();
     } catch (err) {
@@ -118,6 +121,19 @@ export function TokenDialog({ editId }: { editId: string | null }) {
   const text = (name: FormField, extra: Partial<React.InputHTMLAttributes<HTMLInputElement>> = {}) => (props: FieldProps) => (
     <input {...props} type="text" value={form[name]} onChange={(e) => set(name, e.target.value)} autoComplete="off" spellCheck={false} {...extra} />
   );
+  /** A select over a fixed list of ids, shown by their labels; "Not set" first. */
+  const choice =
+    <K extends string>(name: 'ywhRole' | 'ywhScope' | 'ywhAccess', ids: readonly K[], labels: Readonly<Record<K, string>>) =>
+    (props: FieldProps) => (
+      <select {...props} value={form[name]} onChange={(e) => set(name, e.target.value)}>
+        <option value="">Not set</option>
+        {ids.map((v) => (
+          <option key={v} value={v}>
+            {labels[v]}
+          </option>
+        ))}
+      </select>
+    );
   const scopes = parseScopes(form.scopes);
 
   return (
@@ -197,6 +213,13 @@ export function TokenDialog({ editId }: { editId: string | null }) {
           )}
         {form.platform === 'yeswehack' &&
           field('programSlug', 'Program slug', text('programSlug', { maxLength: 200, placeholder: 'my-program' }), 'The check reads this program: a YesWeHack PAT has no “who am I” endpoint.')}
+        {form.platform === 'yeswehack' && (
+          <>
+            {field('ywhRole', 'Role', choice('ywhRole', YWH_ROLES, YWH_ROLE_LABEL), 'The role you created it with: it decides what the API lets it do.')}
+            {field('ywhScope', 'Reaches', choice('ywhScope', YWH_SCOPES, YWH_SCOPE_LABEL))}
+            {field('ywhAccess', 'Access type', choice('ywhAccess', YWH_ACCESS, YWH_ACCESS_LABEL), 'As chosen in YesWeHack’s form: read only, or read and modify.')}
+          </>
+        )}
         {form.platform === 'jelastic' &&
           field('platformTokenId', 'Platform token id', text('platformTokenId', { maxLength: 200 }), 'Jelastic’s own id of this token: revoke and rotate name it.')}
         {field('name', 'Name', text('name', { maxLength: LIMITS.nameMaxChars }))}
@@ -252,6 +275,7 @@ export function TokenDialog({ editId }: { editId: string | null }) {
         {field('notes', 'Notes', (props) => (
           <textarea {...props} rows={3} value={form.notes} maxLength={LIMITS.notesMaxChars} onChange={(e) => set('notes', e.target.value)} />
         ))}
+        {replacing !== null && <ReplaceNotice target={replacing} />}
         <DialogError error={saveError} className="field-wide" />
         <FormButtons onCancel={closeDialog} busy={busy} wide />
       </form>
@@ -266,6 +290,9 @@ const FIELD_ORDER: readonly FormField[] = [
   'customPlatform',
   'programSlug',
   'platformTokenId',
+  'ywhRole',
+  'ywhScope',
+  'ywhAccess',
   'name',
   'account',
   'client',

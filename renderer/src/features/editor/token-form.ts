@@ -7,6 +7,7 @@ import { newTokenInput, tokenPatchInput } from '../../../../shared/domain/token-
 import type { Request } from '../../../../shared/ipc/contract';
 import type { TokenView } from '../../api/types';
 import { formatReminderDays, parseReminderDays } from '../../lib/reminder-days';
+import type { YwhAccess, YwhRole, YwhScope } from '../../../../shared/domain/yeswehack';
 
 /** What the form holds (every field a string). */
 export interface TokenForm {
@@ -26,6 +27,10 @@ export interface TokenForm {
   programSlug: string;
   /** Jelastic: the platform's id of this token (revoke and rotate name it). */
   platformTokenId: string;
+  /** YesWeHack: the role, scope kind and access type it was made with ('' = not set). */
+  ywhRole: string;
+  ywhScope: string;
+  ywhAccess: string;
   /** Renewal reminders: the settings' default days, none, or this token's own days. */
   reminderMode: ReminderMode;
   /** With reminderMode custom: the days as typed ("14, 3"). */
@@ -56,6 +61,9 @@ export const EMPTY_FORM: TokenForm = {
   customPlatform: '',
   programSlug: '',
   platformTokenId: '',
+  ywhRole: '',
+  ywhScope: '',
+  ywhAccess: '',
   reminderMode: 'default',
   reminderDays: '',
 };
@@ -76,6 +84,9 @@ export function formFromToken(t: TokenView, notes: string): TokenForm {
     customPlatform: t.customPlatformId ?? '',
     programSlug: t.programSlug ?? '',
     platformTokenId: t.platformTokenId ?? '',
+    ywhRole: t.ywhRole ?? '',
+    ywhScope: t.ywhScope ?? '',
+    ywhAccess: t.ywhAccess ?? '',
     reminderMode: t.reminderDays === null ? 'default' : t.reminderDays.length === 0 ? 'none' : 'custom',
     reminderDays: t.reminderDays === null ? '' : formatReminderDays(t.reminderDays),
   };
@@ -95,13 +106,24 @@ export function reminderDaysOf(f: TokenForm): { ok: true; days: number[] | null 
  * The platform-specific fields as they count for the form's platform: a field the platform
  * does not use counts as empty (switching platform away clears it on save).
  */
-export function platformSpecifics(f: TokenForm): { customPlatform: string; programSlug: string; platformTokenId: string } {
+export function platformSpecifics(f: TokenForm): Specifics {
+  const ywh = f.platform === 'yeswehack';
   return {
     customPlatform: f.platform === 'custom' ? f.customPlatform : '',
-    programSlug: f.platform === 'yeswehack' ? f.programSlug.trim() : '',
+    programSlug: ywh ? f.programSlug.trim() : '',
     platformTokenId: f.platform === 'jelastic' ? f.platformTokenId.trim() : '',
+    ywhRole: ywh ? f.ywhRole : '',
+    ywhScope: ywh ? f.ywhScope : '',
+    ywhAccess: ywh ? f.ywhAccess : '',
   };
 }
+
+type Specifics = Pick<TokenForm, 'customPlatform' | 'programSlug' | 'platformTokenId' | 'ywhRole' | 'ywhScope' | 'ywhAccess'>;
+
+/** The YesWeHack choices: the selects offer only valid ids, and the shared schema checks them again. */
+const asRole = (s: string): YwhRole | null => (s === '' ? null : (s as YwhRole));
+const asScope = (s: string): YwhScope | null => (s === '' ? null : (s as YwhScope));
+const asAccess = (s: string): YwhAccess | null => (s === '' ? null : (s as YwhAccess));
 
 /** "repo, read:org ,, x" → ["repo", "read:org", "x"]. */
 export function parseScopes(text: string): string[] {
@@ -142,6 +164,9 @@ export function toNewToken(f: TokenForm): Result<Request<'tokens.add'>> {
   if (specific.customPlatform !== '') input.customPlatform = specific.customPlatform;
   if (specific.programSlug !== '') input.programSlug = specific.programSlug;
   if (specific.platformTokenId !== '') input.platformTokenId = specific.platformTokenId;
+  if (specific.ywhRole !== '') input.ywhRole = asRole(specific.ywhRole);
+  if (specific.ywhScope !== '') input.ywhScope = asScope(specific.ywhScope);
+  if (specific.ywhAccess !== '') input.ywhAccess = asAccess(specific.ywhAccess);
   const days = reminderDaysOf(f);
   if (days.ok && days.days !== null) input.reminderDays = days.days;
   const r = newTokenInput.safeParse(input);
@@ -169,6 +194,9 @@ export function toPatch(initial: TokenForm, f: TokenForm): Result<Request<'token
   if (now.customPlatform !== before.customPlatform) patch.customPlatform = orNull(now.customPlatform);
   if (now.programSlug !== before.programSlug) patch.programSlug = orNull(now.programSlug);
   if (now.platformTokenId !== before.platformTokenId) patch.platformTokenId = orNull(now.platformTokenId);
+  if (now.ywhRole !== before.ywhRole) patch.ywhRole = asRole(now.ywhRole);
+  if (now.ywhScope !== before.ywhScope) patch.ywhScope = asScope(now.ywhScope);
+  if (now.ywhAccess !== before.ywhAccess) patch.ywhAccess = asAccess(now.ywhAccess);
   const days = reminderDaysOf(f);
   const daysBefore = reminderDaysOf(initial);
   if (days.ok && (!daysBefore.ok || JSON.stringify(days.days) !== JSON.stringify(daysBefore.days))) patch.reminderDays = days.days;

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+/**
+ * One token per user (iObeya) in the add dialog: when the user typed already has a live token,
+ * the dialog says before saving that the save replaces its value, and the toast after says it
+ * did; the list keeps one token, whose history holds the old value.
+ */
+import { screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { renderApp } from '../../test-support/render-app';
+import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
+
+useUiTestCleanup();
+let restore: () => void;
+beforeEach(() => {
+  restore = mockListViewport(640);
+});
+afterEach(() => restore());
+
+const b64url = (o: unknown): string => btoa(JSON.stringify(o)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const jwt = (sub: string, n: string) => `${b64url({ alg: 'RS256' })}.${b64url({ iss: 'https://acme.iobeya.com', sub, exp: Date.UTC(2027, 5, 30, 12) / 1000 })}.sig${n}`;
+const BASE = 'https://acme.api.iobeya.com/v1';
+const NOTICE = 'This iObeya user already has a token (Boards). Saving replaces its value; the old value stays in its history.';
+const HELD = { id: 'tok000001', platform: 'iobeya', account: 'acme', client: null, baseUrl: BASE, username: 'alice', name: 'Boards', value: jwt('alice', 'old') } as const;
+
+async function fillAdd(over: { status?: 'revoked' } = {}, sub = 'alice') {
+  const r = renderApp({ unlocked: true, tokens: [{ ...HELD, ...over }] });
+  await r.user.click(await screen.findByRole('button', { name: 'Add token' }));
+  const d = within(screen.getByRole('dialog', { name: 'Add token' }));
+  await r.user.click(d.getByLabelText('Token value'));
+  await r.user.paste(jwt(sub, 'new'));
+  await r.user.type(d.getByLabelText('Name'), 'Boards 2');
+  await r.user.type(d.getByLabelText('Account'), 'acme');
+  await r.user.type(d.getByLabelText('Base URL'), BASE);
+  return { ...r, d };
+}
+
+test('adding a value for an iObeya user who has a token says it will replace it, then replaces it', async () => {
+  const { d, user, api } = await fillAdd();
+  expect(d.getByText(NOTICE)).toBeTruthy();
+  await user.click(d.getByRole('button', { name: 'Save' }));
+  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(await screen.findByText('Replaced the value of “Boards 2”')).toBeTruthy();
+  const list = within(screen.getByRole('listbox', { name: 'Tokens' }));
+  expect(list.getAllByRole('option')).toHaveLength(1);
+  expect(list.getByRole('option', { name: /Boards 2/ })).toBeTruthy();
+  expect(api.state.tokens.size).toBe(1);
+  expect(api.state.tokens.get('tok000001')?.value).toBe(jwt('alice', 'new'));
+  expect(api.state.tokens.get('tok000001')?.history?.map((h) => [h.value, h.reason])).toEqual([[jwt('alice', 'old'), 'replaced']]);
+});
+
+test('no notice, and a plain add, for another user or a revoked token', async () => {
+  const other = await fillAdd({}, 'bob');
+  expect(other.d.queryByText(NOTICE)).toBeNull();
+  await other.user.click(other.d.getByRole('button', { name: 'Save' }));
+  expect(await screen.findByText('Token added')).toBeTruthy();
+  expect(other.api.state.tokens.size).toBe(2);
+  other.view.unmount();
+
+  const revoked = await fillAdd({ status: 'revoked' });
+  expect(revoked.d.queryByText(NOTICE)).toBeNull();
+});
+
+test('the notice follows the fields: it goes when the account no longer matches', async () => {
+  const { d, user } = await fillAdd();
+  expect(d.getByText(NOTICE)).toBeTruthy();
+  await user.type(d.getByLabelText('Account'), '-eu');
+  expect(d.queryByText(NOTICE)).toBeNull();
+});
