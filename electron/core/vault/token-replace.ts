@@ -5,14 +5,14 @@
  * and the list keeps one token for the user instead of a dead one beside the new.
  */
 import { readJwtClaims } from '../../../shared/domain/detect';
-import { replaceTarget } from '../../../shared/domain/one-token-per-user';
+import { isOneTokenPerUser, replaceTarget, sameUserToken, type HeldToken } from '../../../shared/domain/one-token-per-user';
 import { verdictOf } from '../../../shared/domain/status';
 import type { NewTokenInput } from '../../../shared/domain/token-input';
 import { paramsOfInput } from './token-params';
 import { tokenExpiryOf, withExpiry, withoutReports } from './token-expiry';
 import { keepOldValue } from './value-history';
 import { findOrCreateAccount, fingerprint, openTokenSecret, putToken, type WriteCtx } from './vault-records';
-import type { TokenRec } from './vault-state';
+import type { AccountRec, TokenRec } from './vault-state';
 
 /** The audit detail of a replacement (never a value). */
 export const REPLACED_DETAIL = 'replaced the value: one token per user; the old value is kept in its history';
@@ -23,10 +23,21 @@ export const REPLACED_DETAIL = 'replaced the value: one token per user; the old 
  * they differ, the new token is another user's and replaces nothing.
  */
 export function replaceTargetIn(ctx: Pick<WriteCtx, 'state' | 'repo' | 'keys' | 'vaultId'>, input: NewTokenInput): TokenRec | null {
-  const held: (TokenRec & { platform: string; account: string; client: string | null; baseUrl: string | null; username: string | null; status: string })[] = [];
+  // Most platforms hold many tokens per user: nothing to look for. An import runs this once per
+  // item, so the cheap answer must not walk the 10,000 tokens.
+  if (!isOneTokenPerUser(input.platform)) return null;
+  // The user's accounts first (a few hundred records), then only the tokens on them.
+  const accounts = new Map<string, AccountRec['data']>();
+  for (const a of ctx.state.accounts.values()) {
+    if (sameUserToken({ platform: a.data.platform, account: a.data.label, client: a.data.client, baseUrl: a.data.baseUrl, username: a.data.username, status: 'live' }, input)) {
+      accounts.set(a.id, a.data);
+    }
+  }
+  if (accounts.size === 0) return null;
+  const held: (TokenRec & HeldToken)[] = [];
   for (const t of ctx.state.tokens.values()) {
-    const a = ctx.state.accounts.get(t.data.accountId)?.data;
-    if (a === undefined || a.platform !== input.platform) continue;
+    const a = accounts.get(t.data.accountId);
+    if (a === undefined) continue;
     held.push({ ...t, platform: a.platform, account: a.label, client: a.client, baseUrl: a.baseUrl, username: a.username, status: verdictOf(t.data)?.result === 'revoked' ? 'revoked' : 'live' });
   }
   const found = replaceTarget(held, input);
