@@ -2,8 +2,9 @@
  * The built-in presets by id, and the one way to get the preset of an account: a built-in one,
  * or a custom platform built from its stored definition.
  *
- * Seed presets (YesWeHack, Brass, Jelastic/Virtuozzo, iObeya) come from the seed documents
- * (../shared/seeds) and PLATFORMS.md; their facts and what is unverified are in each file.
+ * Seed presets (YesWeHack, Brass, Jelastic/Virtuozzo, iObeya) follow each platform's own PAT
+ * documentation, cited in each preset file beside the fact it gives, with what is unverified
+ * marked there; ./PLATFORMS.md sums up what each platform's answers mean.
  */
 import type { PlatformId } from '../../../shared/domain/platform-ids';
 import { customPreset, type CustomPlatformInput } from './presets/custom';

@@ -1,7 +1,8 @@
 /**
  * What a platform preset declares, and what its connector operations take and return.
- * Facts come from ../shared/design/PLATFORMS.md and the seed documents; a fact marked
- * unverified there is marked so here (in `notes`), so it can be corrected in one place.
+ * Each preset's facts come from its platform's documentation, cited beside them in its file; a
+ * fact that is an inference is marked so in the preset (and in `notes`), so it can be corrected
+ * in one place. ./PLATFORMS.md sums them up.
  */
 import type { ReportedExpiry } from '../../../shared/domain/expiry';
 import type { PlatformId } from '../../../shared/domain/platform-ids';
