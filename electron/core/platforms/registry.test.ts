@@ -5,7 +5,7 @@ import { BUILT_IN_PRESETS, listPresets, presetFor } from './registry';
 describe('preset registry', () => {
   it('has an entry for every built-in platform id, each preset under its own id', () => {
     expect(Object.keys(BUILT_IN_PRESETS).sort()).toEqual(PLATFORM_IDS.filter((id) => id !== 'custom').sort());
-    for (const [id, p] of Object.entries(BUILT_IN_PRESETS)) if (p) expect(p.id).toBe(id);
+    for (const [id, p] of Object.entries(BUILT_IN_PRESETS)) expect(p.id).toBe(id);
     expect(listPresets().map((p) => p.id)).toEqual(expect.arrayContaining(['github', 'gitlab']));
   });
 

@@ -19,8 +19,8 @@ import type { PlatformPreset } from './types';
 /** Platforms with a built-in preset. */
 export type BuiltInPlatformId = Exclude<PlatformId, 'custom'>;
 
-/** Built-in presets; `null` = not written yet (placeholder). */
-export const BUILT_IN_PRESETS: Readonly<Record<BuiltInPlatformId, PlatformPreset | null>> = {
+/** Built-in presets, one per platform id (the type makes a missing one a compile error). */
+export const BUILT_IN_PRESETS: Readonly<Record<BuiltInPlatformId, PlatformPreset>> = {
   github: githubPreset,
   gitlab: gitlabPreset,
   yeswehack: yeswehackPreset,
@@ -29,9 +29,9 @@ export const BUILT_IN_PRESETS: Readonly<Record<BuiltInPlatformId, PlatformPreset
   iobeya: iobeyaPreset,
 };
 
-/** The built-in presets that exist, in the order of PLATFORMS. */
+/** The built-in presets, in the order of PLATFORMS. */
 export function listPresets(): PlatformPreset[] {
-  return Object.values(BUILT_IN_PRESETS).filter((p): p is PlatformPreset => p !== null);
+  return Object.values(BUILT_IN_PRESETS);
 }
 
 /**
@@ -40,5 +40,5 @@ export function listPresets(): PlatformPreset[] {
  */
 export function presetFor(id: PlatformId, custom?: CustomPlatformInput): PlatformPreset | undefined {
   if (id === 'custom') return custom === undefined ? undefined : customPreset(custom);
-  return BUILT_IN_PRESETS[id] ?? undefined;
+  return BUILT_IN_PRESETS[id];
 }
