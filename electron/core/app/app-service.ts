@@ -277,7 +277,7 @@ export class AppService {
       'tokens.details': async ({ id }) => {
         const v = this.unlocked();
         const token = v.getToken(id);
-        return { token, notes: v.readNotes(token.id), audit: v.auditLog().filter((e) => e.tokenId === token.id), history: v.valueHistory(token.id) };
+        return { token, notes: v.readNotes(token.id), audit: v.auditOf(token.id), history: v.valueHistory(token.id) };
       },
       'tokens.add': async (input) => {
         const { view, replaced } = this.unlocked().addOrReplaceToken(input);

@@ -66,6 +66,7 @@ const SQL = {
   deleteExpiry: 'DELETE FROM expiries WHERE id = ?',
   auditHead: 'SELECT seq, entry FROM audit ORDER BY seq DESC LIMIT 1',
   auditAll: 'SELECT seq, entry FROM audit ORDER BY seq',
+  auditAfter: 'SELECT seq, entry FROM audit WHERE seq > ? ORDER BY seq',
   insertAudit: 'INSERT INTO audit (seq, entry) VALUES (?, ?)',
   dataVersion: 'PRAGMA data_version',
 } as const;
@@ -126,6 +127,10 @@ export class VaultRepo {
   }
   auditAll(): AuditRow[] {
     return this.s.auditAll.all() as AuditRow[];
+  }
+  /** The entries after sequence number `seq`, in order. */
+  auditAfter(seq: number): AuditRow[] {
+    return this.s.auditAfter.all(seq) as AuditRow[];
   }
   insertAudit(seq: number, entry: Buffer): void {
     this.s.insertAudit.run(seq, entry);

@@ -34,9 +34,29 @@ export function appendAudit(
 
 /** Reads and verifies the whole chain against `head`. Throws VAULT_DAMAGED on any break. */
 export function readAudit(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, head: AuditHead): AuditEntry[] {
-  const out: AuditEntry[] = [];
-  let prev = EMPTY_AUDIT_HEAD;
-  for (const row of repo.auditAll()) {
+  return [...extendAudit(repo, keys, vaultId, null, head).entries];
+}
+
+/** Entries verified up to `head`, and the same entries by token id. */
+export interface AuditIndex {
+  readonly head: AuditHead;
+  readonly entries: readonly AuditEntry[];
+  readonly byToken: ReadonlyMap<string, readonly AuditEntry[]>;
+}
+
+/**
+ * `from` (entries already verified, or null for none) extended to `head`: only the entries
+ * after `from.head` are read and opened, each chained to the one before, so showing one token's
+ * entries after a write costs the new entries, not the whole log. Throws VAULT_DAMAGED on any
+ * break, like a full read. The caller keeps `from` only while nothing else can have changed
+ * the file (the same loaded state): a full read starts again from null.
+ */
+export function extendAudit(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, from: AuditIndex | null, head: AuditHead): AuditIndex {
+  const entries = from ? [...from.entries] : [];
+  const byToken = new Map<string, AuditEntry[]>();
+  if (from) for (const [id, list] of from.byToken) byToken.set(id, [...list]);
+  let prev = from?.head ?? EMPTY_AUDIT_HEAD;
+  for (const row of from ? repo.auditAfter(prev.seq) : repo.auditAll()) {
     if (row.seq !== prev.seq + 1 || !Buffer.isBuffer(row.entry)) throw damaged('audit log sequence');
     let plain: Buffer | null;
     try {
@@ -47,9 +67,15 @@ export function readAudit(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, hea
     }
     const data = plain && decodeJson(auditContent, plain);
     if (!data) throw damaged('audit entry');
-    out.push({ seq: row.seq, ...data });
+    const entry: AuditEntry = { seq: row.seq, ...data };
+    entries.push(entry);
+    if (entry.tokenId !== null) {
+      const list = byToken.get(entry.tokenId);
+      if (list) list.push(entry);
+      else byToken.set(entry.tokenId, [entry]);
+    }
     prev = { seq: row.seq, tag: envelopeTag(row.entry) };
   }
   if (prev.seq !== head.seq || !prev.tag.equals(head.tag)) throw damaged('audit log head');
-  return out;
+  return { head: prev, entries, byToken };
 }

@@ -23,7 +23,7 @@ import { VaultRepo } from '../db/vault-repo';
 import type { KdfParams } from './crypto/kdf';
 import { deriveVaultKeys, newVaultKey, type VaultKeys } from './crypto/keys';
 import { VAULT_FORMAT, VAULT_ID_BYTES, headerRow, parseHeader, type VaultHeader } from './format/header';
-import { appendAudit, readAudit } from './audit-log';
+import { appendAudit, extendAudit, readAudit, type AuditIndex } from './audit-log';
 import { EMPTY_AUDIT_HEAD, computeManifest } from './manifest';
 import { loadState, orderedBucketTags, type VaultState } from './vault-state';
 import { flushBuckets, type WriteCtx } from './vault-records';
@@ -53,6 +53,8 @@ export interface KeychainState {
 interface Unlocked {
   readonly keys: VaultKeys;
   state: VaultState | null;
+  /** Audit entries verified for `state` (dropped with it, so a reload reads the log again). */
+  audit?: { readonly state: VaultState; readonly index: AuditIndex };
 }
 
 /** Base class: the open file, its header, keys and state. Token operations live in TokenVault. */
@@ -295,6 +297,26 @@ export class Vault {
     const { keys } = this.requireUnlocked();
     return this.guard(() =>
       this.db.transaction(() => readAudit(this.repo, keys, this.vaultIdBytes, this.state().auditHead))(),
+    );
+  }
+
+  /**
+   * One token's audit entries, verified as the whole log is. The verified entries are kept
+   * while the loaded state is: selecting another token reads nothing, and after this process's
+   * own writes only the new entries are opened. When another process committed, or a write
+   * failed, the state reloads and the log is read and verified from its start again.
+   */
+  auditOf(tokenId: string): AuditEntry[] {
+    const u = this.requireUnlocked();
+    return this.guard(() =>
+      this.db.transaction(() => {
+        const state = this.state();
+        const kept = u.audit?.state === state ? u.audit.index : null;
+        const fresh = kept !== null && kept.head.seq === state.auditHead.seq && kept.head.tag.equals(state.auditHead.tag);
+        const index = fresh ? kept : extendAudit(this.repo, u.keys, this.vaultIdBytes, kept, state.auditHead);
+        u.audit = { state, index };
+        return [...(index.byToken.get(tokenId) ?? [])];
+      })(),
     );
   }
 
