@@ -6,6 +6,7 @@
  */
 import { readJwtClaims } from '../../../shared/domain/detect';
 import { instantOf, type ExpirySource } from '../../../shared/domain/expiry';
+import { verdictOf } from '../../../shared/domain/status';
 import type { TokenOverviewData } from './record-codec';
 
 /** The expiry a token shows: the string status and reminders read, with where it came from. */
@@ -34,10 +35,8 @@ export function effectiveExpiry(d: Pick<TokenOverviewData, 'expiresAt' | 'report
  * that the plaintext equals this, so the file cannot say otherwise.
  */
 export function reminderExpiry(d: Pick<TokenOverviewData, 'expiresAt' | 'reportedExpiry' | 'lastCheck' | 'verdict'>): string | null {
-  // verdictOf and effectiveExpiry, inlined without their objects: unlock asks this of every token.
-  const revoked = d.verdict ? d.verdict.result === 'revoked' : d.lastCheck?.result === 'revoked';
-  if (revoked) return null;
-  return d.reportedExpiry !== undefined ? d.reportedExpiry.at : d.expiresAt;
+  if (verdictOf(d)?.result === 'revoked') return null;
+  return effectiveExpiry(d).expiry;
 }
 
 /** A reported expiry as a record stores it. */
