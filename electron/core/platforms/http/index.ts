@@ -7,11 +7,16 @@ export { isRateLimited, parseRetryAfter, rateLimitWaitMs } from './rate-limit';
 export { isLoopbackHost, validateBaseUrl } from './url-guard';
 export {
   bodyMessage,
+  commonStatusOutcome,
   failureOutcome,
   failureReason,
-  nonSuccessOutcome,
+  guarded,
+  isRecord,
+  rateLimitedOutcome,
   rateLimitedReason,
+  rejectedOutcome,
   scrub,
   statusReason,
+  UNEXPECTED_OUTCOME,
   UNEXPECTED_RESPONSE,
 } from './outcomes';

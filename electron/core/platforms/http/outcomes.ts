@@ -1,7 +1,8 @@
 /**
- * Shared translations from HTTP answers to check outcomes, so every connector words the same
- * situation the same way: offline / timeout / rate-limited / server error → `unknown` with a
- * reason (never `invalid`), 401/403 → `invalid`.
+ * The one set of translations from HTTP answers and request failures to connector outcomes, so
+ * every connector words the same situation the same way. The rule throughout: trouble reaching
+ * the platform (offline, timeout, rate-limited, server error), or an answer we cannot read, is
+ * `unknown` with a reason — never `invalid`: it says nothing about the token.
  */
 import type { CheckOutcome, HttpResponse } from '../types';
 import { HttpFailure } from '../types';
@@ -28,10 +29,24 @@ export function failureOutcome(e: unknown): CheckOutcome {
   return { result: 'unknown', reason: failureReason(e) };
 }
 
+/** Runs a check; any throw becomes `unknown` with a reason (HttpFailure kinds only, never a message). */
+export async function guarded(run: () => Promise<CheckOutcome>): Promise<CheckOutcome> {
+  try {
+    return await run();
+  } catch (e) {
+    return failureOutcome(e);
+  }
+}
+
 /** "rate-limited, retry in N s" (N rounded up), or "rate-limited" when the platform names no time. */
 export function rateLimitedReason(res: Pick<HttpResponse, 'status' | 'headers'>, nowMs: number = Date.now()): string {
   const wait = rateLimitWaitMs(res, nowMs);
   return wait === null ? 'rate-limited' : `rate-limited, retry in ${Math.max(1, Math.ceil(wait / 1000))} s`;
+}
+
+/** A rate-limited answer (429, or 403 with Retry-After), as `unknown`; null otherwise. Check it before 401/403. */
+export function rateLimitedOutcome(res: HttpResponse): CheckOutcome | null {
+  return isRateLimited(res) ? { result: 'unknown', reason: rateLimitedReason(res) } : null;
 }
 
 /** Removes `secret` from a platform-supplied text and keeps it short and on one line. */
@@ -42,13 +57,23 @@ export function scrub(text: string, secret: string, max = 120): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-/** The platform's own message in a JSON error body (`message`, `error_description`, `error`), scrubbed. */
-export function bodyMessage(res: Pick<HttpResponse, 'json'>, secret: string): string | undefined {
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Where platforms put their own words in a JSON error body, most telling first: a human
+ * sentence (`message`, OAuth's `error_description`), then OAuth's `error` code, then RFC 9457
+ * problem details (`detail`, `title`).
+ */
+const MESSAGE_KEYS = ['message', 'error_description', 'error', 'detail', 'title'] as const;
+
+/** The platform's own message in a JSON error body, with `secret` scrubbed, cut to `max` characters. */
+export function bodyMessage(res: Pick<HttpResponse, 'json'>, secret: string, max = 120): string | undefined {
   const j = res.json;
-  if (typeof j !== 'object' || j === null) return undefined;
-  for (const key of ['message', 'error_description', 'error']) {
-    const v = (j as Record<string, unknown>)[key];
-    if (typeof v === 'string' && v.trim() !== '') return scrub(v, secret);
+  if (!isRecord(j)) return undefined;
+  for (const key of MESSAGE_KEYS) {
+    const v = j[key];
+    if (typeof v === 'string' && v.trim() !== '') return scrub(v, secret, max);
   }
   return undefined;
 }
@@ -72,16 +97,31 @@ export function statusReason(res: Pick<HttpResponse, 'status' | 'json'>, secret:
 }
 
 /**
- * The outcome of a response that is not the connector's success case: rate-limited →
- * unknown; 401/403 → invalid; 5xx → unknown "server error N"; anything else → unknown
- * "unexpected status N".
+ * The statuses every connector treats alike: rate-limited, 5xx, and any status the connector
+ * does not handle itself, are `unknown`. Returns null for 2xx, which the connector reads itself.
  */
-export function nonSuccessOutcome(res: HttpResponse, secret: string): CheckOutcome {
-  if (isRateLimited(res)) return { result: 'unknown', reason: rateLimitedReason(res) };
-  if (res.status === 401 || res.status === 403) return { result: 'invalid', reason: statusReason(res, secret) };
+export function commonStatusOutcome(res: HttpResponse): CheckOutcome | null {
+  if (res.status >= 200 && res.status < 300) return null;
+  const limited = rateLimitedOutcome(res);
+  if (limited !== null) return limited;
   if (res.status >= 500) return { result: 'unknown', reason: `server error ${res.status}` };
   return { result: 'unknown', reason: `unexpected status ${res.status}` };
 }
 
+/**
+ * A 401 (or a 403 the platform means as "not accepted"): `invalid`, or `expired` / `revoked`
+ * when the platform's own message says so.
+ */
+export function rejectedOutcome(res: HttpResponse, reason: string): CheckOutcome {
+  // Only matched, never shown: read further than a reason's length so a late word still counts.
+  const said = bodyMessage(res, '', 300);
+  if (said !== undefined && /\bexpired?\b/i.test(said)) return { result: 'expired', reason: `${res.status}: token expired` };
+  if (said !== undefined && /\brevoked\b/i.test(said)) return { result: 'revoked', reason: `${res.status}: token revoked` };
+  return { result: 'invalid', reason };
+}
+
 /** The reason for a success status whose body is not what the platform documents. */
 export const UNEXPECTED_RESPONSE = 'unexpected response';
+
+/** A success status whose body is not what the platform documents: `unknown`, never a verdict. */
+export const UNEXPECTED_OUTCOME: CheckOutcome = { result: 'unknown', reason: UNEXPECTED_RESPONSE };

@@ -21,7 +21,7 @@
  */
 import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
 import type { CheckOutcome, ConnectorInput, HttpResponse, PlatformPreset } from '../types';
-import { commonStatusOutcome, guarded, rateLimitedOutcome, isRecord, rejectedOutcome, UNEXPECTED } from './seed-common';
+import { commonStatusOutcome, guarded, isRecord, rateLimitedOutcome, rejectedOutcome, UNEXPECTED_OUTCOME } from '../http';
 
 /** Laravel's refusals of an authenticated request (see above). */
 const AUTHORIZATION_REFUSALS = new Set(['This action is unauthorized.', 'Invalid ability provided.']);
@@ -43,7 +43,7 @@ async function check(input: ConnectorInput): Promise<CheckOutcome> {
     if (res.status === 403) return forbidden(res);
     const common = commonStatusOutcome(res);
     if (common !== null) return common;
-    return isRecord(res.json) ? { result: 'active', expiry: null } : UNEXPECTED;
+    return isRecord(res.json) ? { result: 'active', expiry: null } : UNEXPECTED_OUTCOME;
   });
 }
 

@@ -6,7 +6,7 @@
  * revoke, no rotate.
  */
 import { customPlatformSchema, type CustomPlatformInput } from '../../../../shared/domain/custom-platform';
-import { failureOutcome, isRateLimited, rateLimitedReason, statusReason } from '../http';
+import { failureOutcome, rateLimitedOutcome, statusReason } from '../http';
 import type { AuthScheme, CheckOutcome, ConnectorInput, PlatformPreset } from '../types';
 
 export { customPlatformSchema, type CustomPlatformDef, type CustomPlatformInput } from '../../../../shared/domain/custom-platform';
@@ -22,7 +22,8 @@ export function customPreset(input: CustomPlatformInput): PlatformPreset {
         try {
           const res = await http.request({ method: 'GET', path: checkPath });
           if (res.status === def.validStatus) return { result: 'active' };
-          if (isRateLimited(res)) return { result: 'unknown', reason: rateLimitedReason(res) };
+          const limited = rateLimitedOutcome(res);
+          if (limited !== null) return limited;
           if (res.status === 401 || res.status === 403) return { result: 'invalid', reason: statusReason(res, token) };
           if (res.status >= 500) return { result: 'unknown', reason: `server error ${res.status}` };
           return { result: 'unknown', reason: `status ${res.status}, expected ${def.validStatus}` };

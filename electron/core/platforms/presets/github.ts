@@ -31,7 +31,7 @@
  */
 import { instantOf, type ReportedExpiry } from '../../../../shared/domain/expiry';
 import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
-import { bodyMessage, failureOutcome, isRateLimited, rateLimitedReason, statusReason, UNEXPECTED_RESPONSE } from '../http';
+import { bodyMessage, failureOutcome, isRateLimited, rateLimitedReason, statusReason, UNEXPECTED_OUTCOME } from '../http';
 import type { CheckOutcome, ConnectorInput, HttpResponse, PlatformPreset } from '../types';
 import { GITHUB_HEADERS, revokeGitHubToken } from './github-revoke';
 
@@ -80,7 +80,7 @@ function checkOutcomeOf(res: HttpResponse, token: string): CheckOutcome {
   if (res.status !== 200) return { result: 'unknown', reason: `unexpected status ${res.status}` };
   const body = res.json;
   const login = typeof body === 'object' && body !== null ? (body as { login?: unknown }).login : undefined;
-  if (typeof login !== 'string' || login === '') return { result: 'unknown', reason: UNEXPECTED_RESPONSE };
+  if (typeof login !== 'string' || login === '') return UNEXPECTED_OUTCOME;
   const scopes = parseGitHubScopes(res.headers['x-oauth-scopes']);
   const header = res.headers['github-authentication-token-expiration'];
   // Absent: no expiration (null). Present but unreadable: say nothing rather than guess.

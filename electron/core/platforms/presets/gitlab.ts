@@ -22,7 +22,7 @@ import { z } from 'zod';
 import { instantOf } from '../../../../shared/domain/expiry';
 import { gitlabExpiresAt } from '../../../../shared/domain/gitlab-dates';
 import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
-import { bodyMessage, failureOutcome, failureReason, isRateLimited, rateLimitedReason, statusReason, UNEXPECTED_RESPONSE } from '../http';
+import { bodyMessage, failureOutcome, failureReason, isRateLimited, rateLimitedOutcome, rateLimitedReason, statusReason, UNEXPECTED_OUTCOME } from '../http';
 import type { CheckOutcome, ConnectorInput, HttpResponse, PlatformPreset, RevokeOutcome } from '../types';
 import { rotateGitLabToken } from './gitlab-rotate';
 
@@ -46,7 +46,7 @@ function lastUsed(v: string | null | undefined): string | null | undefined {
 
 function fromSelf(res: HttpResponse): CheckOutcome {
   const parsed = selfSchema.safeParse(res.json);
-  if (!parsed.success) return { result: 'unknown', reason: UNEXPECTED_RESPONSE };
+  if (!parsed.success) return UNEXPECTED_OUTCOME;
   const t = parsed.data;
   const expiry = gitlabExpiresAt(t.expires_at);
   const lastUsedAt = lastUsed(t.last_used_at);
@@ -113,7 +113,8 @@ function forbidden(res: HttpResponse, token: string): CheckOutcome {
 
 function checkOutcomeOf(res: HttpResponse, token: string): CheckOutcome {
   if (res.status === 200) return fromSelf(res);
-  if (isRateLimited(res)) return { result: 'unknown', reason: rateLimitedReason(res) };
+  const limited = rateLimitedOutcome(res);
+  if (limited !== null) return limited;
   if (res.status === 401) return rejected(res, token);
   if (res.status === 403) return forbidden(res, token);
   if (res.status === 404) return { result: 'unknown', reason: '404: no personal access token API here (base URL https://<host>/api/v4? GitLab 15.5 or later?)' };

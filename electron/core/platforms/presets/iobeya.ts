@@ -15,7 +15,7 @@ import { instantOf, type ReportedExpiry } from '../../../../shared/domain/expiry
 import { readJwtClaims, type JwtClaims } from '../../../../shared/domain/detect';
 import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
 import type { CheckOutcome, ConnectorInput, PlatformPreset } from '../types';
-import { commonStatusOutcome, guarded, rateLimitedOutcome, rejectedOutcome, UNEXPECTED } from './seed-common';
+import { commonStatusOutcome, guarded, rateLimitedOutcome, rejectedOutcome, UNEXPECTED_OUTCOME } from '../http';
 
 /** A JWT's `exp` (seconds) as a reported expiry: the instant, and the seconds as written, as its raw text. */
 export function jwtExpiry(exp: number): ReportedExpiry | undefined {
@@ -50,7 +50,7 @@ async function check(input: ConnectorInput): Promise<CheckOutcome> {
     const common = commonStatusOutcome(res);
     if (common !== null) return common;
     // A page of rooms: an array, or an object wrapping one. Anything else is not iObeya talking.
-    return typeof res.json === 'object' && res.json !== null ? { result: 'active' } : UNEXPECTED;
+    return typeof res.json === 'object' && res.json !== null ? { result: 'active' } : UNEXPECTED_OUTCOME;
   });
   return { ...facts, ...outcome };
 }

@@ -17,9 +17,8 @@
  */
 import type { ReportedExpiry } from '../../../../shared/domain/expiry';
 import { instantOf } from '../../../../shared/domain/expiry';
-import { scrub } from '../http/outcomes';
 import type { CheckOutcome, HttpResponse } from '../types';
-import { commonStatusOutcome, isRecord, rateLimitedOutcome, rejectedOutcome, UNEXPECTED } from './seed-common';
+import { commonStatusOutcome, isRecord, rateLimitedOutcome, rejectedOutcome, scrub, UNEXPECTED_OUTCOME } from '../http';
 
 /** Token methods live here (py-jelastic: `users/authentication/rest/{method}`, lower-case). */
 export const AUTH_PATH = '/1.0/users/authentication/rest';
@@ -63,7 +62,7 @@ export function readEnvelope(res: HttpResponse, method: JelasticMethod, token: s
   const common = commonStatusOutcome(res);
   if (common !== null) return { ok: false, code: null, outcome: common };
   const body = res.json;
-  if (!isRecord(body) || typeof body.result !== 'number') return { ok: false, code: null, outcome: UNEXPECTED };
+  if (!isRecord(body) || typeof body.result !== 'number') return { ok: false, code: null, outcome: UNEXPECTED_OUTCOME };
   if (body.result === JELASTIC_RESULT.OK) return { ok: true, body };
   const said = typeof body.error === 'string' ? scrub(body.error, token, 120) : '';
   const code = body.result;

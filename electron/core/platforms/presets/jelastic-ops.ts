@@ -23,8 +23,7 @@
  * out by sending the password again), and never repeated in a reason or error. The session path
  * always signs out, whatever the operation did.
  */
-import { failureReason } from '../http/outcomes';
-import { isRateLimited, rateLimitedReason } from '../http';
+import { failureReason, isRateLimited, isRecord, rateLimitedReason } from '../http';
 import {
   HttpFailure,
   NeedsFallback,
@@ -35,7 +34,6 @@ import {
   type RotateOutcome,
 } from '../types';
 import { APPID, AUTH_PATH, jelasticExpiry, JELASTIC_RESULT, TOKEN_ID, type JelasticMethod } from './jelastic-api';
-import { isRecord } from './seed-common';
 
 /** What the user gave for one operation, checked. */
 interface OpArgs {

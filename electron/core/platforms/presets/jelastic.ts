@@ -23,7 +23,7 @@ import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns
 import type { CheckOutcome, ConnectorInput, HttpResponse, PlatformPreset } from '../types';
 import { APPID, AUTH_PATH, findToken, jelasticExpiry, readEnvelope, TOKEN_ID, tokenScopes } from './jelastic-api';
 import { revokeJelasticToken, rotateJelasticToken } from './jelastic-ops';
-import { failureReason, guarded } from './seed-common';
+import { failureReason, guarded } from '../http';
 
 export { parseJelasticDate, JELASTIC_RESULT } from './jelastic-api';
 

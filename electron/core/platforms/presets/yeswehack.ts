@@ -18,7 +18,7 @@
  */
 import { PRESET_TOKEN_PATTERNS } from '../../../../shared/domain/detect-patterns';
 import type { CheckOutcome, ConnectorInput, PlatformPreset } from '../types';
-import { commonStatusOutcome, guarded, rateLimitedOutcome, isRecord, rejectedOutcome, UNEXPECTED } from './seed-common';
+import { commonStatusOutcome, guarded, isRecord, rateLimitedOutcome, rejectedOutcome, UNEXPECTED_OUTCOME } from '../http';
 
 /** Program slugs as YesWeHack shows them in URLs: letters, digits, '-' and '_'. */
 const SLUG = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
@@ -36,7 +36,7 @@ async function check(input: ConnectorInput): Promise<CheckOutcome> {
     if (res.status === 404) return { result: 'unknown', reason: `program ${slug} not found (check the slug)` };
     const common = commonStatusOutcome(res);
     if (common !== null) return common;
-    return isRecord(res.json) ? { result: 'active' } : UNEXPECTED;
+    return isRecord(res.json) ? { result: 'active' } : UNEXPECTED_OUTCOME;
   });
 }
 
