@@ -49,10 +49,10 @@ beforeAll(async () => {
   ghe = await startMockServer();
   const v = await createVault(path);
   try {
-    ids.jel = v.addToken({ platform: 'jelastic', account: 'hoster', name: 'deploy', token: JEL, baseUrl: jel.url, platformTokenId: '41' }).id;
-    ids.old = v.addToken({ platform: 'jelastic', account: 'hoster', name: 'old', token: JEL_OLD, baseUrl: jel.url, platformTokenId: '42', expiresAt: '2020-02-29' }).id;
-    ids.ghe = v.addToken({ platform: 'github', account: 'corp', name: 'ghe', token: GHE, baseUrl: `${ghe.url}/api/v3` }).id;
-    ids.iob = v.addToken({ platform: 'iobeya', account: 'acme', name: 'boards', token: IOB, baseUrl: 'https://acme.api.iobeya.com/v1' }).id;
+    ids.jel = v.tokens.add({ platform: 'jelastic', account: 'hoster', name: 'deploy', token: JEL, baseUrl: jel.url, platformTokenId: '41' }).id;
+    ids.old = v.tokens.add({ platform: 'jelastic', account: 'hoster', name: 'old', token: JEL_OLD, baseUrl: jel.url, platformTokenId: '42', expiresAt: '2020-02-29' }).id;
+    ids.ghe = v.tokens.add({ platform: 'github', account: 'corp', name: 'ghe', token: GHE, baseUrl: `${ghe.url}/api/v3` }).id;
+    ids.iob = v.tokens.add({ platform: 'iobeya', account: 'acme', name: 'boards', token: IOB, baseUrl: 'https://acme.api.iobeya.com/v1' }).id;
   } finally {
     v.close();
   }

@@ -26,9 +26,9 @@ beforeAll(async () => {
   source = join(dir, 'source.sqlite');
   const v = await createVault(source);
   ids = addSamples(v);
-  v.addCustomPlatform({ name: 'Acme API', baseUrl: 'https://api.acme.example', auth: { kind: 'bearer' } });
-  ids.push(v.addToken({ platform: 'custom', customPlatform: 'Acme API', account: 'ops', name: 'acme token', token: 'acme-cli-value-1', notes: 'a\nb' }).id);
-  v.rotateToken(ids[1] as string, 'glpat-rotated-in-cli-test');
+  v.customPlatforms.add({ name: 'Acme API', baseUrl: 'https://api.acme.example', auth: { kind: 'bearer' } });
+  ids.push(v.tokens.add({ platform: 'custom', customPlatform: 'Acme API', account: 'ops', name: 'acme token', token: 'acme-cli-value-1', notes: 'a\nb' }).id);
+  v.results.rotate(ids[1] as string, 'glpat-rotated-in-cli-test');
   v.close();
   file = join(dir, 'vault.backup');
 });
@@ -59,7 +59,7 @@ describe('backup, then restore into a new vault', () => {
     }
     const v = await openVault(restored(), NEW_PW);
     try {
-      expect(v.readHistory(ids[1] as string)).toHaveLength(1);
+      expect(v.results.readHistory(ids[1] as string)).toHaveLength(1);
       expect(v.verifyAll().tokens).toBe(7);
     } finally {
       v.close();

@@ -53,7 +53,7 @@ describe('custom-platform', () => {
 
   it('bad definitions: a clear line, exit 1 or 2, nothing stored', async () => {
     const v = await openVault(path);
-    const before = snapshot(v) + JSON.stringify(v.listCustomPlatforms());
+    const before = snapshot(v) + JSON.stringify(v.customPlatforms.list());
     v.close();
     expect(failsWith(await run(['custom-platform', 'add', '--name', 'X', '--base-url', 'http://example.com', '--auth', 'bearer']), 1)).toMatch(/baseUrl: .*https/);
     expect(failsWith(await run(['custom-platform', 'add', '--name', 'X', '--base-url', 'https://x.example', '--auth', 'header']), 1)).toBe(
@@ -76,7 +76,7 @@ describe('custom-platform', () => {
     );
     expect(failsWith(await run(['add', '--account', 'a', '--name', 'n'], ['nope-value-123']), 2)).toMatch(/required option '--platform <id>' not specified/);
     const after = await openVault(path);
-    expect(snapshot(after) + JSON.stringify(after.listCustomPlatforms())).toBe(before);
+    expect(snapshot(after) + JSON.stringify(after.customPlatforms.list())).toBe(before);
     after.close();
   });
 

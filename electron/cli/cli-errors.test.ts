@@ -8,12 +8,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TokenVault } from '../core/vault/token-vault';
+import type { Vault } from '../core/vault/vault';
 import { FAST_INIT, PASSWORD, buildCli, createVault, failsWith, runCli, snapshot, vaultRunner, writeJson, type RunResult } from './test-support';
 
 let dir: string;
 let path: string;
-let ref: TokenVault; // stays open: the snapshot before/after each command
+let ref: Vault; // stays open: the snapshot before/after each command
 let run: ReturnType<typeof vaultRunner>;
 let ids: string[];
 let ambiguous: string;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   // Tokens until two ids share their first hex digit: that digit is an ambiguous prefix.
   const firsts = new Map<string, number>();
   for (let i = 0; ; i++) {
-    const t = ref.addToken({ ...good, name: `token ${i}`, token: `ghp_existing_${i}` });
+    const t = ref.tokens.add({ ...good, name: `token ${i}`, token: `ghp_existing_${i}` });
     const n = (firsts.get(t.id[0] as string) ?? 0) + 1;
     firsts.set(t.id[0] as string, n);
     if (n === 2) {
@@ -36,7 +36,7 @@ beforeAll(async () => {
       break;
     }
   }
-  ids = ref.listTokens().map((t) => t.id);
+  ids = ref.tokens.list().map((t) => t.id);
   run = vaultRunner(path);
 });
 

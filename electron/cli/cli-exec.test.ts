@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/domain/token';
 import { KeyringProtector } from '../core/keychain/keyring-protector';
-import type { TokenVault } from '../core/vault/token-vault';
+import type { Vault } from '../core/vault/vault';
 import { CLI, PASSWORD, ROOT, buildCli, createVault, failsWith, json, runCli, snapshot, vaultRunner, type RunOptions, type RunResult } from './test-support';
 
 const POSIX = process.platform !== 'win32';
@@ -73,7 +73,7 @@ let dir: string;
 let vaultDir: string;
 let work: string;
 let child: string;
-let ref: TokenVault; // stays open: the snapshot before/after a refused command
+let ref: Vault; // stays open: the snapshot before/after a refused command
 let idA: string;
 let idB: string;
 let ambiguous: string;
@@ -93,15 +93,15 @@ beforeAll(async () => {
   child = join(work, 'child.cjs');
   writeFileSync(child, CHILD);
   ref = await createVault(join(vaultDir, 'vault.sqlite'));
-  idA = ref.addToken({ platform: 'github', account: 'acme', name: 'exec A', token: VALUE_A }).id;
-  idB = ref.addToken({ platform: 'gitlab', account: 'acme', name: 'exec B', token: VALUE_B }).id;
+  idA = ref.tokens.add({ platform: 'github', account: 'acme', name: 'exec A', token: VALUE_A }).id;
+  idB = ref.tokens.add({ platform: 'gitlab', account: 'acme', name: 'exec B', token: VALUE_B }).id;
   // More tokens until two ids share their first hex digit: that digit is an ambiguous prefix.
   const firsts = new Set([idA[0], idB[0]]);
   ambiguous = idA[0] === idB[0] ? (idA[0] as string) : '';
   for (let i = 0; ambiguous === ''; i++) {
     const value = `ghp_EXEC_filler_${i}_d41d8cd9`;
     values.push(value);
-    const first = ref.addToken({ platform: 'github', account: 'acme', name: `filler ${i}`, token: value }).id[0] as string;
+    const first = ref.tokens.add({ platform: 'github', account: 'acme', name: `filler ${i}`, token: value }).id[0] as string;
     if (firsts.has(first)) ambiguous = first;
     firsts.add(first);
   }
@@ -351,7 +351,7 @@ describe.runIf(secretService || inCi)('quick unlock (private Secret Service, as 
     kcPath = join(kcDir, 'vault.sqlite');
     const v = await createVault(kcPath);
     kcVaultId = v.vaultId;
-    kcId = v.addToken({ platform: 'github', account: 'kc', name: 'kc', token: VALUE_A }).id;
+    kcId = v.tokens.add({ platform: 'github', account: 'kc', name: 'kc', token: VALUE_A }).id;
     v.close();
   });
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { parse as parseHtml, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TokenVault } from '../core/vault/token-vault';
+import type { Vault } from '../core/vault/vault';
 import type { TokenJson } from './format/tokens';
 import { buildCli, createVault, failsWith, json, ok, parseCsv, snapshot, vaultRunner } from './test-support';
 
@@ -22,7 +22,7 @@ const TOKENS = [
 ] as const;
 
 let dir: string;
-let ref: TokenVault; // stays open: the snapshot before/after a failing export
+let ref: Vault; // stays open: the snapshot before/after a failing export
 let run: ReturnType<typeof vaultRunner>;
 let ids: string[];
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'patvault-cli-export-'));
   const path = join(dir, 'vault.sqlite');
   ref = await createVault(path);
-  ids = TOKENS.map((t) => ref.addToken({ ...t, scopes: 'scopes' in t ? [...t.scopes] : undefined }).id);
+  ids = TOKENS.map((t) => ref.tokens.add({ ...t, scopes: 'scopes' in t ? [...t.scopes] : undefined }).id);
   run = vaultRunner(path);
 });
 

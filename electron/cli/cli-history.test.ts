@@ -24,9 +24,9 @@ beforeAll(async () => {
   path = join(dir, 'vault.sqlite');
   run = vaultRunner(path);
   const v = await createVault(path);
-  id = v.addToken({ platform: 'github', account: 'octo', name: 'CI', token: FIRST }).id;
-  fresh = v.addToken({ platform: 'github', account: 'octo', name: 'Fresh', token: 'ghp_HISTORYneverCHANGEDhistoryNEVER00004' }).id;
-  v.rotateToken(id, SECOND);
+  id = v.tokens.add({ platform: 'github', account: 'octo', name: 'CI', token: FIRST }).id;
+  fresh = v.tokens.add({ platform: 'github', account: 'octo', name: 'Fresh', token: 'ghp_HISTORYneverCHANGEDhistoryNEVER00004' }).id;
+  v.results.rotate(id, SECOND);
   v.close();
   // Typed over by hand, through the CLI: the value it replaces is kept too.
   ok(await run(['edit', id.slice(0, 8), '--value-stdin'], [CURRENT]));
@@ -69,7 +69,7 @@ it('--reveal prints the values, and is recorded in the audit log as a reveal', a
   expect(table).not.toContain(CURRENT);
 
   const v = await openVault(path);
-  const reveals = v.auditLog().filter((e) => e.tokenId === id && e.action === 'reveal');
+  const reveals = v.audit.log().filter((e) => e.tokenId === id && e.action === 'reveal');
   v.close();
   expect(reveals.map((e) => e.detail)).toEqual(['history: 2 earlier values', 'history: 2 earlier values']);
 });

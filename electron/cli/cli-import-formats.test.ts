@@ -50,8 +50,8 @@ it('.env: preview, dry run writes nothing, then imports the recognised tokens on
   expect(list.filter((t) => t.account === 'dotenv')).toHaveLength(n);
   expect(list.find((t) => t.name === 'GITHUB_TOKEN')?.platform).toBe('github');
   const v = await openVault(path);
-  const gh = v.listTokens().find((t) => t.name === 'GITHUB_TOKEN');
-  expect(v.readSecret(gh?.id as string, 'get').value).toBe(ENV.github);
+  const gh = v.tokens.list().find((t) => t.name === 'GITHUB_TOKEN');
+  expect(v.tokens.readSecret(gh?.id as string, 'get').value).toBe(ENV.github);
   v.close();
   // Again: everything is already there.
   expect(ok(await cli(['import', join(FIXTURES, 'tokens.env'), '--format', 'env', '--account', 'dotenv']))).toMatch(/^imported 0 tokens/);

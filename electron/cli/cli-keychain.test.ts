@@ -37,7 +37,7 @@ describe('keychain commands', () => {
       path = join(dir, 'vault.sqlite');
       const v = await createVault(path);
       vaultId = v.vaultId;
-      id = v.addToken({ platform: 'github', account: 'kc', name: 'keychain token', token: 'ghp_keychain_value' }).id;
+      id = v.tokens.add({ platform: 'github', account: 'kc', name: 'keychain token', token: 'ghp_keychain_value' }).id;
       v.close();
     });
 

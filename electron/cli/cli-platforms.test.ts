@@ -61,7 +61,7 @@ beforeAll(async () => {
   const v = await createVault(path);
   try {
     const add = (platform: 'github' | 'gitlab' | 'brass', name: string, token: string, baseUrl: string): string =>
-      v.addToken({ platform, account: 'acme', name, token, baseUrl }).id;
+      v.tokens.add({ platform, account: 'acme', name, token, baseUrl }).id;
     ids.gh = add('github', 'gh ci', GH, gh.url);
     ids.gl = add('gitlab', 'gl ci', GL, `${gl.url}/api/v4`);
     ids.glRot = add('gitlab', 'gl rotate', GL_ROT, `${gl.url}/api/v4`);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TokenVault } from '../core/vault/token-vault';
+import type { Vault } from '../core/vault/vault';
 import { reminderRows, reminderSummary, type ReminderRow } from './commands/reminders';
 import type { TokenJson } from './format/tokens';
 import { buildCli, createVault, failsWith, json, ok, vaultRunner, type RunResult } from './test-support';
@@ -35,7 +35,7 @@ const TOKENS = [
 const value = (i: number) => `ghp_reminders_secret_value_${i}_XYZ`;
 
 let dir: string;
-let ref: TokenVault;
+let ref: Vault;
 let run: ReturnType<typeof vaultRunner>;
 let emptyRun: ReturnType<typeof vaultRunner>;
 let ids: string[];
@@ -50,7 +50,7 @@ beforeAll(async () => {
   ref = await createVault(path);
   const base = today();
   ids = TOKENS.map((t, i) => {
-    const v = ref.addToken({
+    const v = ref.tokens.add({
       platform: t.platform,
       account: `acct-${i}`,
       client: t.client,
@@ -59,8 +59,8 @@ beforeAll(async () => {
       expiresAt: t.days === null ? null : base.plus({ days: t.days }).toISODate(),
       ...('reminderDays' in t ? { reminderDays: [...t.reminderDays] } : {}),
     });
-    if ('revoked' in t) ref.markRevoked(v.id, 'guided');
-    if ('check' in t) ref.recordCheck(v.id, { result: 'active' });
+    if ('revoked' in t) ref.results.markRevoked(v.id, 'guided');
+    if ('check' in t) ref.results.recordCheck(v.id, { result: 'active' });
     return v.id;
   });
   run = vaultRunner(path);
@@ -82,7 +82,7 @@ function expected(now: DateTime, within: number, client?: string): ReminderRow[]
   return TOKENS.flatMap((t, i) => {
     // Revoked tokens get no reminders, here as in the app: dead on purpose.
     if (t.days === null || 'revoked' in t || (client && t.client?.toLowerCase() !== client.toLowerCase())) return [];
-    const expiry = DateTime.fromISO(ref.getToken(ids[i]!).expiresAt!, { zone: ZONE });
+    const expiry = DateTime.fromISO(ref.tokens.get(ids[i]!).expiresAt!, { zone: ZONE });
     const daysLeft = Math.round(expiry.diff(day, 'days').days);
     if (daysLeft > within) return [];
     const reminderDays = 'reminderDays' in t ? [...t.reminderDays] : [7, 1];
@@ -254,7 +254,7 @@ describe('human output', () => {
 });
 
 describe('reminderRows and the summary, in-process at fixed instants', () => {
-  const view = (expiry: string, reminderDays: number[] | null = null) => ({ ...ref.getToken(ids[3]!), expiresAt: expiry.slice(0, 10), expiry, reminderDays });
+  const view = (expiry: string, reminderDays: number[] | null = null) => ({ ...ref.tokens.get(ids[3]!), expiresAt: expiry.slice(0, 10), expiry, reminderDays });
   const late = new Date('2026-11-30T23:30:00Z'); // Dec 1 08:30 in Tokyo, Nov 30 15:30 in Los Angeles
 
   it('counts days and finds the next reminder in the zone given', () => {

@@ -34,7 +34,7 @@ const sentDates = (): unknown[] => gl.requests.filter((r) => r.path === ROTATE).
 async function addToken(expiresAt?: string): Promise<string> {
   const v = await openVault(path);
   try {
-    return v.addToken({ platform: 'gitlab', account: 'acme', name: 'gl', token: OLD, baseUrl: `${gl.url}/api/v4`, ...(expiresAt ? { expiresAt } : {}) }).id;
+    return v.tokens.add({ platform: 'gitlab', account: 'acme', name: 'gl', token: OLD, baseUrl: `${gl.url}/api/v4`, ...(expiresAt ? { expiresAt } : {}) }).id;
   } finally {
     v.close();
   }

@@ -35,7 +35,7 @@ beforeAll(async () => {
     },
   });
   const v = await createVault(path);
-  id = v.addToken({ platform: 'gitlab', account: 'acme', name: 'gl rotate', token: OLD, baseUrl: `${gl.url}/api/v4` }).id;
+  id = v.tokens.add({ platform: 'gitlab', account: 'acme', name: 'gl rotate', token: OLD, baseUrl: `${gl.url}/api/v4` }).id;
   v.close();
 });
 
@@ -61,7 +61,7 @@ describe('rotate, new value not saved', () => {
     expect(gl.requests).toHaveLength(1);
     const v = await openVault(path);
     try {
-      expect(v.readSecret(id, 'get').value).toBe(OLD);
+      expect(v.tokens.readSecret(id, 'get').value).toBe(OLD);
     } finally {
       v.close();
     }

@@ -86,11 +86,11 @@ describe('round trip across processes', () => {
   it('the core in-process reads what the CLI wrote, and the CLI reads what the core wrote', async () => {
     const v = await openVault(path);
     try {
-      const view = v.getToken(id);
+      const view = v.tokens.get(id);
       const { token, notes, ...fields } = FULL;
       expect(view).toMatchObject(fields);
-      expect(v.readSecret(id, 'reveal')).toEqual({ value: token, notes });
-      const added = v.addToken({ platform: 'github', account: 'octo', name: 'in-process', token: 'ghp_inprocess_value_1', scopes: ['repo'] });
+      expect(v.tokens.readSecret(id, 'reveal')).toEqual({ value: token, notes });
+      const added = v.tokens.add({ platform: 'github', account: 'octo', name: 'in-process', token: 'ghp_inprocess_value_1', scopes: ['repo'] });
       values.push('ghp_inprocess_value_1');
       const fromCli = json<TokenJson>(await run(['show', added.id, '--json']));
       expect(fromCli).toMatchObject({ id: added.id, platform: 'github', account: 'octo', name: 'in-process', scopes: ['repo'], client: null });
@@ -207,9 +207,9 @@ describe('export', () => {
     const v = await openVaultAfterInit(path);
     const names = ['plain', 'with, comma', 'with "quotes"', 'ünïcødé 東京 🚀', '=1+2 leading equals'];
     for (const [i, name] of names.entries()) {
-      v.addToken({ platform: 'github', account: 'a,b "c"', client: i % 2 ? 'x' : null, name, token: `ghp_export_${i}`, scopes: ['repo', 'read:org'], expiresAt: i ? `2030-0${i}-1${i}` : null });
+      v.tokens.add({ platform: 'github', account: 'a,b "c"', client: i % 2 ? 'x' : null, name, token: `ghp_export_${i}`, scopes: ['repo', 'read:org'], expiresAt: i ? `2030-0${i}-1${i}` : null });
     }
-    const inventory = v.listTokens();
+    const inventory = v.tokens.list();
     v.close();
     const run = vaultRunner(path);
     const csv = ok(await run(['export', '--format', 'csv']));

@@ -3,7 +3,7 @@
  * and opening/unlocking the vault (quick unlock first when allowed, then the password).
  */
 import { AppError, toAppError } from '../../shared/errors';
-import { TokenVault } from '../core/vault/token-vault';
+import { Vault } from '../core/vault/vault';
 import { NO_TERMINAL, SecretInput } from './io/password';
 import { resolveVaultPath } from './vault-path';
 
@@ -47,8 +47,8 @@ export class Cli {
    * Opens the vault, unlocks it, runs `fn`, and always closes the file (which also
    * checkpoints SQLite's write-ahead log).
    */
-  async withUnlocked<T>(fn: (vault: TokenVault) => Promise<T> | T): Promise<T> {
-    const vault = TokenVault.open(this.vaultPath);
+  async withUnlocked<T>(fn: (vault: Vault) => Promise<T> | T): Promise<T> {
+    const vault = Vault.open(this.vaultPath);
     try {
       await this.unlock(vault);
       return await fn(vault);
@@ -58,8 +58,8 @@ export class Cli {
   }
 
   /** Opens the vault locked (for commands that need no key), closing it afterwards. */
-  async withLocked<T>(fn: (vault: TokenVault) => Promise<T> | T): Promise<T> {
-    const vault = TokenVault.open(this.vaultPath);
+  async withLocked<T>(fn: (vault: Vault) => Promise<T> | T): Promise<T> {
+    const vault = Vault.open(this.vaultPath);
     try {
       return await fn(vault);
     } finally {
@@ -71,7 +71,7 @@ export class Cli {
    * Quick unlock through the OS keychain when the vault has it on, `--password-stdin` is not
    * given and `--no-keychain` is not set; otherwise, or if that fails, the master password.
    */
-  async unlock(vault: TokenVault): Promise<void> {
+  async unlock(vault: Vault): Promise<void> {
     let quickUnlockProblem: string | null = null;
     if (!this.input.fromStdin && this.opts.keychain !== false && vault.keychainState().enabled) {
       try {

@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
-import { TokenVault } from '../core/vault/token-vault';
+import { Vault } from '../core/vault/vault';
 
 /** Repository root. */
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -94,13 +94,13 @@ export function json<T = unknown>(r: RunResult): T {
 }
 
 /** Creates a vault in-process (faster than spawning `init`), unlocked. */
-export async function createVault(path: string): Promise<TokenVault> {
-  return TokenVault.create(path, PASSWORD, { kdf: { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 } });
+export async function createVault(path: string): Promise<Vault> {
+  return Vault.create(path, PASSWORD, { kdf: { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 } });
 }
 
 /** Opens and unlocks a vault in-process. */
-export async function openVault(path: string, password = PASSWORD): Promise<TokenVault> {
-  const v = TokenVault.open(path);
+export async function openVault(path: string, password = PASSWORD): Promise<Vault> {
+  const v = Vault.open(path);
   try {
     await v.unlock(password);
   } catch (e) {
@@ -111,8 +111,8 @@ export async function openVault(path: string, password = PASSWORD): Promise<Toke
 }
 
 /** Everything a failed command must leave untouched: every token (not values), audit length, quick unlock. */
-export function snapshot(v: TokenVault): string {
-  return JSON.stringify({ tokens: v.listTokens(), audit: v.auditLog().length, keychain: v.keychainState() });
+export function snapshot(v: Vault): string {
+  return JSON.stringify({ tokens: v.tokens.list(), audit: v.audit.log().length, keychain: v.keychainState() });
 }
 
 /** Writes `value` as JSON to `path` and returns the path. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DEFAULT_MAX_PER_ORIGIN } from '../../electron/core/platforms/http';
 import { startMockServer } from '../../electron/core/platforms/test-support/mock-server';
 import { checkTokens } from '../../electron/core/platforms/token-ops';
-import { TokenVault } from '../../electron/core/vault/token-vault';
+import { Vault } from '../../electron/core/vault/vault';
 
 const TOKENS = 1_000;
 const LATENCY_MS = 50;
@@ -20,10 +20,10 @@ async function main(): Promise<void> {
     'GET /user': { delayMs: LATENCY_MS, json: { login: 'bench' }, headers: { 'x-oauth-scopes': 'repo' } },
   });
   try {
-    const vault = await TokenVault.create(join(dir, 'vault.sqlite'), 'benchmark master password', {
+    const vault = await Vault.create(join(dir, 'vault.sqlite'), 'benchmark master password', {
       kdf: { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 },
     });
-    vault.importTokens(
+    vault.tokens.import(
       Array.from({ length: TOKENS }, (_, i) => ({
         platform: 'github',
         account: `acct-${i % 50}`,
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
         baseUrl: server.url,
       })),
     );
-    const ids = vault.listTokens().map((t) => t.id);
+    const ids = vault.tokens.list().map((t) => t.id);
     const t0 = performance.now();
     const views = await checkTokens(vault, ids);
     const wall = performance.now() - t0;

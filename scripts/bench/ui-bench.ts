@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { deriveKeyFromPassword } from '../../electron/core/vault/crypto/kdf';
-import { TokenVault } from '../../electron/core/vault/token-vault';
+import { Vault } from '../../electron/core/vault/vault';
 import { BRIDGE_KDF } from '../e2e/bridge-server';
 import { CHROMIUM_HINT, CHROMIUM_PATH, launchApp } from '../e2e/harness';
 import { BUTTON, LABEL, ROW_SELECTOR, button, field } from '../e2e/ui';
@@ -80,9 +80,9 @@ async function main(): Promise<void> {
   const app = await launchApp({
     viewport: { width: 1280, height: 800 },
     beforeLoad: async (bridge) => {
-      const v = await TokenVault.create(bridge.vaultPath, PASSWORD, { kdf: BRIDGE_KDF });
+      const v = await Vault.create(bridge.vaultPath, PASSWORD, { kdf: BRIDGE_KDF });
       const t = performance.now();
-      const r = v.importTokens(sampleInventory(TOKENS, ACCOUNTS));
+      const r = v.tokens.import(sampleInventory(TOKENS, ACCOUNTS));
       importMs = performance.now() - t;
       if (r.imported !== TOKENS) throw new Error(`imported ${r.imported}`);
       v.close();

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KDF_DEFAULTS, KDF_FLOOR, deriveKeyFromPassword, type KdfParams } from '../../electron/core/vault/crypto/kdf';
-import { TokenVault } from '../../electron/core/vault/token-vault';
+import { Vault } from '../../electron/core/vault/vault';
 import { sampleInventory } from './sample-inventory';
 
 const TOKENS = 10_000;
@@ -51,37 +51,37 @@ async function main(): Promise<void> {
     report('KDF, default (Argon2id m=64 MiB t=3 p=4)', ms(kdfDefaultMs));
     report('KDF, OWASP floor (m=19 MiB t=2 p=1)', ms(kdfFloorMs));
 
-    const vault = await TokenVault.create(path, PASSWORD, { kdf: FLOOR });
+    const vault = await Vault.create(path, PASSWORD, { kdf: FLOOR });
     const data = sampleInventory(TOKENS, ACCOUNTS);
-    const [importMs, result] = await time(() => vault.importTokens(data));
+    const [importMs, result] = await time(() => vault.tokens.import(data));
     if (result.imported !== TOKENS) throw new Error(`imported ${result.imported}`);
     report(`import ${TOKENS.toLocaleString('en')} tokens (${ACCOUNTS} accounts)`, ms(importMs));
     vault.close();
 
     const unlockXs: number[] = [];
     const kdfXs: number[] = [];
-    let opened: TokenVault | null = null;
+    let opened: Vault | null = null;
     for (let i = 0; i < 5; i++) {
       opened?.close();
-      opened = TokenVault.open(path);
-      const [u] = await time(() => (opened as TokenVault).unlock(PASSWORD));
+      opened = Vault.open(path);
+      const [u] = await time(() => (opened as Vault).unlock(PASSWORD));
       const [k] = await time(() => deriveKeyFromPassword(PASSWORD, { ...kdfFloor, salt: randomBytes(16) }));
       unlockXs.push(u);
       kdfXs.push(k);
     }
-    const v = opened as TokenVault;
+    const v = opened as Vault;
     report('unlock minus KDF (10k tokens)', ms(median(unlockXs) - median(kdfXs)), '≤ 100 ms');
 
-    const [searchColdMs] = await time(() => v.search('acme deploy'));
+    const [searchColdMs] = await time(() => v.tokens.search('acme deploy'));
     report('search, first after unlock (builds the search text)', ms(searchColdMs));
-    const [listColdMs, all] = await time(() => v.listTokens());
+    const [listColdMs, all] = await time(() => v.tokens.list());
     if (all.length !== TOKENS) throw new Error('list');
     report('list all, first (sorts 10k)', ms(listColdMs));
-    report('list all, again', ms(await repeat(20, () => v.listTokens())));
+    report('list all, again', ms(await repeat(20, () => v.tokens.list())));
     const queries = ['acme', 'deploy token 42', 'client 7 reader', 'gitlab', 'no such token', 'write'];
-    report('search, warm (median of 60 runs over 6 queries)', ms(await repeat(60, () => v.search(queries[Math.floor(Math.random() * queries.length)] as string))), '≤ 20 ms');
+    report('search, warm (median of 60 runs over 6 queries)', ms(await repeat(60, () => v.tokens.search(queries[Math.floor(Math.random() * queries.length)] as string))), '≤ 20 ms');
     let n = 0;
-    report('add one token (10k in vault)', ms(await repeat(20, () => v.addToken({ platform: 'github', account: 'bench', name: `added ${n}`, token: `ghp_added_${n++}_${randomBytes(8).toString('hex')}` }))));
+    report('add one token (10k in vault)', ms(await repeat(20, () => v.tokens.add({ platform: 'github', account: 'bench', name: `added ${n}`, token: `ghp_added_${n++}_${randomBytes(8).toString('hex')}` }))));
     v.close();
     const peak = process.resourceUsage().maxRSS / 1024;
     report('peak memory (RSS, this process)', `${peak.toFixed(0)} MiB`);

@@ -1,7 +1,7 @@
 /** Vault administration: `passwd`, `keychain enable|disable|status`, `log`. */
 import type { Command } from 'commander';
 import { AppError, toAppError } from '../../../shared/errors';
-import { TokenVault } from '../../core/vault/token-vault';
+import { Vault } from '../../core/vault/vault';
 import type { KeyProtector } from '../../core/ports';
 import { promptHidden } from '../io/password';
 import { auditTable } from '../format/tokens';
@@ -23,7 +23,7 @@ async function newPassword(cli: Cli): Promise<string> {
 }
 
 async function passwd(cli: Cli, o: PasswdOptions): Promise<void> {
-  const vault = TokenVault.open(cli.vaultPath);
+  const vault = Vault.open(cli.vaultPath);
   try {
     // Always the current password, never quick unlock: changing it must prove knowing it.
     const current = await cli.input.masterPassword('Current master password: ');
@@ -84,7 +84,7 @@ async function keychainStatus(cli: Cli, o: { json?: boolean }): Promise<void> {
 }
 
 async function log(cli: Cli, o: { json?: boolean }): Promise<void> {
-  const entries = await cli.withUnlocked((v) => v.auditLog());
+  const entries = await cli.withUnlocked((v) => v.audit.log());
   if (o.json) cli.json(entries);
   else cli.out(auditTable(entries));
 }

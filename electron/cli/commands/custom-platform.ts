@@ -99,7 +99,7 @@ function table(list: readonly CustomPlatform[]): string {
 }
 
 async function list(cli: Cli, o: { json?: boolean }): Promise<void> {
-  const all = await cli.withUnlocked((v) => v.listCustomPlatforms());
+  const all = await cli.withUnlocked((v) => v.customPlatforms.list());
   if (o.json) cli.json(all.map(customPlatformJson));
   else cli.out(table(all));
 }
@@ -107,18 +107,18 @@ async function list(cli: Cli, o: { json?: boolean }): Promise<void> {
 async function add(cli: Cli, o: DefinitionOptions): Promise<void> {
   // Checked before the password is asked for.
   const def = definitionFrom(o);
-  const p = await cli.withUnlocked((v) => v.addCustomPlatform(def));
+  const p = await cli.withUnlocked((v) => v.customPlatforms.add(def));
   cli.out(`added custom platform ${p.name} (${p.id.slice(0, 8)})\n`);
 }
 
 async function edit(cli: Cli, o: DefinitionOptions, ref: string): Promise<void> {
   if (Object.values(o).every((v) => v === undefined)) throw new AppError('BAD_INPUT', 'Nothing to change: give at least one option to edit.');
-  const p = await cli.withUnlocked((v) => v.updateCustomPlatform(ref, definitionFrom(o, v.getCustomPlatform(ref))));
+  const p = await cli.withUnlocked((v) => v.customPlatforms.update(ref, definitionFrom(o, v.customPlatforms.get(ref))));
   cli.out(`updated custom platform ${p.name}\n`);
 }
 
 async function remove(cli: Cli, _o: unknown, ref: string): Promise<void> {
-  const p = await cli.withUnlocked((v) => v.removeCustomPlatform(ref));
+  const p = await cli.withUnlocked((v) => v.customPlatforms.remove(ref));
   cli.out(`removed custom platform ${p.name}\n`);
 }
 

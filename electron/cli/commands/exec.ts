@@ -11,7 +11,7 @@ import { readSync } from 'node:fs';
 import { constants } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AppError } from '../../../shared/errors';
-import { TokenVault } from '../../core/vault/token-vault';
+import { Vault } from '../../core/vault/vault';
 import { Cli, type GlobalOptions } from '../context';
 import { resolveVaultPath } from '../vault-path';
 
@@ -114,10 +114,10 @@ function readFirstLineSync(what: string): string {
 }
 
 /** Opens and unlocks the vault as every command does, runs `fn`, and always closes it. */
-async function withUnlockedVault<T>(opts: GlobalOptions, fn: (vault: TokenVault) => T): Promise<T> {
+async function withUnlockedVault<T>(opts: GlobalOptions, fn: (vault: Vault) => T): Promise<T> {
   if (opts.passwordStdin !== true) return new Cli(opts).withUnlocked(fn);
   // Not through Cli: merely creating it opens a stream on stdin (see readFirstLineSync).
-  const vault = TokenVault.open(resolveVaultPath(opts.vault));
+  const vault = Vault.open(resolveVaultPath(opts.vault));
   try {
     await vault.unlock(readFirstLineSync('master password'));
     return fn(vault);
@@ -131,10 +131,10 @@ async function withUnlockedVault<T>(opts: GlobalOptions, fn: (vault: TokenVault)
  * fails with nothing read or audited. Each distinct token is read (and audited) once, however
  * many names it is given to.
  */
-function readValues(vault: TokenVault, bindings: readonly EnvBinding[]): Record<string, string> {
-  const ids = bindings.map((b) => vault.resolveTokenId(b.id));
+function readValues(vault: Vault, bindings: readonly EnvBinding[]): Record<string, string> {
+  const ids = bindings.map((b) => vault.tokens.resolveId(b.id));
   const byId = new Map<string, string>();
-  for (const id of ids) if (!byId.has(id)) byId.set(id, vault.readSecret(id, 'exec').value);
+  for (const id of ids) if (!byId.has(id)) byId.set(id, vault.tokens.readSecret(id, 'exec').value);
   const values: Record<string, string> = {};
   bindings.forEach((b, i) => (values[b.name] = byId.get(ids[i] as string) as string));
   byId.clear();

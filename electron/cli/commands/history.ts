@@ -23,8 +23,8 @@ interface HistoryJson {
 async function history(cli: Cli, o: { json?: boolean; reveal?: boolean }, id: string): Promise<void> {
   const entries: HistoryJson[] = await cli.withUnlocked((v) =>
     o.reveal
-      ? v.readHistory(id).map((h) => ({ at: h.rotatedAt, reason: h.reason ?? null, value: h.value }))
-      : v.valueHistory(id).map((h) => ({ at: h.at, reason: h.reason })),
+      ? v.results.readHistory(id).map((h) => ({ at: h.rotatedAt, reason: h.reason ?? null, value: h.value }))
+      : v.results.valueHistory(id).map((h) => ({ at: h.at, reason: h.reason })),
   );
   if (o.json) {
     cli.json(entries);

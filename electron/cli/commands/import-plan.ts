@@ -89,12 +89,12 @@ export function replacedText(n: number): string {
 export async function importPlanCmd(cli: Cli, o: PlanImportOptions, file: string): Promise<void> {
   const plan = planFor(file, o);
   const summary = await cli.withUnlocked((v) => {
-    const preview = previewImport(plan, (values) => v.findExisting(values), (inputs) => v.findReplaced(inputs));
+    const preview = previewImport(plan, (values) => v.tokens.findExisting(values), (inputs) => v.tokens.findReplaced(inputs));
     cli.note(previewTable(preview.rows).trimEnd());
     const fresh = [...preview.fresh];
     const dupes = preview.counts.duplicates;
     if (o.dryRun) return `dry run: would import ${fresh.length}, ${dupes} duplicate${dupes === 1 ? '' : 's'}, ${plan.skipped.length} skipped; nothing was written`;
-    const r = v.importTokens(fresh, {
+    const r = v.tokens.import(fresh, {
       ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
       onCommitted: (done, total) => cli.note(`imported ${done}/${total}`),
     });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/errors';
 import { KDF_DEFAULTS, assertKdfParams } from '../../core/vault/crypto/kdf';
-import { TokenVault } from '../../core/vault/token-vault';
+import { Vault } from '../../core/vault/vault';
 import { promptHidden } from '../io/password';
 import { parseMiBToKiB, parsePositiveInt, run } from './parsers';
 import type { Cli } from '../context';
@@ -35,7 +35,7 @@ async function init(cli: Cli, opts: InitOptions): Promise<void> {
   assertKdfParams({ algorithm: 'argon2id', ...kdf });
   if (existsSync(path)) throw new AppError('VAULT_EXISTS', `A file already exists at ${path}; not overwriting it.`);
   const password = await newPassword(cli);
-  const vault = await TokenVault.create(path, password, { kdf });
+  const vault = await Vault.create(path, password, { kdf });
   vault.close();
   cli.out(`created vault ${path}\n`);
 }

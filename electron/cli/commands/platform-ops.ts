@@ -14,7 +14,7 @@ import { PLATFORMS, type PlatformId } from '../../../shared/domain/platform-ids'
 import type { TokenView } from '../../../shared/domain/token';
 import { listPresets } from '../../core/platforms/registry';
 import { checkToken, checkTokens, type OperationExtra } from '../../core/platforms/token-ops';
-import type { TokenVault } from '../../core/vault/token-vault';
+import type { Vault } from '../../core/vault/vault';
 import { platformJson, platformTable } from '../format/platforms';
 import { describeExpiry, shortTimestamp } from '../format/relative-date';
 import { checkTable, tokenJson } from '../format/tokens';
@@ -55,8 +55,8 @@ interface CheckOptions extends ExtraOptions {
 }
 
 /** The tokens named (each id or prefix resolved, duplicates dropped), or every token. */
-function targets(v: TokenVault, ids: readonly string[], all: boolean): string[] {
-  const full = all ? v.listTokens().map((t) => t.id) : ids.map((id) => v.getToken(id).id);
+function targets(v: Vault, ids: readonly string[], all: boolean): string[] {
+  const full = all ? v.tokens.list().map((t) => t.id) : ids.map((id) => v.tokens.get(id).id);
   return [...new Set(full)];
 }
 

@@ -31,19 +31,19 @@ function printViews(cli: Cli, views: readonly TokenView[], json: boolean | undef
 async function list(cli: Cli, opts: ListOptions): Promise<void> {
   checkPlatform(opts.platform);
   const filter = { platform: opts.platform, client: opts.client, status: opts.status };
-  const views = await cli.withUnlocked((v) => v.listTokens(filter));
+  const views = await cli.withUnlocked((v) => v.tokens.list(filter));
   printViews(cli, views, opts.json);
 }
 
 async function search(cli: Cli, opts: { json?: boolean }, words: string[]): Promise<void> {
-  const views = await cli.withUnlocked((v) => v.search(words.join(' ')));
+  const views = await cli.withUnlocked((v) => v.tokens.search(words.join(' ')));
   printViews(cli, views, opts.json);
 }
 
 async function show(cli: Cli, opts: { json?: boolean }, id: string): Promise<void> {
   const { view, notes } = await cli.withUnlocked((v) => {
-    const view = v.getToken(id);
-    return { view, notes: v.readNotes(view.id) };
+    const view = v.tokens.get(id);
+    return { view, notes: v.tokens.notes(view.id) };
   });
   if (opts.json) cli.json({ ...tokenJson(view), notes });
   else cli.out(tokenPage(view, notes));
@@ -51,7 +51,7 @@ async function show(cli: Cli, opts: { json?: boolean }, id: string): Promise<voi
 
 async function get(cli: Cli, _opts: unknown, id: string): Promise<void> {
   // readSecret records the 'get' in the audit log before it returns the value.
-  const secret = await cli.withUnlocked((v) => v.readSecret(id, 'get'));
+  const secret = await cli.withUnlocked((v) => v.tokens.readSecret(id, 'get'));
   cli.out(`${secret.value}\n`);
 }
 

@@ -147,7 +147,7 @@ interface RemindersOptions {
 async function reminders(cli: Cli, opts: RemindersOptions): Promise<void> {
   const within = opts.within ?? DEFAULT_WITHIN_DAYS;
   // Names and accounts are sealed, so this unlocks like `list`.
-  const views = await cli.withUnlocked((v) => v.listTokens({ client: opts.client }));
+  const views = await cli.withUnlocked((v) => v.tokens.list({ client: opts.client }));
   const now = new Date();
   // The zone the app's scheduler is given; UTC if the system's has no name luxon knows.
   const system = systemTimeZone();

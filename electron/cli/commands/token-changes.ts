@@ -18,7 +18,7 @@ import { rotateToken, rotationRefusal, type RotateResult } from '../../core/plat
 import { gitlabRotationDate } from '../../../shared/domain/gitlab-dates';
 import { RotationNotSaved } from '../../core/platforms/rotation-recovery';
 import type { PlatformPreset } from '../../core/platforms/types';
-import type { TokenVault } from '../../core/vault/token-vault';
+import type { Vault } from '../../core/vault/vault';
 import { shortId } from '../format/tokens';
 import { confirm } from '../io/password';
 import type { Cli } from '../context';
@@ -106,7 +106,7 @@ export interface RevokeOptions extends ChangeOptions {
  * --confirm-revoked for a platform without an API; only --confirm-revoked when the API fell
  * back) skips the question.
  */
-async function guided(cli: Cli, v: TokenVault, target: TokenView, intro: string, where: string, alreadyDone: boolean, flag: string): Promise<RevokeResult> {
+async function guided(cli: Cli, v: Vault, target: TokenView, intro: string, where: string, alreadyDone: boolean, flag: string): Promise<RevokeResult> {
   if (!alreadyDone) {
     if (!cli.input.isTerminal) throw new AppError('BAD_INPUT', `guided revoke needs confirmation: revoke it at ${where}, then run again with ${flag}`);
     cli.note(intro);
@@ -118,7 +118,7 @@ async function guided(cli: Cli, v: TokenVault, target: TokenView, intro: string,
 /** `patvault revoke ID`. */
 export async function revoke(cli: Cli, o: RevokeOptions, id: string): Promise<void> {
   const line = await cli.withUnlocked(async (v): Promise<string> => {
-    const target = v.getToken(id);
+    const target = v.tokens.get(id);
     const preset = presetFor(target.platform);
     const name = preset?.name ?? nameOf(target.platform);
     const { page, where } = guidedPlace(target, preset);
@@ -174,7 +174,7 @@ function rotateQuestion(target: TokenView, preset: PlatformPreset, expires: stri
 
 async function rotateAndSave(cli: Cli, o: RotateOptions, id: string): Promise<void> {
   const { view, expiryCapped } = await cli.withUnlocked(async (v): Promise<RotateResult> => {
-    const target = v.getToken(id);
+    const target = v.tokens.get(id);
     const preset = presetFor(target.platform);
     // No rotate API, an unconfirmed last rotation, an expiry the platform cannot take: said
     // before anything is asked or sent.

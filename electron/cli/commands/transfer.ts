@@ -33,7 +33,7 @@ async function importCmd(cli: Cli, o: Omit<PlanImportOptions, 'format'> & { form
   const items = readImportFile(file);
   const result = await cli
     .withUnlocked((v) =>
-      v.importTokens(items, {
+      v.tokens.import(items, {
         ...(o.batchSize !== undefined ? { batchSize: o.batchSize } : {}),
         // Printed only after the batch is durable: a line here is a promise that it survives a crash.
         onCommitted: (done, total) => cli.note(`imported ${done}/${total}`),
@@ -59,8 +59,8 @@ async function exportCmd(cli: Cli, o: ExportOptions): Promise<void> {
     // is printed, so no export goes unrecorded.
     // Calendar alarms follow the app's reminder days (its settings file beside the vault).
     const reminderDaysBefore = peekSettings(settingsPathFor(cli.vaultPath)).reminderDays;
-    const r = exportInventory(v.listTokens(), o.format, { now: new Date(), client: o.client, reminderDaysBefore });
-    v.recordAudit('export', exportAuditDetail(o.format, o.client, r.count));
+    const r = exportInventory(v.tokens.list(), o.format, { now: new Date(), client: o.client, reminderDaysBefore });
+    v.audit.record('export', exportAuditDetail(o.format, o.client, r.count));
     return r;
   });
   cli.out(report.content);

@@ -91,7 +91,7 @@ async function add(cli: Cli, o: AddOptions): Promise<void> {
     platformMismatchOk: o.platformMismatchOk,
   };
   precheck(newTokenInput.safeParse({ ...fields, token: 'value-is-asked-for-later' }));
-  const { view, replaced } = await withMismatchHint(() => cli.withUnlocked(async (v) => v.addOrReplaceToken({ ...fields, token: await tokenValue(cli, 'Token value: ') })));
+  const { view, replaced } = await withMismatchHint(() => cli.withUnlocked(async (v) => v.tokens.addOrReplace({ ...fields, token: await tokenValue(cli, 'Token value: ') })));
   // Standard output stays the id alone (scripts read it); what happened is a notice.
   if (replaced) cli.note(replacedNotice(view));
   cli.out(`${view.id}\n`);
@@ -123,7 +123,7 @@ async function edit(cli: Cli, o: EditOptions, id: string): Promise<void> {
   const view = await withMismatchHint(() =>
     cli.withUnlocked(async (v) => {
       const token = o.valueStdin ? await tokenValue(cli, 'New token value: ') : undefined;
-      return v.editToken(id, { ...patch, token, platformMismatchOk: o.platformMismatchOk });
+      return v.tokens.edit(id, { ...patch, token, platformMismatchOk: o.platformMismatchOk });
     }),
   );
   cli.out(`updated ${view.id} ${view.name}\n`);
@@ -131,13 +131,13 @@ async function edit(cli: Cli, o: EditOptions, id: string): Promise<void> {
 
 async function remove(cli: Cli, o: { yes?: boolean }, id: string): Promise<void> {
   const view = await cli.withUnlocked(async (v) => {
-    const target = v.getToken(id);
+    const target = v.tokens.get(id);
     // Scripts (no terminal) are not asked: `remove` stays usable in pipelines.
     if (!o.yes && cli.input.isTerminal) {
       const ok = await confirm(`Remove ${shortId(target.id)} "${target.name}" (${target.platform} / ${target.account})?`, cli.input.lines);
       if (!ok) throw new AppError('BAD_INPUT', 'Not removed.');
     }
-    return v.removeToken(target.id);
+    return v.tokens.remove(target.id);
   });
   cli.out(`removed ${view.id} ${view.name}\n`);
 }

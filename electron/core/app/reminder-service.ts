@@ -13,7 +13,7 @@ import type { Clock, Timers } from '../ports';
 import type { FiredReminderStore } from '../reminders/fired-store';
 import type { ReminderNotification } from '../reminders/reminder-text';
 import { ReminderScheduler, type ReminderSnapshot } from '../reminders/scheduler';
-import type { TokenVault } from '../vault/token-vault';
+import type { Vault } from '../vault/vault';
 
 const platformName = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]));
 
@@ -23,7 +23,7 @@ export interface ReminderServiceDeps {
   readonly timers: Timers;
   readonly fired: FiredReminderStore;
   /** The vault when one is open (unlocked or not); null before one exists. */
-  readonly vault: () => TokenVault | null;
+  readonly vault: () => Vault | null;
   readonly policy: () => ReminderPolicy;
   readonly timeZone: () => string;
   readonly notify: (n: ReminderNotification) => void;
@@ -74,7 +74,7 @@ export class ReminderService {
       ...base,
       locked: false,
       // A token the platform reported revoked is dead on purpose: nothing to remind of.
-      tokens: vault.listTokens().filter((t) => t.status !== 'revoked').map((t) => ({
+      tokens: vault.tokens.list().filter((t) => t.status !== 'revoked').map((t) => ({
         id: t.id,
         expiry: t.expiry,
         reminderDays: t.reminderDays,
@@ -93,7 +93,7 @@ export class ReminderService {
     const now = this.deps.clock.now();
     // The scheduler's zone, so the badge and the reminders count the same local days.
     const timeZone = this.deps.timeZone();
-    if (vault.isUnlocked) return attentionCount(vault.listTokens(), now, { timeZone });
+    if (vault.isUnlocked) return attentionCount(vault.tokens.list(), now, { timeZone });
     return vault.expirySchedule().filter((r) => (daysUntil(r.expiry, now, timeZone) ?? Infinity) <= EXPIRING_WITHIN_DAYS).length;
   }
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
 import { errorOf } from '../test-support/app-errors';
 import { FAST_KDF, TEST_PASSWORD, createTestVault, tempDir } from '../test-support/temp-vault';
-import { TokenVault } from '../vault/token-vault';
+import { Vault } from '../vault/vault';
 import { randomBytes } from 'node:crypto';
 import { kdfFrom } from '../vault/key-wrap';
 import { BACKUP_FORMAT, CHECKSUM_BYTES, HEADER_BYTES, checksum, encodeBackup, encodeHeader, type BackupHeader } from './format';
@@ -28,15 +28,15 @@ let targetBytes: Buffer;
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir('patvault-backup-damage-'));
   const v = await createTestVault(dir, { name: 'source.sqlite' });
-  v.addToken({ platform: 'github', account: 'acme', name: 'CI', token: 'ghp_damagetestvalue0001', notes: 'n' });
-  v.addToken({ platform: 'gitlab', account: 'globex', name: 'Registry', token: 'glpat-damagetest0002', scopes: ['api'] });
+  v.tokens.add({ platform: 'github', account: 'acme', name: 'CI', token: 'ghp_damagetestvalue0001', notes: 'n' });
+  v.tokens.add({ platform: 'gitlab', account: 'globex', name: 'Registry', token: 'glpat-damagetest0002', scopes: ['api'] });
   const file = join(dir, 'small.backup');
   await writeBackup(v, file, PW, { kdf: FAST_KDF });
   v.close();
   original = readFileSync(file);
   // The vault a merge would go into: unlocked through every attempt, compared byte for byte after.
   const target = await createTestVault(dir, { name: 'target.sqlite' });
-  target.addToken({ platform: 'github', account: 'other', name: 'Keep', token: 'ghp_targetvalue0003' });
+  target.tokens.add({ platform: 'github', account: 'other', name: 'Keep', token: 'ghp_targetvalue0003' });
   targetPath = target.path;
   target.close();
   targetBytes = readFileSync(targetPath);
@@ -74,7 +74,7 @@ describe('a damaged backup is refused, never half-read', () => {
     const counts = new Map<string, number>();
     const bad: string[] = [];
     const newVault = join(dir, 'never.sqlite');
-    const target = TokenVault.open(targetPath);
+    const target = Vault.open(targetPath);
     await target.unlock(TEST_PASSWORD);
     try {
       for (let pos = 0; pos < original.length; pos++) {
@@ -91,7 +91,7 @@ describe('a damaged backup is refused, never half-read', () => {
         const merged = await errorOf(async () => mergeBackup(target, await readBackup(f, PW)));
         if (merged.code !== 'VAULT_DAMAGED') bad.push(`byte ${pos}: merge ${merged.code}`);
       }
-      expect(target.auditLog().map((e) => e.action)).toEqual(['vault-create', 'create']); // nothing since
+      expect(target.audit.log().map((e) => e.action)).toEqual(['vault-create', 'create']); // nothing since
     } finally {
       target.close();
     }
@@ -184,7 +184,7 @@ describe('not a backup, cut short, wrong password', () => {
     const newVault = join(dir, 'wrong-pw.sqlite');
     expect(await errorOf(restoreBackupToNewVault(f, 'not the backup password', newVault, NEW_PW, { kdf: FAST_KDF }))).toMatchObject({ code: 'WRONG_PASSWORD' });
     expect(existsSync(newVault)).toBe(false);
-    const target = TokenVault.open(targetPath);
+    const target = Vault.open(targetPath);
     await target.unlock(TEST_PASSWORD);
     try {
       expect(await errorOf(async () => mergeBackup(target, await readBackup(f, 'not the backup password')))).toMatchObject({ code: 'WRONG_PASSWORD' });

@@ -10,7 +10,7 @@ import { writeFileAtomically } from '../files/atomic-write';
 import { systemClock, type Clock } from '../ports';
 import { assertPassword, kdfFrom, type KdfChoice } from '../vault/key-wrap';
 import { NONCE_BYTES } from '../vault/format/envelope';
-import type { TokenVault } from '../vault/token-vault';
+import type { Vault } from '../vault/vault';
 import { BACKUP_FORMAT, BACKUP_MAX_BYTES, encodeBackup, encodeHeader, parseBackup, type BackupHeader } from './format';
 import { decodePayload, makePayload, type BackupPayload } from './payload';
 import { backupKey, openPayload, sealPayload } from './seal';
@@ -37,14 +37,14 @@ const fsCode = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? 'err
  * Writes every token (value, notes, history, all fields) and custom platform of the unlocked
  * `vault` to one file sealed with `password`. Reading the secrets is audited once ('backup').
  */
-export async function writeBackup(vault: TokenVault, file: string, password: string, opts: WriteBackupOptions = {}): Promise<BackupResult> {
+export async function writeBackup(vault: Vault, file: string, password: string, opts: WriteBackupOptions = {}): Promise<BackupResult> {
   assertPassword(password, 'Backup password');
   if (!vault.isUnlocked) throw new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it first.');
   const kdf = kdfFrom(opts.kdf);
   const createdAt = (opts.clock ?? systemClock).now();
   // The slow step first, so the audited read is followed only by fast local work.
   const key = await backupKey(password, kdf);
-  const records = vault.exportForBackup();
+  const records = vault.backup.export();
   const plain = Buffer.from(JSON.stringify(makePayload(vault.vaultId, createdAt, records)), 'utf8');
   try {
     const nonce = randomBytes(NONCE_BYTES);

@@ -1,6 +1,6 @@
 /**
  * Merging a backup into a vault that already holds tokens, by the one rule
- * (vault/backup-records.ts): same token = same id, else same value; the later updatedAt wins
+ * (merge-plan.ts): same token = same id, else same value; the later updatedAt wins
  * as a whole record; a losing value goes to history; nothing is deleted; custom platforms by
  * id, then by name. Two vaults with the same ids are made the way users get them: one restored
  * from the other's backup, then both edited at known times.
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorOf } from '../test-support/app-errors';
 import { FAST_KDF, TEST_PASSWORD, fixedClock, tempDir } from '../test-support/temp-vault';
-import { TokenVault } from '../vault/token-vault';
+import { Vault } from '../vault/vault';
 import { mergeBackup, readBackup, restorePayloadToNewVault, writeBackup, type BackupPayload, type MergeSummary } from './index';
 
 const PW = 'backup pass phrase zq7';
@@ -22,16 +22,16 @@ const T3 = '2026-01-04T00:00:00.000Z';
 let dir: string;
 let cleanup: () => void;
 const clock = fixedClock(T0);
-let vault: TokenVault; // the vault merged into
+let vault: Vault; // the vault merged into
 let backup: BackupPayload; // of the other vault
 const id: Record<string, string> = {};
 
 /** Every value a vault holds, current and in history. */
-function allValues(v: TokenVault): Set<string> {
+function allValues(v: Vault): Set<string> {
   const out = new Set<string>();
-  for (const t of v.listTokens()) {
-    out.add(v.readValueForPlatform(t.id));
-    for (const h of v.readHistory(t.id)) out.add(h.value);
+  for (const t of v.tokens.list()) {
+    out.add(v.results.valueForPlatform(t.id));
+    for (const h of v.results.readHistory(t.id)) out.add(h.value);
   }
   return out;
 }
@@ -43,35 +43,35 @@ function fileBytes(path: string): Buffer {
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir('patvault-merge-'));
-  vault = await TokenVault.create(join(dir, 'vault.sqlite'), TEST_PASSWORD, { kdf: FAST_KDF, clock });
-  id['X'] = vault.addToken({ platform: 'github', account: 'acme', name: 'X', token: 'ghp_X_value_one', notes: 'vault notes' }).id;
-  id['Y'] = vault.addToken({ platform: 'gitlab', account: 'acme', name: 'Y', token: 'glpat-Y-value-one' }).id;
-  id['Y2'] = vault.addToken({ platform: 'brass', account: 'acme', name: 'Y2', token: '123|pat-Y2-value-one' }).id;
-  id['Z'] = vault.addToken({ platform: 'iobeya', account: 'acme', name: 'Z', token: 'z-same-in-both', expiresAt: '2027-01-01' }).id;
+  vault = await Vault.create(join(dir, 'vault.sqlite'), TEST_PASSWORD, { kdf: FAST_KDF, clock });
+  id['X'] = vault.tokens.add({ platform: 'github', account: 'acme', name: 'X', token: 'ghp_X_value_one', notes: 'vault notes' }).id;
+  id['Y'] = vault.tokens.add({ platform: 'gitlab', account: 'acme', name: 'Y', token: 'glpat-Y-value-one' }).id;
+  id['Y2'] = vault.tokens.add({ platform: 'brass', account: 'acme', name: 'Y2', token: '123|pat-Y2-value-one' }).id;
+  id['Z'] = vault.tokens.add({ platform: 'iobeya', account: 'acme', name: 'Z', token: 'z-same-in-both', expiresAt: '2027-01-01' }).id;
   const first = join(dir, 'first.backup');
   await writeBackup(vault, first, PW, { kdf: FAST_KDF });
   // The other vault: restored from that backup (same ids), then changed a day later.
-  const other = TokenVault.open((await restorePayloadToNewVault(await readBackup(first, PW), join(dir, 'other.sqlite'), TEST_PASSWORD, { kdf: FAST_KDF })).path, { clock });
+  const other = Vault.open((await restorePayloadToNewVault(await readBackup(first, PW), join(dir, 'other.sqlite'), TEST_PASSWORD, { kdf: FAST_KDF })).path, { clock });
   await other.unlock(TEST_PASSWORD);
   clock.set(T1);
-  other.editToken(id['X'] as string, { name: 'X from backup', notes: 'backup notes', token: 'ghp_X_value_two' });
-  other.editToken(id['Y'] as string, { name: 'Y renamed in backup' });
-  other.editToken(id['Y2'] as string, { token: '123|pat-Y2-value-backup' });
-  id['N'] = other.addToken({ platform: 'github', account: 'newco', name: 'N only in backup', token: 'ghp_N_only_in_backup' }).id;
-  id['S'] = other.addToken({ platform: 'github', account: 'acme', name: 'S in backup', token: 'ghp_same_value_two_ids' }).id;
-  other.addCustomPlatform({ name: 'ACME', baseUrl: 'https://acme-backup.example', auth: { kind: 'bearer' } });
-  id['C'] = other.addToken({ platform: 'custom', customPlatform: 'ACME', account: 'ops', name: 'C on ACME', token: 'c-on-acme-value' }).id;
+  other.tokens.edit(id['X'] as string, { name: 'X from backup', notes: 'backup notes', token: 'ghp_X_value_two' });
+  other.tokens.edit(id['Y'] as string, { name: 'Y renamed in backup' });
+  other.tokens.edit(id['Y2'] as string, { token: '123|pat-Y2-value-backup' });
+  id['N'] = other.tokens.add({ platform: 'github', account: 'newco', name: 'N only in backup', token: 'ghp_N_only_in_backup' }).id;
+  id['S'] = other.tokens.add({ platform: 'github', account: 'acme', name: 'S in backup', token: 'ghp_same_value_two_ids' }).id;
+  other.customPlatforms.add({ name: 'ACME', baseUrl: 'https://acme-backup.example', auth: { kind: 'bearer' } });
+  id['C'] = other.tokens.add({ platform: 'custom', customPlatform: 'ACME', account: 'ops', name: 'C on ACME', token: 'c-on-acme-value' }).id;
   const second = join(dir, 'second.backup');
   await writeBackup(other, second, PW, { kdf: FAST_KDF, clock });
   other.close();
   backup = await readBackup(second, PW);
   // Meanwhile, the vault changed a day after that.
   clock.set(T2);
-  vault.editToken(id['Y'] as string, { name: 'Y newer in vault' });
-  vault.editToken(id['Y2'] as string, { notes: 'vault notes, newer' });
-  id['W'] = vault.addToken({ platform: 'github', account: 'acme', name: 'W only in vault', token: 'ghp_W_only_in_vault' }).id;
-  id['Q'] = vault.addToken({ platform: 'github', account: 'acme', name: 'Q in vault', token: 'ghp_same_value_two_ids' }).id;
-  vault.addCustomPlatform({ name: 'Acme', baseUrl: 'https://acme-vault.example', auth: { kind: 'bearer' } });
+  vault.tokens.edit(id['Y'] as string, { name: 'Y newer in vault' });
+  vault.tokens.edit(id['Y2'] as string, { notes: 'vault notes, newer' });
+  id['W'] = vault.tokens.add({ platform: 'github', account: 'acme', name: 'W only in vault', token: 'ghp_W_only_in_vault' }).id;
+  id['Q'] = vault.tokens.add({ platform: 'github', account: 'acme', name: 'Q in vault', token: 'ghp_same_value_two_ids' }).id;
+  vault.customPlatforms.add({ name: 'Acme', baseUrl: 'https://acme-vault.example', auth: { kind: 'bearer' } });
   clock.set(T3);
 });
 afterAll(() => {
@@ -91,19 +91,19 @@ describe('merge', () => {
   let summary: MergeSummary;
 
   it('a dry run reports exactly what the merge will do, and writes nothing', () => {
-    before = { values: allValues(vault), audit: vault.auditLog().length };
+    before = { values: allValues(vault), audit: vault.audit.log().length };
     const bytes = fileBytes(vault.path);
     const preview = mergeBackup(vault, backup, { dryRun: true });
     expect(preview).toMatchObject(EXPECTED);
     expect(fileBytes(vault.path).equals(bytes)).toBe(true);
-    expect(vault.auditLog()).toHaveLength(before.audit);
-    expect(vault.listTokens().map((t) => t.name)).not.toContain('N only in backup');
+    expect(vault.audit.log()).toHaveLength(before.audit);
+    expect(vault.tokens.list().map((t) => t.name)).not.toContain('N only in backup');
     summary = mergeBackup(vault, backup);
     expect(summary).toEqual(preview);
   });
 
   it('audits the merge once, with counts only', () => {
-    const log = vault.auditLog();
+    const log = vault.audit.log();
     expect(log).toHaveLength(before.audit + 1);
     expect(log.at(-1)).toMatchObject({ action: 'restore', tokenId: null, at: T3 });
     expect(log.at(-1)?.detail).toMatch(
@@ -112,46 +112,46 @@ describe('merge', () => {
   });
 
   it('same id, newer in the backup: the backup copy wins whole; the vault value goes to history', () => {
-    const x = vault.getToken(id['X'] as string);
+    const x = vault.tokens.get(id['X'] as string);
     expect(x).toMatchObject({ name: 'X from backup', updatedAt: T1 });
-    expect(vault.readSecret(x.id, 'reveal')).toEqual({ value: 'ghp_X_value_two', notes: 'backup notes' });
+    expect(vault.tokens.readSecret(x.id, 'reveal')).toEqual({ value: 'ghp_X_value_two', notes: 'backup notes' });
     // The backup's copy already kept the vault's value when it was typed over there.
-    expect(vault.readHistory(x.id)).toEqual([{ value: 'ghp_X_value_one', rotatedAt: T1, reason: 'edited' }]);
+    expect(vault.results.readHistory(x.id)).toEqual([{ value: 'ghp_X_value_one', rotatedAt: T1, reason: 'edited' }]);
   });
 
   it('same id, newer in the vault: the vault copy stays; a different backup value goes to history', () => {
-    expect(vault.getToken(id['Y'] as string)).toMatchObject({ name: 'Y newer in vault', updatedAt: T2 });
-    expect(vault.readHistory(id['Y'] as string)).toEqual([]);
-    expect(vault.getToken(id['Y2'] as string)).toMatchObject({ name: 'Y2', updatedAt: T2 });
-    expect(vault.readSecret(id['Y2'] as string, 'reveal')).toEqual({ value: '123|pat-Y2-value-one', notes: 'vault notes, newer' });
-    expect(vault.readHistory(id['Y2'] as string)).toEqual([
+    expect(vault.tokens.get(id['Y'] as string)).toMatchObject({ name: 'Y newer in vault', updatedAt: T2 });
+    expect(vault.results.readHistory(id['Y'] as string)).toEqual([]);
+    expect(vault.tokens.get(id['Y2'] as string)).toMatchObject({ name: 'Y2', updatedAt: T2 });
+    expect(vault.tokens.readSecret(id['Y2'] as string, 'reveal')).toEqual({ value: '123|pat-Y2-value-one', notes: 'vault notes, newer' });
+    expect(vault.results.readHistory(id['Y2'] as string)).toEqual([
       { value: '123|pat-Y2-value-one', rotatedAt: T1, reason: 'edited' },
       { value: '123|pat-Y2-value-backup', rotatedAt: T3, reason: 'merged' },
     ]);
   });
 
   it('same value under another id is the same token (the newer copy wins); only-in-backup tokens are added with their ids', () => {
-    const names = vault.listTokens().map((t) => t.name);
+    const names = vault.tokens.list().map((t) => t.name);
     expect(names).toContain('Q in vault');
     expect(names).not.toContain('S in backup');
-    expect(vault.listTokens().filter((t) => vault.readValueForPlatform(t.id) === 'ghp_same_value_two_ids')).toHaveLength(1);
-    expect(vault.getToken(id['N'] as string)).toMatchObject({ name: 'N only in backup', account: 'newco', createdAt: T1 });
+    expect(vault.tokens.list().filter((t) => vault.results.valueForPlatform(t.id) === 'ghp_same_value_two_ids')).toHaveLength(1);
+    expect(vault.tokens.get(id['N'] as string)).toMatchObject({ name: 'N only in backup', account: 'newco', createdAt: T1 });
   });
 
   it('tokens only in the vault are kept: a merge never deletes', () => {
-    expect(vault.getToken(id['W'] as string).name).toBe('W only in vault');
-    expect(vault.listTokens()).toHaveLength(8); // X Y Y2 Z W Q + N C
+    expect(vault.tokens.get(id['W'] as string).name).toBe('W only in vault');
+    expect(vault.tokens.list()).toHaveLength(8); // X Y Y2 Z W Q + N C
   });
 
   it('custom platforms clash by name: one platform, the newer definition; the backup tokens move onto it', () => {
-    const platforms = vault.listCustomPlatforms();
+    const platforms = vault.customPlatforms.list();
     expect(platforms).toHaveLength(1);
     expect(platforms[0]).toMatchObject({ name: 'Acme', baseUrl: 'https://acme-vault.example', tokens: 1 });
-    expect(vault.getToken(id['C'] as string)).toMatchObject({ platform: 'custom', customPlatformId: platforms[0]?.id, customPlatformName: 'Acme' });
+    expect(vault.tokens.get(id['C'] as string)).toMatchObject({ platform: 'custom', customPlatformId: platforms[0]?.id, customPlatformName: 'Acme' });
   });
 
   it('lists every conflict with what was kept and why', () => {
-    const vaultPlatform = vault.listCustomPlatforms()[0]?.id;
+    const vaultPlatform = vault.customPlatforms.list()[0]?.id;
     const backupPlatform = backup.platforms[0]?.id;
     const reasonKept = 'the vault copy is not older';
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
@@ -185,16 +185,16 @@ describe('merge conflicts, reported', () => {
     const { dir: d, cleanup: c } = tempDir('patvault-merge2-');
     const clk = fixedClock(T0);
     try {
-      const a = await TokenVault.create(join(d, 'a.sqlite'), TEST_PASSWORD, { kdf: FAST_KDF, clock: clk });
-      const x = a.addToken({ platform: 'github', account: 'acme', name: 'X', token: 'ghp_conflict_one' }).id;
-      const p = a.addCustomPlatform({ name: 'Acme', baseUrl: 'https://old.example', auth: { kind: 'bearer' } }).id;
+      const a = await Vault.create(join(d, 'a.sqlite'), TEST_PASSWORD, { kdf: FAST_KDF, clock: clk });
+      const x = a.tokens.add({ platform: 'github', account: 'acme', name: 'X', token: 'ghp_conflict_one' }).id;
+      const p = a.customPlatforms.add({ name: 'Acme', baseUrl: 'https://old.example', auth: { kind: 'bearer' } }).id;
       await writeBackup(a, join(d, 'b0'), PW, { kdf: FAST_KDF });
-      const b = TokenVault.open((await restorePayloadToNewVault(await readBackup(join(d, 'b0'), PW), join(d, 'b.sqlite'), TEST_PASSWORD, { kdf: FAST_KDF })).path, { clock: clk });
+      const b = Vault.open((await restorePayloadToNewVault(await readBackup(join(d, 'b0'), PW), join(d, 'b.sqlite'), TEST_PASSWORD, { kdf: FAST_KDF })).path, { clock: clk });
       await b.unlock(TEST_PASSWORD);
       clk.set(T1);
-      b.editToken(x, { name: 'X newer', token: 'ghp_conflict_two' });
-      b.updateCustomPlatform(p, { name: 'Acme renamed', baseUrl: 'https://new.example', auth: { kind: 'bearer' } });
-      b.addCustomPlatform({ name: 'Globex', baseUrl: 'https://globex.example', auth: { kind: 'query', name: 'key' } });
+      b.tokens.edit(x, { name: 'X newer', token: 'ghp_conflict_two' });
+      b.customPlatforms.update(p, { name: 'Acme renamed', baseUrl: 'https://new.example', auth: { kind: 'bearer' } });
+      b.customPlatforms.add({ name: 'Globex', baseUrl: 'https://globex.example', auth: { kind: 'query', name: 'key' } });
       await writeBackup(b, join(d, 'b1'), PW, { kdf: FAST_KDF });
       b.close();
       clk.set(T2);
@@ -209,7 +209,7 @@ describe('merge conflicts, reported', () => {
           { kind: 'token', id: x, backupId: x, name: 'X newer', matchedBy: 'id', kept: 'backup', reason: 'the backup copy is newer; the other value is kept in its history' },
         ],
       });
-      expect(a.listCustomPlatforms().map((q) => [q.name, q.baseUrl, q.updatedAt])).toEqual([
+      expect(a.customPlatforms.list().map((q) => [q.name, q.baseUrl, q.updatedAt])).toEqual([
         ['Acme renamed', 'https://new.example', T1],
         ['Globex', 'https://globex.example', T1],
       ]);
@@ -221,14 +221,14 @@ describe('merge conflicts, reported', () => {
 
   it('records that break the vault links are refused whole; restore mode needs an empty vault', async () => {
     const bytes = fileBytes(vault.path);
-    const audit = vault.auditLog().length;
+    const audit = vault.audit.log().length;
     const broken = { platforms: [], accounts: [], tokens: [{ ...backup.tokens[0], accountId: 'f'.repeat(32) }] } as unknown as BackupPayload;
-    expect(await errorOf(() => vault.applyBackup(broken, 'merge'))).toEqual({ code: 'BAD_INPUT', message: 'backup: tokens.0.accountId: refers to no account' });
-    expect(await errorOf(() => vault.applyBackup({ platforms: backup.platforms, accounts: backup.accounts, tokens: backup.tokens }, 'restore'))).toEqual({
+    expect(await errorOf(() => vault.backup.merge(broken))).toEqual({ code: 'BAD_INPUT', message: 'backup: tokens.0.accountId: refers to no account' });
+    expect(await errorOf(() => vault.backup.restore({ platforms: backup.platforms, accounts: backup.accounts, tokens: backup.tokens }))).toEqual({
       code: 'BAD_INPUT',
       message: 'A backup is restored into an empty vault only; merge it into this one instead.',
     });
     expect(fileBytes(vault.path).equals(bytes)).toBe(true);
-    expect(vault.auditLog()).toHaveLength(audit);
+    expect(vault.audit.log()).toHaveLength(audit);
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_TOKENS, addSamples, sampleSecretsAndMetadata } from '../test-support/sample-tokens';
 import { FAST_KDF, TEST_PASSWORD, fixedClock, tempDir } from '../test-support/temp-vault';
 import { errorOf } from '../test-support/app-errors';
-import { TokenVault } from '../vault/token-vault';
+import { Vault } from '../vault/vault';
 import { readBackup, readBackupInfo, restoreBackupToNewVault, restorePayloadToNewVault, writeBackup } from './index';
 
 const BACKUP_PASSWORD = 'backup pass phrase zq7';
@@ -27,36 +27,36 @@ const CUSTOM_TOKEN = { platform: 'custom', customPlatform: 'acme api zq8', accou
 
 let dir: string;
 let cleanup: () => void;
-let source: TokenVault;
+let source: Vault;
 let backupFile: string;
 let ids: string[];
 const clock = fixedClock('2026-03-01T10:00:00.000Z');
 
 /** Everything a user can see of a vault, values and history included. */
-function everything(v: TokenVault) {
-  const tokens = v.listTokens();
+function everything(v: Vault) {
+  const tokens = v.tokens.list();
   return {
     tokens,
-    accounts: [...v.listAccounts()].sort((a, b) => (a.id < b.id ? -1 : 1)),
-    platforms: v.listCustomPlatforms(),
-    secrets: tokens.map((t) => ({ id: t.id, notes: v.readNotes(t.id), value: v.readValueForPlatform(t.id), history: v.readHistory(t.id) })),
+    accounts: [...v.tokens.accounts()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    platforms: v.customPlatforms.list(),
+    secrets: tokens.map((t) => ({ id: t.id, notes: v.tokens.notes(t.id), value: v.results.valueForPlatform(t.id), history: v.results.readHistory(t.id) })),
     digest: v.verifyAll().secretsDigest,
   };
 }
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir('patvault-backup-'));
-  source = await TokenVault.create(join(dir, 'source.sqlite'), TEST_PASSWORD, { kdf: FAST_KDF, clock });
+  source = await Vault.create(join(dir, 'source.sqlite'), TEST_PASSWORD, { kdf: FAST_KDF, clock });
   ids = addSamples(source);
   clock.set('2026-03-02T11:00:00.000Z');
-  source.addCustomPlatform(CUSTOM);
-  ids.push(source.addToken(CUSTOM_TOKEN).id);
+  source.customPlatforms.add(CUSTOM);
+  ids.push(source.tokens.add(CUSTOM_TOKEN).id);
   clock.set('2026-03-03T12:00:00.000Z');
-  source.editToken(ids[4] as string, { programSlug: 'program-zq5' });
-  source.editToken(ids[3] as string, { platformTokenId: 'jelastic-id-zq4' });
-  source.rotateToken(ids[1] as string, ROTATED, { at: '2027-01-01T00:00:00.000Z', raw: '2027-01-01' });
-  source.recordCheck(ids[0] as string, { result: 'active', owner: 'octo-owner-zq1', reason: 'token works' });
-  source.recordCheck(ids[2] as string, { result: 'invalid', reason: '401 from the platform' });
+  source.tokens.edit(ids[4] as string, { programSlug: 'program-zq5' });
+  source.tokens.edit(ids[3] as string, { platformTokenId: 'jelastic-id-zq4' });
+  source.results.rotate(ids[1] as string, ROTATED, { at: '2027-01-01T00:00:00.000Z', raw: '2027-01-01' });
+  source.results.recordCheck(ids[0] as string, { result: 'active', owner: 'octo-owner-zq1', reason: 'token works' });
+  source.results.recordCheck(ids[2] as string, { result: 'invalid', reason: '401 from the platform' });
   backupFile = join(dir, 'vault.patvault-backup');
 });
 afterAll(() => {
@@ -66,11 +66,11 @@ afterAll(() => {
 
 describe('backup and restore into a new vault', () => {
   it('writes one file (mode 0600), audited once as backup', async () => {
-    const before = source.auditLog().length;
+    const before = source.audit.log().length;
     const r = await writeBackup(source, backupFile, BACKUP_PASSWORD, { kdf: FAST_KDF });
     expect(r).toEqual({ tokens: 7, platforms: 1, bytes: statSync(backupFile).size });
     if (process.platform !== 'win32') expect(statSync(backupFile).mode & 0o777).toBe(0o600);
-    const log = source.auditLog();
+    const log = source.audit.log();
     expect(log).toHaveLength(before + 1);
     expect(log.at(-1)).toMatchObject({ action: 'backup', tokenId: null, detail: '7 tokens, 1 custom platforms' });
     expect(readBackupInfo(backupFile)).toMatchObject({ kdf: { memoryKiB: FAST_KDF.memoryKiB, iterations: 2, parallelism: 1 } });
@@ -82,11 +82,11 @@ describe('backup and restore into a new vault', () => {
     expect(r).toEqual({ path: target, tokens: 7, platforms: 1 });
     expect(readdirSync(join(dir, 'restored'))).toEqual(['vault.sqlite']);
     if (process.platform !== 'win32') expect(statSync(target).mode & 0o777).toBe(0o600);
-    const restored = TokenVault.open(target, { clock }); // status depends on the date
+    const restored = Vault.open(target, { clock }); // status depends on the date
     try {
       await restored.unlock(NEW_PASSWORD);
-      expect(restored.auditLog().map((e) => e.action)).toEqual(['vault-create', 'restore']);
-      expect(restored.auditLog()[1]?.detail).toMatch(/^restored 7 tokens, 1 custom platforms from backup of vault [0-9a-f]{8} taken 2026-/);
+      expect(restored.audit.log().map((e) => e.action)).toEqual(['vault-create', 'restore']);
+      expect(restored.audit.log()[1]?.detail).toMatch(/^restored 7 tokens, 1 custom platforms from backup of vault [0-9a-f]{8} taken 2026-/);
       const want = everything(source);
       const got = everything(restored);
       expect(got).toEqual(want);
@@ -98,7 +98,7 @@ describe('backup and restore into a new vault', () => {
       expect(byId.get(ids[6] as string)).toMatchObject({ platform: 'custom', customPlatformName: CUSTOM.name });
       expect(got.secrets.find((s) => s.id === ids[1])).toMatchObject({ value: ROTATED, history: [{ value: SAMPLE_TOKENS[1].token }] });
       expect(got.secrets.find((s) => s.id === ids[6])?.notes).toBe(CUSTOM_TOKEN.notes);
-      expect(restored.customPlatformDef(got.platforms[0]?.id as string)).toEqual(CUSTOM);
+      expect(restored.customPlatforms.definition(got.platforms[0]?.id as string)).toEqual(CUSTOM);
       expect(byId.get(ids[0] as string)?.createdAt).toBe('2026-03-01T10:00:00.000Z');
       expect(restored.vaultId).not.toBe(source.vaultId);
     } finally {

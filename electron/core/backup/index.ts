@@ -10,4 +10,5 @@ export {
   type RestoreOptions,
   type RestoreResult,
 } from './restore';
-export type { MergeConflict, MergeSummary } from '../vault/token-vault';
+export type { MergeConflict, MergeSummary, PortableRecords } from './records';
+export { VaultBackup } from './vault-backup';

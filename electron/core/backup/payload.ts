@@ -1,10 +1,10 @@
 /**
  * What a backup holds once decrypted: JSON, checked with zod before anything uses it. The
- * records are the vault's own (vault/backup-records.ts), so a backup restores every field.
+ * records are the vault's own (records.ts), so a backup restores every field.
  */
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { checkRecordLinks, portableRecordsShape, type PortableRecords } from '../vault/backup-records';
+import { checkRecordLinks, portableRecordsShape, type PortableRecords } from './records';
 import { damagedBackup } from './format';
 
 /** Payload format this build writes and reads. */

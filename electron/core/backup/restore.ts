@@ -1,7 +1,7 @@
 /**
  * Restoring a backup: into a new vault (everything as it was — token, account and platform
  * ids, dates, check results, history), or merged into an unlocked vault by the rule in
- * vault/backup-records.ts. Each is one transaction; a failure leaves nothing behind.
+ * merge-plan.ts. Each is one transaction; a failure leaves nothing behind.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { Clock } from '../ports';
 import { assertPassword, type KdfChoice } from '../vault/key-wrap';
-import { TokenVault, type MergeSummary, type PortableRecords } from '../vault/token-vault';
+import { Vault } from '../vault/vault';
+import type { MergeSummary, PortableRecords } from './records';
 import { readBackup } from './backup-file';
 import type { BackupPayload } from './payload';
 
@@ -56,10 +57,10 @@ export async function restorePayloadToNewVault(
   if (existsSync(path)) throw vaultExists(path);
   const tmp = join(dirname(path), `.${basename(path)}.restore-${randomBytes(6).toString('hex')}.tmp`);
   const leftovers = [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`];
-  let vault: TokenVault | null = null;
+  let vault: Vault | null = null;
   try {
-    vault = await TokenVault.create(tmp, masterPassword, { ...(opts.kdf ? { kdf: opts.kdf } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
-    const summary = vault.applyBackup(recordsOf(payload), 'restore', sourceOf(payload));
+    vault = await Vault.create(tmp, masterPassword, { ...(opts.kdf ? { kdf: opts.kdf } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
+    const summary = vault.backup.restore(recordsOf(payload), sourceOf(payload));
     vault.verifyAll(); // every envelope written opens again
     vault.close(); // checkpoints the write-ahead log into the file
     vault = null;
@@ -110,6 +111,6 @@ export interface MergeOptions {
  * tokens matched by id, else by value; the later `updatedAt` wins as a whole record; no value
  * is lost (a losing value goes to the token's history); nothing is deleted.
  */
-export function mergeBackup(vault: TokenVault, payload: BackupPayload, opts: MergeOptions = {}): MergeSummary {
-  return vault.applyBackup(recordsOf(payload), opts.dryRun ? 'preview' : 'merge', sourceOf(payload));
+export function mergeBackup(vault: Vault, payload: BackupPayload, opts: MergeOptions = {}): MergeSummary {
+  return opts.dryRun ? vault.backup.preview(recordsOf(payload)) : vault.backup.merge(recordsOf(payload), sourceOf(payload));
 }

@@ -41,10 +41,10 @@ describe('import plans round-trip through a real vault', () => {
     const vault = await createTestVault(dir);
     try {
       // All candidates, duplicates included: the vault's own duplicate check drops the repeats.
-      const result = vault.importTokens(plan.candidates.map((c) => c.input));
+      const result = vault.tokens.import(plan.candidates.map((c) => c.input));
       expect(result).toEqual({ imported: fresh.length, replaced: 0, skippedDuplicates: plan.candidates.length - fresh.length });
 
-      const views = vault.listTokens();
+      const views = vault.tokens.list();
       expect(views).toHaveLength(fresh.length);
       for (const c of fresh) {
         const input = c.input;
@@ -59,7 +59,7 @@ describe('import plans round-trip through a real vault', () => {
           scopes: input.scopes ?? [],
           expiresAt: input.expiresAt ?? null,
         });
-        expect(vault.readSecret(view!.id, 'reveal')).toEqual({ value: input.token, notes: input.notes ?? '' });
+        expect(vault.tokens.readSecret(view!.id, 'reveal')).toEqual({ value: input.token, notes: input.notes ?? '' });
       }
     } finally {
       vault.close();

@@ -113,8 +113,8 @@ export interface ImportPreview {
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
- * Checks the plan against the vault: `findExisting` (TokenVault.findExisting) gives, per value,
- * the id of the token already holding it; `findReplaced` (TokenVault.findReplaced), per input,
+ * Checks the plan against the vault: `findExisting` (Vault.findExisting) gives, per value,
+ * the id of the token already holding it; `findReplaced` (Vault.findReplaced), per input,
  * the token whose value it would replace. Rows sorted by line; on the same line, candidates first.
  */
 export function previewImport(

@@ -7,12 +7,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlatformId } from '../../../shared/domain/platform-ids';
 import { useFreshVault } from '../test-support/temp-vault';
-import type { TokenVault } from '../vault/token-vault';
+import type { Vault } from '../vault/vault';
 import { createHostLimiter } from './http';
 import { startMockServer, type MockReply, type MockServer } from './test-support/mock-server';
 import { checkToken } from './token-ops';
 
-let vault: TokenVault;
+let vault: Vault;
 let api: MockServer;
 useFreshVault((v) => {
   vault = v;
@@ -57,15 +57,15 @@ describe('a platform verdict on a token whose date is 3 days away', () => {
   it.each(cases)('$platform: the platform’s rejection wins → $status', async (c) => {
     const [method, path] = c.route.split(' ') as [string, string];
     api.route(method, path, c.reply);
-    const id = vault.addToken({ platform: c.platform, account: 'a', name: c.platform, token: c.token, baseUrl: `${api.url}${c.base}`, expiresAt: inThreeDays(), ...(c.programSlug ? { programSlug: c.programSlug } : {}) }).id;
-    expect(vault.getToken(id).status).toBe('expiring');
+    const id = vault.tokens.add({ platform: c.platform, account: 'a', name: c.platform, token: c.token, baseUrl: `${api.url}${c.base}`, expiresAt: inThreeDays(), ...(c.programSlug ? { programSlug: c.programSlug } : {}) }).id;
+    expect(vault.tokens.get(id).status).toBe('expiring');
     expect((await checkToken(vault, id, undefined, opts())).status).toBe(c.status);
   });
 
   it.each(cases)('$platform: unreachable (503) is unknown and leaves the calendar in charge', async (c) => {
     const [method, path] = c.route.split(' ') as [string, string];
     api.route(method, path, { status: 503, text: 'down' });
-    const id = vault.addToken({ platform: c.platform, account: 'a', name: c.platform, token: c.token, baseUrl: `${api.url}${c.base}`, expiresAt: inThreeDays(), ...(c.programSlug ? { programSlug: c.programSlug } : {}) }).id;
+    const id = vault.tokens.add({ platform: c.platform, account: 'a', name: c.platform, token: c.token, baseUrl: `${api.url}${c.base}`, expiresAt: inThreeDays(), ...(c.programSlug ? { programSlug: c.programSlug } : {}) }).id;
     const view = await checkToken(vault, id, undefined, opts());
     expect(view.lastCheck?.result).toBe('unknown');
     expect(view.status).toBe('expiring');
@@ -139,7 +139,7 @@ describe('a 403, read as each platform documents it', () => {
   it.each(forbidden)('$name', async (c) => {
     const [method, path] = c.route.split(' ') as [string, string];
     api.route(method, path, c.reply);
-    const id = vault.addToken({ platform: c.platform, account: 'a', name: c.platform, token: c.token, baseUrl: `${api.url}${c.base}`, ...(c.programSlug ? { programSlug: c.programSlug } : {}) }).id;
+    const id = vault.tokens.add({ platform: c.platform, account: 'a', name: c.platform, token: c.token, baseUrl: `${api.url}${c.base}`, ...(c.programSlug ? { programSlug: c.programSlug } : {}) }).id;
     const view = await checkToken(vault, id, undefined, opts());
     expect(view.lastCheck).toMatchObject({ result: c.result, reason: expect.stringMatching(c.reason) });
     expect(view.status).toBe(c.status);

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useFreshVault } from '../test-support/temp-vault';
-import type { TokenVault } from '../vault/token-vault';
+import type { Vault } from '../vault/vault';
 import { createHostLimiter } from './http';
 import { rotateToken } from './rotate-token';
 import { startMockServer, type MockReply, type MockServer } from './test-support/mock-server';
@@ -17,7 +17,7 @@ const NEW = 'glpat-' + 'N'.repeat(20);
 const SELF = '/api/v4/personal_access_tokens/self';
 const ROTATE = `${SELF}/rotate`;
 
-let vault: TokenVault;
+let vault: Vault;
 let gitlab: MockServer;
 useFreshVault((v) => {
   vault = v;
@@ -34,7 +34,7 @@ const self = (expiresAt: string): MockReply => ({ json: { id: 1, revoked: false,
 const rotated = (expiresAt: string): MockReply => ({ json: { id: 2, token: NEW, expires_at: expiresAt, revoked: false, active: true } });
 const sent = (): unknown[] => gitlab.requests.filter((r) => r.path === ROTATE).map((r) => (r.json as { expires_at?: unknown }).expires_at);
 const add = (expiresAt?: string): string =>
-  vault.addToken({ platform: 'gitlab', account: 'acme', name: 'ci', token: OLD, baseUrl: `${gitlab.url}/api/v4`, ...(expiresAt ? { expiresAt } : {}) }).id;
+  vault.tokens.add({ platform: 'gitlab', account: 'acme', name: 'ci', token: OLD, baseUrl: `${gitlab.url}/api/v4`, ...(expiresAt ? { expiresAt } : {}) }).id;
 
 describe('rotate: the expiry', () => {
   it('keeps the GitLab-reported expiry and stores the one the answer reports', async () => {
@@ -46,8 +46,8 @@ describe('rotate: the expiry', () => {
     expect(sent()).toEqual(['2027-03-01']);
     expect(expiryCapped).toBeNull();
     expect(view).toMatchObject({ expiry: '2027-03-01T00:00:00.000Z', expirySource: 'platform', expiryRaw: '2027-03-01', status: 'active' });
-    expect(vault.readSecret(id, 'get').value).toBe(NEW);
-    expect(vault.readHistory(id).map((h) => h.value)).toEqual([OLD]);
+    expect(vault.tokens.readSecret(id, 'get').value).toBe(NEW);
+    expect(vault.results.readHistory(id).map((h) => h.value)).toEqual([OLD]);
   });
 
   it.each([
@@ -71,10 +71,10 @@ describe('rotate: the expiry', () => {
 
   it('a malformed chosen date is refused before anything is sent, and nothing is recorded', async () => {
     const id = add('2026-12-01');
-    const before = vault.getToken(id);
+    const before = vault.tokens.get(id);
     await expect(rotateToken(vault, id, { expiresAt: '2026-02-30' }, opts())).rejects.toMatchObject({ code: 'BAD_INPUT', message: expect.stringMatching(/YYYY-MM-DD/) });
     expect(gitlab.requests).toEqual([]);
-    expect(vault.getToken(id).lastCheck).toEqual(before.lastCheck);
+    expect(vault.tokens.get(id).lastCheck).toEqual(before.lastCheck);
   });
 
   it('a chosen date is sent as is; the capped maximum is said and stored', async () => {
@@ -88,7 +88,7 @@ describe('rotate: the expiry', () => {
   });
 
   it('an expiry for a platform whose rotation takes none is refused before anything is sent', async () => {
-    const id = vault.addToken({ platform: 'jelastic', account: 'j', name: 'j', token: 'e'.repeat(40), baseUrl: gitlab.url, platformTokenId: '7' }).id;
+    const id = vault.tokens.add({ platform: 'jelastic', account: 'j', name: 'j', token: 'e'.repeat(40), baseUrl: gitlab.url, platformTokenId: '7' }).id;
     await expect(rotateToken(vault, id, { expiresAt: '2027-01-01', password: 'pw' }, opts())).rejects.toMatchObject({ code: 'BAD_INPUT' });
     expect(gitlab.requests).toEqual([]);
   });
@@ -103,9 +103,9 @@ describe('rotate without an answer', () => {
     expect((err as Error).message).not.toContain(OLD);
     await new Promise((r) => setTimeout(r, 700)); // past the server's late answer: still one request
     expect(sent()).toHaveLength(1);
-    const marked = vault.getToken(id);
+    const marked = vault.tokens.get(id);
     expect(marked.rotationUnconfirmed).toMatchObject({ reason: expect.stringMatching(/No answer to the rotation/) });
-    expect(vault.readSecret(id, 'get').value).toBe(OLD); // nothing confirmed, nothing replaced
+    expect(vault.tokens.readSecret(id, 'get').value).toBe(OLD); // nothing confirmed, nothing replaced
 
     gitlab.reset();
     await expect(rotateToken(vault, id, undefined, opts())).rejects.toMatchObject({ code: 'ROTATION_UNCONFIRMED', message: expect.stringMatching(/never confirmed/) });
@@ -116,7 +116,7 @@ describe('rotate without an answer', () => {
     expect((await checkToken(vault, id, undefined, opts())).rotationUnconfirmed).toBeNull();
     gitlab.route('POST', ROTATE, rotated('2027-03-01'));
     await rotateToken(vault, id, undefined, opts());
-    expect(vault.readSecret(id, 'get').value).toBe(NEW);
+    expect(vault.tokens.readSecret(id, 'get').value).toBe(NEW);
   });
 
   it('a check that says revoked keeps the mark (the rotation did happen; the new value is lost)', async () => {

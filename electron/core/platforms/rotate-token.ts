@@ -16,7 +16,7 @@ import { AppError } from '../../../shared/errors';
 import { calendarDayStart } from '../../../shared/domain/expiry';
 import type { TokenView } from '../../../shared/domain/token';
 import { tokenPageFor } from '../../../shared/domain/token-pages';
-import type { TokenVault } from '../vault/token-vault';
+import type { Vault } from '../vault/vault';
 import { bind, mustSignIn, signInNeeded, type Bound, type OperationExtra, type PlatformOpsOptions } from './token-ops';
 import { RotationNotSaved } from './rotation-recovery';
 import { RotationUnconfirmed } from './rotation-unconfirmed';
@@ -79,7 +79,7 @@ function refusalOf(b: Bound, expiresAt: string | undefined): AppError | null {
  * caller that asks the user to confirm (and for the account password) only when it can go.
  * Sends nothing.
  */
-export function rotationRefusal(vault: TokenVault, idOrPrefix: string, expiresAt?: string): AppError | null {
+export function rotationRefusal(vault: Vault, idOrPrefix: string, expiresAt?: string): AppError | null {
   return refusalOf(bind(vault, idOrPrefix, undefined, {}), expiresAt);
 }
 
@@ -87,7 +87,7 @@ export function rotationRefusal(vault: TokenVault, idOrPrefix: string, expiresAt
  * Rotates a token through the platform's API; the new value replaces the old in one
  * transaction, with the expiry the platform reported for it.
  */
-export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?: RotateExtra, opts: RotateOpsOptions = {}): Promise<RotateResult> {
+export async function rotateToken(vault: Vault, idOrPrefix: string, extra?: RotateExtra, opts: RotateOpsOptions = {}): Promise<RotateResult> {
   const { expiresAt, ...platformExtra } = extra ?? {};
   const b = bind(vault, idOrPrefix, Object.keys(platformExtra).length > 0 ? platformExtra : undefined, opts);
   const refused = refusalOf(b, expiresAt);
@@ -111,7 +111,7 @@ export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?:
       const guidance = unconfirmedGuidance(name, e.why, tokenPageFor(v.platform, v.baseUrl)?.url ?? null, v.platform === 'gitlab');
       let unmarked = '';
       try {
-        vault.markRotationUnconfirmed(v.id, guidance);
+        vault.results.markRotationUnconfirmed(v.id, guidance);
       } catch {
         // Locked or busy meanwhile: nothing guards the token now but the user, so say so.
         unmarked = ' (PAT Vault could not record this on the token: remember it yourself.)';
@@ -121,11 +121,11 @@ export async function rotateToken(vault: TokenVault, idOrPrefix: string, extra?:
     // The token could not, the account can: ask for its login (nothing changed on the platform).
     if (e instanceof NeedsFallback && e.fallback === 'sign-in') throw new AppError('NEEDS_SIGN_IN', `${name} did not rotate the token: ${e.message}`);
     const why = e instanceof Error ? e.message : 'request failed';
-    vault.recordCheck(v.id, { result: 'unknown', reason: `rotate failed: ${why}`.slice(0, 300) });
+    vault.results.recordCheck(v.id, { result: 'unknown', reason: `rotate failed: ${why}`.slice(0, 300) });
     throw new AppError('BAD_INPUT', `${name} did not rotate the token: ${why}`);
   }
   try {
-    return { view: vault.rotateToken(v.id, outcome.newValue, outcome.expiry), expiryCapped: outcome.expiryCapped ?? null };
+    return { view: vault.results.rotate(v.id, outcome.newValue, outcome.expiry), expiryCapped: outcome.expiryCapped ?? null };
   } catch (e) {
     // The old value is dead already: the new one leaves with the error, for the caller to keep.
     throw new RotationNotSaved(v.id, outcome.newValue, outcome.expiry, name, e);

@@ -10,7 +10,7 @@
  */
 import type { ReportedExpiry } from '../../../shared/domain/expiry';
 import { AppError, isAppError } from '../../../shared/errors';
-import type { TokenVault } from '../vault/token-vault';
+import type { Vault } from '../vault/vault';
 
 /** The platform rotated the token; the vault did not store the new value. */
 export class RotationNotSaved extends AppError {
@@ -56,11 +56,11 @@ export class PendingRotations {
    * Stores every pending value in `vault` (unlocked); a value that still cannot be stored stays
    * pending. Returns the ids saved.
    */
-  saveInto(vault: TokenVault): string[] {
+  saveInto(vault: Vault): string[] {
     const saved: string[] = [];
     for (const [id, p] of this.byToken) {
       try {
-        vault.rotateToken(id, p.value, p.expiry);
+        vault.results.rotate(id, p.value, p.expiry);
         this.byToken.delete(id);
         saved.push(id);
       } catch (e) {

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestVault, tempDir } from '../test-support/temp-vault';
-import type { TokenVault } from '../vault/token-vault';
+import type { Vault } from '../vault/vault';
 import { createHostLimiter } from './http';
 import { startMockServer, type MockServer } from './test-support/mock-server';
 import { rotateToken } from './rotate-token';
@@ -21,7 +21,7 @@ const SESSION = 'S'.repeat(32);
 const P = '/1.0/users/authentication/rest';
 
 let cleanup: () => void;
-let vault: TokenVault;
+let vault: Vault;
 let server: MockServer;
 const opts = () => ({ limiter: createHostLimiter(), timeoutMs: 2000, retryBudgetMs: 0 });
 
@@ -42,36 +42,36 @@ const form = (i: number): Record<string, string> => Object.fromEntries(new URLSe
 describe('GitHub Enterprise Server', () => {
   it('revokes through the server’s own authenticated API, at the account’s host', async () => {
     server.route('POST', '/api/v3/credentials/revoke', { status: 202, json: {} });
-    const id = vault.addToken({ platform: 'github', account: 'ghe', name: 'ghe', token: GH, baseUrl: `${server.url}/api/v3` }).id;
+    const id = vault.tokens.add({ platform: 'github', account: 'ghe', name: 'ghe', token: GH, baseUrl: `${server.url}/api/v3` }).id;
     expect(await revokeToken(vault, id, undefined, opts())).toMatchObject({ mode: 'api' });
     expect(server.requests.map((r) => [r.method, r.path, r.headers['authorization']])).toEqual([['POST', '/api/v3/credentials/revoke', `Bearer ${GH}`]]);
-    expect(vault.getToken(id).status).toBe('revoked');
+    expect(vault.tokens.get(id).status).toBe('revoked');
   });
 
   it('a server without that API: guided, with the reason; the token is untouched until the user confirms', async () => {
-    const id = vault.addToken({ platform: 'github', account: 'ghe', name: 'ghe', token: GH, baseUrl: `${server.url}/api/v3` }).id;
+    const id = vault.tokens.add({ platform: 'github', account: 'ghe', name: 'ghe', token: GH, baseUrl: `${server.url}/api/v3` }).id;
     const first = await revokeToken(vault, id, undefined, opts());
     expect(first).toMatchObject({ mode: 'guided', confirmed: false, reason: expect.stringMatching(/no credential-revoke API/) });
-    expect(vault.getToken(id).lastCheck).toBeNull();
+    expect(vault.tokens.get(id).lastCheck).toBeNull();
     const second = await revokeToken(vault, id, { confirmedGuided: true }, opts());
     expect(second).toMatchObject({ mode: 'guided', confirmed: true });
-    expect(vault.getToken(id).status).toBe('revoked');
+    expect(vault.tokens.get(id).status).toBe('revoked');
     expect(server.requests).toHaveLength(1); // the confirmation sends nothing
   });
 });
 
 describe('the page a guided revoke names is the account’s own', () => {
   it('iObeya: the customer’s platform beside its API host; none for an account whose host has no page', async () => {
-    const io = vault.addToken({ platform: 'iobeya', account: 'io', name: 'io', token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln', baseUrl: 'https://acme.api.iobeya.com/v1' }).id;
+    const io = vault.tokens.add({ platform: 'iobeya', account: 'io', name: 'io', token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln', baseUrl: 'https://acme.api.iobeya.com/v1' }).id;
     expect(await revokeToken(vault, io, undefined, opts())).toMatchObject({ mode: 'guided', pageUrl: 'https://acme.iobeya.com/' });
-    const odd = vault.addToken({ platform: 'iobeya', account: 'io2', name: 'io2', token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ5In0.c2ln', baseUrl: 'https://iobeya.acme.example/v1' }).id;
+    const odd = vault.tokens.add({ platform: 'iobeya', account: 'io2', name: 'io2', token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ5In0.c2ln', baseUrl: 'https://iobeya.acme.example/v1' }).id;
     expect(await revokeToken(vault, odd, undefined, opts())).toMatchObject({ mode: 'guided', pageUrl: null });
   });
 });
 
 describe('Jelastic: the token itself, or a session signed in with the account login', () => {
   const jelastic = (over: Record<string, unknown> = {}) =>
-    vault.addToken({ platform: 'jelastic', account: 'jel', name: 'deploy', token: JEL, baseUrl: server.url, platformTokenId: '4711', ...over }).id;
+    vault.tokens.add({ platform: 'jelastic', account: 'jel', name: 'deploy', token: JEL, baseUrl: server.url, platformTokenId: '4711', ...over }).id;
 
   it('an expired token cannot revoke itself: NEEDS_SIGN_IN before anything (the password above all) is sent', async () => {
     const id = jelastic({ expiresAt: '2020-01-31' });
@@ -89,8 +89,8 @@ describe('Jelastic: the token itself, or a session signed in with the account lo
     expect(server.requests.map((r) => r.path)).toEqual([`${P}/signin`, `${P}/deletetokens`, `${P}/signout`]);
     expect(form(1)).toEqual({ appid: 'cluster', session: SESSION, ids: '4711', password: PASSWORD });
     expect(server.requestsCarrying(JEL)).toEqual([]);
-    expect(vault.getToken(id).status).toBe('revoked');
-    expect(JSON.stringify(vault.auditLog())).not.toContain(PASSWORD);
+    expect(vault.tokens.get(id).status).toBe('revoked');
+    expect(JSON.stringify(vault.audit.log())).not.toContain(PASSWORD);
   });
 
   it('8202 with the token: NEEDS_SIGN_IN, and the token’s recorded state is left as it was', async () => {
@@ -100,7 +100,7 @@ describe('Jelastic: the token itself, or a session signed in with the account lo
     const revoke = await revokeToken(vault, id, { password: PASSWORD }, opts()).catch((e: unknown) => e);
     expect(revoke).toMatchObject({ code: 'NEEDS_SIGN_IN', message: expect.stringMatching(/8202.*sign in/) });
     await expect(rotateToken(vault, id, { password: PASSWORD }, opts())).rejects.toMatchObject({ code: 'NEEDS_SIGN_IN' });
-    expect(vault.getToken(id).lastCheck).toBeNull();
+    expect(vault.tokens.get(id).lastCheck).toBeNull();
     expect(String((revoke as Error).message)).not.toContain(PASSWORD);
   });
 
@@ -111,7 +111,7 @@ describe('Jelastic: the token itself, or a session signed in with the account lo
     server.route('POST', `${P}/signout`, { json: { result: 0 } });
     const id = jelastic({ expiresAt: '2020-01-31' });
     await rotateToken(vault, id, { password: PASSWORD, login: LOGIN }, opts());
-    expect(vault.readSecret(id, 'get').value).toBe(NEW);
+    expect(vault.tokens.readSecret(id, 'get').value).toBe(NEW);
     expect(server.requests.map((r) => r.path)).toEqual([`${P}/signin`, `${P}/regeneratetoken`, `${P}/signout`]);
   });
 });

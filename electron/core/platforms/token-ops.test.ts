@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorOf } from '../test-support/app-errors';
 import { createTestVault, tempDir } from '../test-support/temp-vault';
-import type { TokenVault } from '../vault/token-vault';
+import type { Vault } from '../vault/vault';
 import { createHostLimiter } from './http';
 import { closedPort, startMockServer, type MockServer } from './test-support/mock-server';
 import { rotateToken } from './rotate-token';
@@ -20,7 +20,7 @@ const JEL = 'e'.repeat(40);
 
 let dir: string;
 let cleanup: () => void;
-let vault: TokenVault;
+let vault: Vault;
 let github: MockServer;
 let gitlab: MockServer;
 const opts = () => ({ limiter: createHostLimiter(), timeoutMs: 2000, retryBudgetMs: 0 });
@@ -42,7 +42,7 @@ afterEach(async () => {
 });
 
 function add(platform: string, token: string, baseUrl: string | null, name = platform): string {
-  return vault.addToken({ platform, account: `${platform}-acct`, name, token, baseUrl }).id;
+  return vault.tokens.add({ platform, account: `${platform}-acct`, name, token, baseUrl }).id;
 }
 
 describe('check', () => {
@@ -57,7 +57,7 @@ describe('check', () => {
     expect(view).toMatchObject({ status: 'active', scopes: ['repo', 'read:org'], expiresAt: '2027-01-30', expiry: '2027-01-31T00:00:00.000Z', expiryRaw: '2027-01-31 00:00:00 UTC' });
     expect(view.lastCheck).toMatchObject({ result: 'active', owner: 'octocat' });
     expect(github.requests[0]?.headers['authorization']).toBe(`Bearer ${GH}`);
-    expect(vault.auditLog().filter((e) => e.action === 'check')).toHaveLength(1);
+    expect(vault.audit.log().filter((e) => e.action === 'check')).toHaveLength(1);
   });
 
   it('401 is invalid; offline is unknown (offline), never invalid', async () => {
@@ -102,7 +102,7 @@ describe('revoke', () => {
     const id = add('gitlab', GL, `${gitlab.url}/api/v4`);
     const r = await revokeToken(vault, id, undefined, opts());
     expect(r.mode).toBe('api');
-    expect(vault.getToken(id).status).toBe('revoked');
+    expect(vault.tokens.get(id).status).toBe('revoked');
     expect(gitlab.requests[0]).toMatchObject({ method: 'DELETE' });
     expect(gitlab.requests[0]?.headers['private-token']).toBe(GL);
   });
@@ -111,10 +111,10 @@ describe('revoke', () => {
     const id = add('brass', BRASS, github.url);
     const first = await revokeToken(vault, id, undefined, opts());
     expect(first).toMatchObject({ mode: 'guided', confirmed: false });
-    expect(vault.getToken(id).status).not.toBe('revoked');
+    expect(vault.tokens.get(id).status).not.toBe('revoked');
     const second = await revokeToken(vault, id, { confirmedGuided: true }, opts());
     expect(second).toMatchObject({ mode: 'guided', confirmed: true });
-    expect(vault.getToken(id).lastCheck).toMatchObject({ result: 'revoked', reason: 'revoked on the platform by you' });
+    expect(vault.tokens.get(id).lastCheck).toMatchObject({ result: 'revoked', reason: 'revoked on the platform by you' });
     expect(github.requests).toEqual([]); // guided revoke sends nothing
   });
 
@@ -132,8 +132,8 @@ describe('rotate', () => {
     const id = add('gitlab', GL, `${gitlab.url}/api/v4`);
     const { view } = await rotateToken(vault, id, undefined, opts());
     expect(view).toMatchObject({ expiresAt: '2027-01-31', expiry: '2027-02-01T00:00:00.000Z', status: 'active' });
-    expect(vault.readSecret(id, 'get').value).toBe(NEW);
-    expect(vault.readHistory(id).map((h) => h.value)).toEqual([GL]);
+    expect(vault.tokens.readSecret(id, 'get').value).toBe(NEW);
+    expect(vault.results.readHistory(id).map((h) => h.value)).toEqual([GL]);
     expect(gitlab.requestsCarrying(NEW)).toEqual([]); // the new value only came back, never went out
   });
 
@@ -143,7 +143,7 @@ describe('rotate', () => {
     gitlab.route('POST', '/api/v4/personal_access_tokens/self/rotate', { status: 403, json: { message: 'insufficient_scope' } });
     const gl = add('gitlab', GL, `${gitlab.url}/api/v4`);
     await expect(rotateToken(vault, gl, undefined, opts())).rejects.toMatchObject({ code: 'BAD_INPUT' });
-    expect(vault.readSecret(gl, 'get').value).toBe(GL);
+    expect(vault.tokens.readSecret(gl, 'get').value).toBe(GL);
   });
 });
 
@@ -152,7 +152,7 @@ describe('a value whose format is another platform’s is never sent', () => {
     // GitHub's mock would say "active" and "revoked" to anything that arrived.
     github.route('GET', '/user', { json: { login: 'octocat' }, headers: { 'x-oauth-scopes': '' } });
     github.route('POST', '/credentials/revoke', { status: 202, json: {} });
-    const id = vault.addToken({ platform: 'github', account: 'a', name: 'wrong', token: GL, baseUrl: github.url, platformMismatchOk: true }).id;
+    const id = vault.tokens.add({ platform: 'github', account: 'a', name: 'wrong', token: GL, baseUrl: github.url, platformMismatchOk: true }).id;
 
     const checked = await checkToken(vault, id, undefined, opts());
     expect(checked.status).toBe('unknown');
@@ -166,13 +166,13 @@ describe('a value whose format is another platform’s is never sent', () => {
     expect(rotate).toEqual({ code: 'PLATFORM_MISMATCH', message: expect.stringMatching(/^Not rotated: nothing was sent to GitHub/) });
 
     expect(github.requests).toEqual([]);
-    expect(vault.getToken(id).status).not.toBe('revoked');
+    expect(vault.tokens.get(id).status).not.toBe('revoked');
     expect(JSON.stringify([checked, revoke, rotate])).not.toContain(GL);
   });
 
   it('check-all records the refusal for that token and checks the others', async () => {
     github.route('GET', '/user', { json: { login: 'octocat' }, headers: { 'x-oauth-scopes': '' } });
-    const wrong = vault.addToken({ platform: 'github', account: 'a', name: 'wrong', token: GL, baseUrl: github.url, platformMismatchOk: true }).id;
+    const wrong = vault.tokens.add({ platform: 'github', account: 'a', name: 'wrong', token: GL, baseUrl: github.url, platformMismatchOk: true }).id;
     const right = add('github', GH, github.url, 'right');
     const views = await checkTokens(vault, [wrong, right], opts());
     expect(views.map((v) => v.status)).toEqual(['unknown', 'active']);
@@ -186,8 +186,8 @@ describe('custom platforms and what is stored with a token', () => {
 
   it('a custom platform defined in the vault is checked at its own host, with its own auth placement', async () => {
     github.route('GET', '/api/me', { status: 204 });
-    vault.addCustomPlatform({ name: 'Acme', baseUrl: `${github.url}/api`, auth: { kind: 'header', name: 'X-Acme-Key' }, checkPath: '/me', validStatus: 204 });
-    const id = vault.addToken({ platform: 'custom', customPlatform: 'Acme', account: 'acme', name: 'ops', token: ACME }).id;
+    vault.customPlatforms.add({ name: 'Acme', baseUrl: `${github.url}/api`, auth: { kind: 'header', name: 'X-Acme-Key' }, checkPath: '/me', validStatus: 204 });
+    const id = vault.tokens.add({ platform: 'custom', customPlatform: 'Acme', account: 'acme', name: 'ops', token: ACME }).id;
     const view = await checkToken(vault, id, undefined, opts());
     expect(view.status).toBe('active');
     expect(github.requests.map((r) => [r.method, r.path, r.headers['x-acme-key']])).toEqual([['GET', '/api/me', ACME]]);
@@ -195,10 +195,10 @@ describe('custom platforms and what is stored with a token', () => {
   });
 
   it("the account's base URL overrides the definition's; a redirect to another host never carries the token", async () => {
-    vault.addCustomPlatform({ name: 'Acme', baseUrl: 'https://acme.invalid', auth: { kind: 'bearer' }, checkPath: '/me' });
+    vault.customPlatforms.add({ name: 'Acme', baseUrl: 'https://acme.invalid', auth: { kind: 'bearer' }, checkPath: '/me' });
     github.route('GET', '/me', { status: 302, headers: { location: `${gitlab.url}/me` } });
     gitlab.route('GET', '/me', { json: {} });
-    const id = vault.addToken({ platform: 'custom', customPlatform: 'Acme', account: 'acme', name: 'ops', token: ACME, baseUrl: github.url }).id;
+    const id = vault.tokens.add({ platform: 'custom', customPlatform: 'Acme', account: 'acme', name: 'ops', token: ACME, baseUrl: github.url }).id;
     const view = await checkToken(vault, id, undefined, opts());
     expect(view.status).toBe('unknown');
     expect(github.requestsCarrying(ACME)).toHaveLength(1);
@@ -206,10 +206,10 @@ describe('custom platforms and what is stored with a token', () => {
   });
 
   it('a custom token without a definition, or a definition without check path, is unknown and sends nothing', async () => {
-    const bare = vault.addToken({ platform: 'custom', account: 'x', name: 'bare', token: ACME }).id;
+    const bare = vault.tokens.add({ platform: 'custom', account: 'x', name: 'bare', token: ACME }).id;
     expect((await checkToken(vault, bare, undefined, opts())).lastCheck?.reason).toMatch(/no custom platform assigned/);
-    vault.addCustomPlatform({ name: 'NoCheck', baseUrl: github.url, auth: { kind: 'bearer' } });
-    const nocheck = vault.addToken({ platform: 'custom', customPlatform: 'NoCheck', account: 'x', name: 'nc', token: ACME + 'x' }).id;
+    vault.customPlatforms.add({ name: 'NoCheck', baseUrl: github.url, auth: { kind: 'bearer' } });
+    const nocheck = vault.tokens.add({ platform: 'custom', customPlatform: 'NoCheck', account: 'x', name: 'nc', token: ACME + 'x' }).id;
     expect((await checkToken(vault, nocheck, undefined, opts())).lastCheck?.reason).toMatch(/offers no way to check/);
     expect(github.requests).toEqual([]);
   });
@@ -217,8 +217,8 @@ describe('custom platforms and what is stored with a token', () => {
   it('check-all uses the program slug stored with a YesWeHack token', async () => {
     github.route('GET', '/programs/acme-bbp', { json: { slug: 'acme-bbp' } });
     const YWH = 'ywh-' + 'G'.repeat(30);
-    const stored = vault.addToken({ platform: 'yeswehack', account: 'ywh', name: 'stored', token: YWH, baseUrl: github.url, programSlug: 'acme-bbp' }).id;
-    const none = vault.addToken({ platform: 'yeswehack', account: 'ywh', name: 'none', token: YWH + 'x', baseUrl: github.url }).id;
+    const stored = vault.tokens.add({ platform: 'yeswehack', account: 'ywh', name: 'stored', token: YWH, baseUrl: github.url, programSlug: 'acme-bbp' }).id;
+    const none = vault.tokens.add({ platform: 'yeswehack', account: 'ywh', name: 'none', token: YWH + 'x', baseUrl: github.url }).id;
     const [a, b] = await checkTokens(vault, [stored, none], opts());
     expect(a).toMatchObject({ id: stored, status: 'active' });
     expect(b?.lastCheck?.reason).toBe('needs a program slug to check');
@@ -230,11 +230,11 @@ describe('custom platforms and what is stored with a token', () => {
     try {
       jelastic.route('POST', '/1.0/users/authentication/rest/deletetokens', { json: { result: 0 } });
       const JEL2 = 'd'.repeat(40);
-      const id = vault.addToken({ platform: 'jelastic', account: 'jel', name: 'deploy', token: JEL, baseUrl: jelastic.url, platformTokenId: '4711' }).id;
+      const id = vault.tokens.add({ platform: 'jelastic', account: 'jel', name: 'deploy', token: JEL, baseUrl: jelastic.url, platformTokenId: '4711' }).id;
       await revokeToken(vault, id, { password: 'account-pass' }, opts());
       expect(new URLSearchParams(jelastic.requests[0]?.body).get('ids')).toBe('4711');
-      expect(vault.getToken(id).status).toBe('revoked');
-      const other = vault.addToken({ platform: 'jelastic', account: 'jel', name: 'other', token: JEL2, baseUrl: jelastic.url, platformTokenId: '4711' }).id;
+      expect(vault.tokens.get(id).status).toBe('revoked');
+      const other = vault.tokens.add({ platform: 'jelastic', account: 'jel', name: 'other', token: JEL2, baseUrl: jelastic.url, platformTokenId: '4711' }).id;
       await revokeToken(vault, other, { password: 'account-pass', tokenId: '99' }, opts());
       expect(new URLSearchParams(jelastic.requests[1]?.body).get('ids')).toBe('99');
     } finally {

@@ -7,7 +7,7 @@
 import { AppError } from '../../../shared/errors';
 import type { TokenView } from '../../../shared/domain/token';
 import { tokenPageFor } from '../../../shared/domain/token-pages';
-import type { TokenVault } from '../vault/token-vault';
+import type { Vault } from '../vault/vault';
 import { createPlatformHttp, type HostLimiter } from './http';
 import { failureReason } from './http/outcomes';
 import { presetFor } from './registry';
@@ -40,14 +40,14 @@ export interface Bound {
  * `blocked` says why there is none. Also used for usage snippets, so a snippet uses exactly
  * the auth placement a check would.
  */
-export function presetOf(vault: TokenVault, view: TokenView): { preset?: PlatformPreset; blocked?: string } {
+export function presetOf(vault: Vault, view: TokenView): { preset?: PlatformPreset; blocked?: string } {
   if (view.platform !== 'custom') {
     const preset = presetFor(view.platform);
     return preset ? { preset } : { blocked: 'no preset for this platform' };
   }
   if (view.customPlatformId === null) return { blocked: 'no custom platform assigned to this token (edit it to choose one)' };
   try {
-    return { preset: presetFor('custom', vault.customPlatformDef(view.customPlatformId)) as PlatformPreset };
+    return { preset: presetFor('custom', vault.customPlatforms.definition(view.customPlatformId)) as PlatformPreset };
   } catch {
     // A definition stored by an older version that today's rules refuse: say so, send nothing.
     return { blocked: `the definition of custom platform "${view.customPlatformName ?? '?'}" is no longer valid (edit it)` };
@@ -65,9 +65,9 @@ function mergedExtra(view: TokenView, extra: OperationExtra): OperationExtra {
 }
 
 /** Binds a token to its platform: its value, and an HTTP port that reaches only its own base URL. */
-export function bind(vault: TokenVault, idOrPrefix: string, callExtra: OperationExtra, opts: PlatformOpsOptions): Bound {
-  const view = vault.getToken(idOrPrefix);
-  const token = vault.readValueForPlatform(view.id);
+export function bind(vault: Vault, idOrPrefix: string, callExtra: OperationExtra, opts: PlatformOpsOptions): Bound {
+  const view = vault.tokens.get(idOrPrefix);
+  const token = vault.results.valueForPlatform(view.id);
   const refusal = formatRefusal(token, view.platform);
   if (refusal !== null) return { view, preset: undefined, input: null, blocked: refusal, wrongFormat: true };
   const { preset, blocked } = presetOf(vault, view);
@@ -88,7 +88,7 @@ export function bind(vault: TokenVault, idOrPrefix: string, callExtra: Operation
 }
 
 /** Asks the platform about one token; stores nothing. */
-async function runCheck(vault: TokenVault, idOrPrefix: string, extra: OperationExtra, opts: PlatformOpsOptions): Promise<{ id: string; outcome: CheckOutcome }> {
+async function runCheck(vault: Vault, idOrPrefix: string, extra: OperationExtra, opts: PlatformOpsOptions): Promise<{ id: string; outcome: CheckOutcome }> {
   const b = bind(vault, idOrPrefix, extra, opts);
   if (b.blocked !== null || !b.input) return { id: b.view.id, outcome: { result: 'unknown', reason: b.blocked ?? 'cannot check' } };
   if (!b.preset?.check) {
@@ -102,9 +102,9 @@ async function runCheck(vault: TokenVault, idOrPrefix: string, extra: OperationE
 }
 
 /** Checks one token against its platform and stores the result. */
-export async function checkToken(vault: TokenVault, idOrPrefix: string, extra?: OperationExtra, opts: PlatformOpsOptions = {}): Promise<TokenView> {
+export async function checkToken(vault: Vault, idOrPrefix: string, extra?: OperationExtra, opts: PlatformOpsOptions = {}): Promise<TokenView> {
   const { id, outcome } = await runCheck(vault, idOrPrefix, extra, opts);
-  return vault.recordCheck(id, outcome);
+  return vault.results.recordCheck(id, outcome);
 }
 
 /** Results are stored in batches of this many (one durable write each), or sooner when a pause comes. */
@@ -116,7 +116,7 @@ const RECORD_BATCH = 50;
  * token's failure never stops the others.
  */
 export async function checkTokens(
-  vault: TokenVault,
+  vault: Vault,
   ids: readonly string[],
   opts: PlatformOpsOptions & { concurrency?: number; onProgress?: (done: number, total: number, view: TokenView) => void } = {},
 ): Promise<TokenView[]> {
@@ -128,7 +128,7 @@ export async function checkTokens(
     const batch = pending;
     pending = [];
     if (batch.length === 0) return;
-    const views = vault.recordChecks(batch.map(({ id, outcome }) => ({ id, outcome })));
+    const views = vault.results.recordChecks(batch.map(({ id, outcome }) => ({ id, outcome })));
     batch.forEach((b, k) => {
       const view = views[k] as TokenView;
       results[b.index] = view;
@@ -205,7 +205,7 @@ export const signInNeeded = (name: string, verb: string, why: string): AppError 
  * the account can (Jelastic), it fails with NEEDS_SIGN_IN: ask for the login, call again.
  */
 export async function revokeToken(
-  vault: TokenVault,
+  vault: Vault,
   idOrPrefix: string,
   extra?: OperationExtra & { confirmedGuided?: boolean },
   opts: PlatformOpsOptions = {},
@@ -215,7 +215,7 @@ export async function revokeToken(
   const pageUrl = guidedPageOf(b);
   const guided = (reason: string | null): RevokeResult =>
     extra?.confirmedGuided
-      ? { mode: 'guided', view: vault.markRevoked(b.view.id, 'guided'), pageUrl, confirmed: true, reason }
+      ? { mode: 'guided', view: vault.results.markRevoked(b.view.id, 'guided'), pageUrl, confirmed: true, reason }
       : { mode: 'guided', view: b.view, pageUrl, confirmed: false, reason };
   // The user's word that it is revoked on the platform: after a guided revoke, also where the
   // platform's API could not do it (the caller only offers it then).
@@ -227,11 +227,11 @@ export async function revokeToken(
   }
   if (mustSignIn(b.preset.revoke, b.view, extra)) throw signInNeeded(name, 'revoke', 'it has expired');
   const outcome = await b.preset.revoke.run(b.input).catch((e: unknown) => ({ revoked: false, reason: failureReason(e), fallback: undefined }));
-  if (outcome.revoked) return { mode: 'api', view: vault.markRevoked(b.view.id, 'api') };
+  if (outcome.revoked) return { mode: 'api', view: vault.results.markRevoked(b.view.id, 'api') };
   const why = outcome.reason ?? 'no reason given';
   // Another way can work: offer it; the token's recorded state says nothing new, so it stays.
   if (outcome.fallback === 'guided') return guided(why);
   if (outcome.fallback === 'sign-in') throw new AppError('NEEDS_SIGN_IN', `${name} did not revoke the token: ${why}.`);
-  vault.recordCheck(b.view.id, { result: 'unknown', reason: `revoke failed: ${why}` });
+  vault.results.recordCheck(b.view.id, { result: 'unknown', reason: `revoke failed: ${why}` });
   throw new AppError('BAD_INPUT', `${name} did not revoke the token: ${why}.`);
 }

@@ -9,7 +9,7 @@ import type { TokenView } from '../../../shared/domain/token';
 import { isAppError } from '../../../shared/errors';
 import { SAMPLE_TOKENS, addSamples } from '../test-support/sample-tokens';
 import { createTestVault, fixedClock, tempDir } from '../test-support/temp-vault';
-import type { TokenVault } from '../vault/token-vault';
+import type { Vault } from '../vault/vault';
 import { INVENTORY_FORMATS, exportInventory, tokenJson, type InventoryFormat, type InventoryOptions } from './index';
 import { attr, elements, htmlRows, readCsv, readHtml, readIcs, text, unfoldIcs } from './test-support';
 
@@ -23,7 +23,7 @@ const EXTRA = [
 ] as const;
 
 let cleanup: () => void;
-let vault: TokenVault;
+let vault: Vault;
 let views: TokenView[];
 let ids: string[];
 
@@ -32,9 +32,9 @@ beforeAll(async () => {
   cleanup = t.cleanup;
   vault = await createTestVault(t.dir, { clock: fixedClock(NOW) });
   ids = addSamples(vault);
-  for (const e of EXTRA) vault.addToken({ ...e, reminderDays: 'reminderDays' in e ? [...e.reminderDays] : undefined });
-  vault.recordCheck(ids[1] as string, { result: 'invalid', reason: '401 "Unauthorized", token revoked?\nsee <https://x>', owner: 'gl-user, zq2' });
-  views = vault.listTokens();
+  for (const e of EXTRA) vault.tokens.add({ ...e, reminderDays: 'reminderDays' in e ? [...e.reminderDays] : undefined });
+  vault.results.recordCheck(ids[1] as string, { result: 'invalid', reason: '401 "Unauthorized", token revoked?\nsee <https://x>', owner: 'gl-user, zq2' });
+  views = vault.tokens.list();
 });
 afterAll(() => {
   vault.close();

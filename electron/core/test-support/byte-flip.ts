@@ -6,7 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { isAppError } from '../../../shared/errors';
-import { TokenVault } from '../vault/token-vault';
+import { Vault } from '../vault/vault';
 import { addSamples } from './sample-tokens';
 import { TEST_PASSWORD, createTestVault, tempDir } from './temp-vault';
 
@@ -15,15 +15,15 @@ export const CLEAR_REFUSALS = new Set(['VAULT_DAMAGED', 'NOT_A_VAULT', 'VAULT_TO
 
 /** Everything a user can read from a vault, as one comparable string. */
 export async function readEverything(path: string): Promise<string> {
-  const v = TokenVault.open(path);
+  const v = Vault.open(path);
   try {
     await v.unlock(TEST_PASSWORD);
     const check = v.verifyAll(); // opens every secret, account and the whole audit chain
     return JSON.stringify({
-      tokens: v.listTokens(),
-      accounts: v.listAccounts(),
+      tokens: v.tokens.list(),
+      accounts: v.tokens.accounts(),
       check,
-      log: v.auditLog(),
+      log: v.audit.log(),
       keychain: v.keychainState(),
       kdf: v.kdfSettings(),
     });
@@ -37,8 +37,8 @@ export async function flipFixture(): Promise<{ dir: string; cleanup: () => void;
   const { dir, cleanup } = tempDir('patvault-flip-');
   const v = await createTestVault(dir);
   const ids = addSamples(v);
-  v.editToken(ids[1] as string, { name: 'edited once' });
-  v.removeToken(ids[2] as string); // leaves freed space and a longer audit chain
+  v.tokens.edit(ids[1] as string, { name: 'edited once' });
+  v.tokens.remove(ids[2] as string); // leaves freed space and a longer audit chain
   v.close();
   const original = readFileSync(v.path);
   return { dir, cleanup, original, expected: await readEverything(v.path) };

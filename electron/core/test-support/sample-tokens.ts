@@ -2,7 +2,7 @@
  * Sample tokens with distinctive text in every field, so raw-byte scans and round trips can
  * tell each field apart. Values are synthetic, shaped like each platform's real tokens.
  */
-import type { TokenVault } from '../vault/token-vault';
+import type { Vault } from '../vault/vault';
 
 export const SAMPLE_TOKENS = [
   {
@@ -83,6 +83,6 @@ export function sampleSecretsAndMetadata(): string[] {
 }
 
 /** Adds every sample token; returns their ids in order. */
-export function addSamples(vault: TokenVault): string[] {
-  return SAMPLE_TOKENS.map((t) => vault.addToken({ ...t, scopes: 'scopes' in t ? [...t.scopes] : undefined }).id);
+export function addSamples(vault: Vault): string[] {
+  return SAMPLE_TOKENS.map((t) => vault.tokens.add({ ...t, scopes: 'scopes' in t ? [...t.scopes] : undefined }).id);
 }

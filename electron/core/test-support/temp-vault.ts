@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import type { Clock } from '../ports';
-import { TokenVault } from '../vault/token-vault';
+import { Vault } from '../vault/vault';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 export const FAST_KDF = { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 } as const;
@@ -19,8 +19,8 @@ export function tempDir(prefix = 'patvault-test-'): { dir: string; cleanup: () =
 }
 
 /** A new vault file in `dir`, unlocked. */
-export async function createTestVault(dir: string, opts: { clock?: Clock; name?: string } = {}): Promise<TokenVault> {
-  return TokenVault.create(join(dir, opts.name ?? 'vault.sqlite'), TEST_PASSWORD, {
+export async function createTestVault(dir: string, opts: { clock?: Clock; name?: string } = {}): Promise<Vault> {
+  return Vault.create(join(dir, opts.name ?? 'vault.sqlite'), TEST_PASSWORD, {
     kdf: FAST_KDF,
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
@@ -30,7 +30,7 @@ export async function createTestVault(dir: string, opts: { clock?: Clock; name?:
  * Per test: a new unlocked vault in a fresh temp folder, handed to `use` (the test file keeps
  * it in its own variables); closed and removed after the test.
  */
-export function useFreshVault(use: (vault: TokenVault, dir: string) => void): void {
+export function useFreshVault(use: (vault: Vault, dir: string) => void): void {
   let done: (() => void) | null = null;
   beforeEach(async () => {
     const { dir, cleanup } = tempDir();

@@ -7,7 +7,7 @@ import type { AuditEntry, AuditAction } from '../../../shared/domain/token';
 import type { VaultRepo } from '../db/vault-repo';
 import { envelopeTag, open, seal } from './crypto/aead';
 import type { VaultKeys } from './crypto/keys';
-import { EnvelopeFormatError, EnvelopeKind } from './format/envelope';
+import { isEnvelopeFormatError, EnvelopeKind } from './format/envelope';
 import { EMPTY_AUDIT_HEAD, type AuditHead } from './manifest';
 import { auditContent, decodeJson, encodeJson } from './record-codec';
 import { damaged } from './vault-state';
@@ -62,7 +62,7 @@ export function extendAudit(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, f
     try {
       plain = open(keys.recordKey, vaultId, EnvelopeKind.Audit, context(row.seq, prev.tag), row.entry);
     } catch (e) {
-      if (e instanceof EnvelopeFormatError) throw damaged('audit entry');
+      if (isEnvelopeFormatError(e)) throw damaged('audit entry');
       throw e;
     }
     const data = plain && decodeJson(auditContent, plain);

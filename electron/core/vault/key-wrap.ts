@@ -9,7 +9,7 @@ import { LIMITS } from '../../../shared/domain/limits';
 import { open, seal } from './crypto/aead';
 import { KDF_DEFAULTS, SALT_BYTES, assertKdfParams, deriveKeyFromPassword, kdfContext, type KdfParams } from './crypto/kdf';
 import { wrappingKey } from './crypto/keys';
-import { EnvelopeFormatError, EnvelopeKind } from './format/envelope';
+import { isEnvelopeFormatError, EnvelopeKind } from './format/envelope';
 import type { VaultHeader } from './format/header';
 
 /** KDF settings a caller may choose at creation or password change. */
@@ -61,7 +61,7 @@ export async function unwrapWithPassword(header: VaultHeader, password: string):
     if (!key) throw new AppError('WRONG_PASSWORD', 'Wrong master password. Nothing was changed.');
     return key;
   } catch (e) {
-    if (e instanceof EnvelopeFormatError) throw new AppError('VAULT_DAMAGED', 'The vault file is damaged (password key).');
+    if (isEnvelopeFormatError(e)) throw new AppError('VAULT_DAMAGED', 'The vault file is damaged (password key).');
     throw e;
   } finally {
     kek.fill(0);
@@ -81,7 +81,7 @@ export function unwrapWithKeychainSecret(header: VaultHeader, secret: Buffer): B
   try {
     vaultKey = open(wrappingKey(secret), header.vaultId, EnvelopeKind.KeychainWrap, Buffer.from(kc.backend), kc.wrap);
   } catch (e) {
-    if (e instanceof EnvelopeFormatError) throw new AppError('VAULT_DAMAGED', 'The vault file is damaged (quick-unlock key).');
+    if (isEnvelopeFormatError(e)) throw new AppError('VAULT_DAMAGED', 'The vault file is damaged (quick-unlock key).');
     throw e;
   } finally {
     secret.fill(0);

@@ -6,14 +6,14 @@ import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { TEST_PASSWORD, useFreshVault } from '../test-support/temp-vault';
 import { errorOf } from '../test-support/app-errors';
-import { TokenVault } from './token-vault';
+import { Vault } from './vault';
 
-let vault: TokenVault;
+let vault: Vault;
 useFreshVault((v) => {
   vault = v;
 });
 
-const add = (name: string, extra: Record<string, unknown>) => vault.addToken({ platform: 'github', account: 'a', name, token: `ghp_${name.padEnd(36, 'x')}`, ...extra });
+const add = (name: string, extra: Record<string, unknown>) => vault.tokens.add({ platform: 'github', account: 'a', name, token: `ghp_${name.padEnd(36, 'x')}`, ...extra });
 
 it('are stored per token, normalised, readable while locked, and follow edits', async () => {
   const own = add('own', { expiresAt: '2027-01-10', reminderDays: [1, 14, 14, 3] });
@@ -34,9 +34,9 @@ it('are stored per token, normalised, readable while locked, and follow edits', 
   );
   expect(schedule).toHaveLength(3); // no expiry, nothing to remind
   await vault.unlock(TEST_PASSWORD);
-  expect(vault.editToken(own.id, { reminderDays: null }).reminderDays).toBeNull();
-  expect(vault.editToken(policy.id, { reminderDays: [30] }).reminderDays).toEqual([30]);
-  expect(vault.editToken(policy.id, { name: 'renamed' }).reminderDays).toEqual([30]);
+  expect(vault.tokens.edit(own.id, { reminderDays: null }).reminderDays).toBeNull();
+  expect(vault.tokens.edit(policy.id, { reminderDays: [30] }).reminderDays).toEqual([30]);
+  expect(vault.tokens.edit(policy.id, { name: 'renamed' }).reminderDays).toEqual([30]);
   expect(vault.expirySchedule().find((r) => r.tokenId === policy.id)?.reminderDays).toEqual([30]);
 });
 
@@ -51,7 +51,7 @@ it('a plaintext copy changed behind our back is caught at unlock', async () => {
   const db = new Database(vault.path);
   db.prepare('UPDATE expiries SET remind_days = ? WHERE id = ?').run('[]', Buffer.from(t.id, 'hex'));
   db.close();
-  const again = TokenVault.open(vault.path);
+  const again = Vault.open(vault.path);
   expect(await errorOf(again.unlock(TEST_PASSWORD))).toMatchObject({ code: 'VAULT_DAMAGED', message: expect.stringMatching(/reminder days/) });
   again.close();
 });

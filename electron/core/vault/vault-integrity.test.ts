@@ -9,7 +9,7 @@ import { errorOf } from '../test-support/app-errors';
 import { headerChecksum } from './format/header';
 import { addSamples } from '../test-support/sample-tokens';
 import { TEST_PASSWORD, createTestVault, tempDir } from '../test-support/temp-vault';
-import { TokenVault } from './token-vault';
+import { Vault } from './vault';
 
 let dir: string;
 let cleanup: () => void;
@@ -19,7 +19,7 @@ afterEach(() => cleanup());
 /** Opens and unlocks, reads everything: the error code, or 'ok'. */
 async function openAll(path: string): Promise<string> {
   const r = await errorOf(async () => {
-    const v = TokenVault.open(path);
+    const v = Vault.open(path);
     try {
       await v.unlock(TEST_PASSWORD);
       v.verifyAll();
@@ -47,7 +47,7 @@ describe('KDF downgrade', () => {
   test('a KDF parameter lowered below the floor is refused by name', async () => {
     const { path } = await sampleVault();
     edit(path, 'UPDATE header SET kdf_memory_kib = 1024');
-    const err = await errorOf(async () => TokenVault.open(path));
+    const err = await errorOf(async () => Vault.open(path));
     expect(err.code).toBe('KDF_TOO_WEAK');
     expect(err.message).toMatch(/below the safe minimum.*tampered/);
   });
@@ -59,11 +59,11 @@ describe('KDF downgrade', () => {
     const row = db.prepare('SELECT * FROM header').get() as Parameters<typeof headerChecksum>[0];
     db.prepare('UPDATE header SET checksum = ?').run(headerChecksum(row));
     db.close();
-    expect((await errorOf(async () => TokenVault.open(path))).code).toBe('KDF_TOO_WEAK');
+    expect((await errorOf(async () => Vault.open(path))).code).toBe('KDF_TOO_WEAK');
   });
 
   test('a lowered but legal parameter with a fixed checksum cannot open the vault (bound to the key wrap)', async () => {
-    const v = await TokenVault.create(`${dir}/strong.sqlite`, TEST_PASSWORD, { kdf: { memoryKiB: 32 * 1024, iterations: 3, parallelism: 1 } });
+    const v = await Vault.create(`${dir}/strong.sqlite`, TEST_PASSWORD, { kdf: { memoryKiB: 32 * 1024, iterations: 3, parallelism: 1 } });
     v.close();
     const db = new Database(v.path);
     db.prepare('UPDATE header SET kdf_memory_kib = ?, kdf_iterations = 2').run(19 * 1024);
@@ -89,7 +89,7 @@ describe('versions', () => {
     db.pragma('user_version = 99');
     db.close();
     const bytes = readFileSync(path);
-    const err = await errorOf(async () => TokenVault.open(path));
+    const err = await errorOf(async () => Vault.open(path));
     expect(err.code).toBe('VAULT_TOO_NEW');
     expect(err.message).toMatch(/newer version of PAT Vault/);
     expect(readFileSync(path).equals(bytes)).toBe(true);
@@ -98,18 +98,18 @@ describe('versions', () => {
   test('a newer crypto format in the header is refused', async () => {
     const { path } = await sampleVault();
     edit(path, 'UPDATE header SET format = 2');
-    expect((await errorOf(async () => TokenVault.open(path))).code).toBe('VAULT_TOO_NEW');
+    expect((await errorOf(async () => Vault.open(path))).code).toBe('VAULT_TOO_NEW');
   });
 
   test('a file that is not a vault is refused clearly, and a missing one too', async () => {
     const junk = `${dir}/junk.sqlite`;
     writeFileSync(junk, 'hello, this is not a database'.repeat(200));
-    expect((await errorOf(async () => TokenVault.open(junk))).code).toBe('NOT_A_VAULT');
-    expect((await errorOf(async () => TokenVault.open(`${dir}/absent.sqlite`))).code).toBe('VAULT_MISSING');
+    expect((await errorOf(async () => Vault.open(junk))).code).toBe('NOT_A_VAULT');
+    expect((await errorOf(async () => Vault.open(`${dir}/absent.sqlite`))).code).toBe('VAULT_MISSING');
     const other = new Database(`${dir}/other.sqlite`);
     other.exec('CREATE TABLE notes (x TEXT)');
     other.close();
-    expect((await errorOf(async () => TokenVault.open(`${dir}/other.sqlite`))).code).toBe('VAULT_DAMAGED');
+    expect((await errorOf(async () => Vault.open(`${dir}/other.sqlite`))).code).toBe('VAULT_DAMAGED');
   });
 });
 
@@ -157,7 +157,7 @@ describe('the set of records is authenticated', () => {
     const oldSecret = (db.prepare('SELECT secret FROM secrets WHERE id = ?').get(id(tid!)) as { secret: Buffer }).secret;
     const oldBuckets = db.prepare('SELECT bucket, overview FROM buckets').all() as { bucket: number; overview: Buffer }[];
     db.close();
-    v.editToken(tid!, { token: 'ghp_replacedvalue000000000000000000000000', name: 'renamed' });
+    v.tokens.edit(tid!, { token: 'ghp_replacedvalue000000000000000000000000', name: 'renamed' });
     v.close(); // checkpoints: the file alone holds everything
     const after = `${dir}/after.sqlite`;
     copyFileSync(v.path, after);
@@ -209,19 +209,19 @@ describe('the set of records is authenticated', () => {
 describe('two connections on one file (app and CLI)', () => {
   test('interleaved writers lose nothing and each sees the other', async () => {
     const a = await createTestVault(dir);
-    const b = TokenVault.open(a.path);
+    const b = Vault.open(a.path);
     await b.unlock(TEST_PASSWORD);
     for (let i = 0; i < 20; i++) {
-      a.addToken({ platform: 'github', account: 'a', name: `from a ${i}`, token: `ghp_a${i}`.padEnd(40, 'x') });
-      b.addToken({ platform: 'gitlab', account: 'b', name: `from b ${i}`, token: `glpat-b${i}`.padEnd(26, 'y') });
+      a.tokens.add({ platform: 'github', account: 'a', name: `from a ${i}`, token: `ghp_a${i}`.padEnd(40, 'x') });
+      b.tokens.add({ platform: 'gitlab', account: 'b', name: `from b ${i}`, token: `glpat-b${i}`.padEnd(26, 'y') });
     }
-    expect(a.listTokens()).toHaveLength(40);
-    expect(b.listTokens()).toHaveLength(40);
-    const fromA = a.listTokens().find((t) => t.name === 'from a 3')!;
-    b.editToken(fromA.id, { name: 'edited by b' });
-    expect(a.getToken(fromA.id).name).toBe('edited by b');
-    a.removeToken(fromA.id);
-    expect(b.listTokens()).toHaveLength(39);
+    expect(a.tokens.list()).toHaveLength(40);
+    expect(b.tokens.list()).toHaveLength(40);
+    const fromA = a.tokens.list().find((t) => t.name === 'from a 3')!;
+    b.tokens.edit(fromA.id, { name: 'edited by b' });
+    expect(a.tokens.get(fromA.id).name).toBe('edited by b');
+    a.tokens.remove(fromA.id);
+    expect(b.tokens.list()).toHaveLength(39);
     a.close();
     b.close();
     expect(await openAll(a.path)).toBe('ok');

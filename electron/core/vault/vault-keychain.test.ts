@@ -11,7 +11,7 @@ import { KeyringProtector } from '../keychain/keyring-protector';
 import { MemoryKeyProtector } from '../keychain/memory-protector';
 import { SAMPLE_TOKENS, addSamples } from '../test-support/sample-tokens';
 import { TEST_PASSWORD, createTestVault, tempDir } from '../test-support/temp-vault';
-import { TokenVault } from './token-vault';
+import { Vault } from './vault';
 
 const ci = (process.env['CI'] ?? '').trim().toLowerCase();
 const IN_CI = ci !== '' && ci !== '0' && ci !== 'false';
@@ -26,24 +26,24 @@ afterEach(() => cleanup());
 async function roundTrip(protector: KeyProtector): Promise<void> {
   const v = await createTestVault(dir);
   const ids = addSamples(v);
-  const before = v.listTokens();
+  const before = v.tokens.list();
   expect(v.keychainState()).toEqual({ enabled: false, backend: null });
   const info = await v.enableKeychain(protector);
   v.close();
 
-  const locked = TokenVault.open(v.path);
+  const locked = Vault.open(v.path);
   expect(locked.keychainState()).toEqual({ enabled: true, backend: info.backend });
   await locked.unlockWithKeychain(protector);
-  expect(locked.listTokens()).toEqual(before);
-  expect(locked.readSecret(ids[0]!, 'get').value).toBe(SAMPLE_TOKENS[0].token);
+  expect(locked.tokens.list()).toEqual(before);
+  expect(locked.tokens.readSecret(ids[0]!, 'get').value).toBe(SAMPLE_TOKENS[0].token);
   await locked.disableKeychain(protector);
   locked.close();
 
-  const again = TokenVault.open(v.path);
+  const again = Vault.open(v.path);
   expect(again.keychainState().enabled).toBe(false);
   await expect(codeOf(again.unlockWithKeychain(protector))).resolves.toBe('KEYCHAIN_NOT_ENABLED');
   await again.unlock(TEST_PASSWORD); // the password still works after all of it
-  const actions = again.auditLog().map((e) => e.action);
+  const actions = again.audit.log().map((e) => e.action);
   expect(actions).toContain('keychain-enable');
   expect(actions).toContain('keychain-disable');
   again.close();
@@ -82,14 +82,14 @@ describe('with the in-memory keychain', () => {
     await v.enableKeychain(kc);
     await kc.forget(v.vaultId);
     v.close();
-    const locked = TokenVault.open(v.path);
+    const locked = Vault.open(v.path);
     await expect(codeOf(locked.unlockWithKeychain(kc))).resolves.toBe('KEYCHAIN_NOT_ENABLED');
     expect(locked.isUnlocked).toBe(false);
     await locked.unlock(TEST_PASSWORD);
     // Enabled again: a fresh secret; the old wrap is replaced.
     await locked.enableKeychain(kc);
     locked.close();
-    const again = TokenVault.open(v.path);
+    const again = Vault.open(v.path);
     await again.unlockWithKeychain(kc);
     again.close();
   });
@@ -101,9 +101,9 @@ describe('with the in-memory keychain', () => {
     await v.enableKeychain(kc);
     await v.changePassword(TEST_PASSWORD, 'a brand new password');
     v.close();
-    const again = TokenVault.open(v.path);
+    const again = Vault.open(v.path);
     await again.unlockWithKeychain(kc);
-    expect(again.listTokens().length).toBeGreaterThan(0);
+    expect(again.tokens.list().length).toBeGreaterThan(0);
     again.close();
   });
 });

@@ -31,8 +31,8 @@ function findLeaks(files: string[], needles: string[]): string[] {
 test('no plaintext in the vault file or its WAL, while open and after close', async () => {
   const v = await createTestVault(dir);
   const ids = addSamples(v);
-  v.editToken(ids[0]!, { notes: 'edited note zq9 secret', token: 'ghp_ZQ9newvaluenewvaluenewvaluenewvalue0' });
-  v.readSecret(ids[1]!, 'get');
+  v.tokens.edit(ids[0]!, { notes: 'edited note zq9 secret', token: 'ghp_ZQ9newvaluenewvaluenewvaluenewvalue0' });
+  v.tokens.readSecret(ids[1]!, 'get');
   await v.changePassword(TEST_PASSWORD, 'another password zq9');
   const needles = [
     ...sampleSecretsAndMetadata(),

@@ -4,12 +4,13 @@
  * function here runs inside a write transaction opened by the Vault.
  */
 import { createHmac } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
 import type { TokenSecret } from '../../../shared/domain/token';
 import type { PlatformId } from '../../../shared/domain/platform-ids';
 import type { VaultRepo } from '../db/vault-repo';
 import { envelopeTag, open, seal } from './crypto/aead';
 import type { VaultKeys } from './crypto/keys';
-import { EnvelopeFormatError, EnvelopeKind } from './format/envelope';
+import { isEnvelopeFormatError, EnvelopeKind } from './format/envelope';
 import { idBytes, newId } from './ids';
 import {
   decodeJson,
@@ -23,13 +24,17 @@ import {
 import { bucketContext, bucketOf, damaged, type TokenRec, type VaultState } from './vault-state';
 import { reminderExpiry } from './token-expiry';
 
-/** What a write needs. */
-export interface WriteCtx {
+/** What a read needs: one consistent snapshot of the records, and the keys to open them. */
+export interface ReadCtx {
   readonly repo: VaultRepo;
   readonly keys: VaultKeys;
   readonly vaultId: Buffer;
   readonly state: VaultState;
   readonly now: string;
+}
+
+/** What a write needs. */
+export interface WriteCtx extends ReadCtx {
   /** Buckets whose overviews changed and must be re-sealed before commit. */
   readonly dirty: Set<number>;
   /** Account lookup by identity, built on first use within this write. */
@@ -190,10 +195,22 @@ export function openTokenSecret(repo: VaultRepo, keys: VaultKeys, vaultId: Buffe
   try {
     plain = open(keys.recordKey, vaultId, EnvelopeKind.Secret, idb, bytes);
   } catch (e) {
-    if (e instanceof EnvelopeFormatError) throw damaged('secret envelope');
+    if (isEnvelopeFormatError(e)) throw damaged('secret envelope');
     throw e;
   }
   const data = plain && decodeJson(tokenSecret, plain);
   if (!data) throw damaged('secret authentication');
   return { value: data.value, notes: data.notes, history: data.history };
+}
+
+/** A token's record in `ctx`, or NOT_FOUND (it may have been removed by another process since the id was resolved). */
+export function tokenIn(ctx: ReadCtx, id: string): TokenRec {
+  const rec = ctx.state.tokens.get(id);
+  if (!rec) throw new AppError('NOT_FOUND', `No token with id ${id} (it may have just been removed elsewhere).`);
+  return rec;
+}
+
+/** The secret of a token record read in `ctx`. */
+export function secretIn(ctx: ReadCtx, rec: TokenRec): StoredSecret {
+  return openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, rec);
 }

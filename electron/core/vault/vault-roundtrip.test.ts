@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { codeOf } from '../test-support/app-errors';
 import { SAMPLE_TOKENS, addSamples } from '../test-support/sample-tokens';
 import { FAST_KDF, TEST_PASSWORD, createTestVault, fixedClock, tempDir } from '../test-support/temp-vault';
-import { TokenVault } from './token-vault';
+import { Vault } from './vault';
 
 let dir: string;
 let cleanup: () => void;
@@ -15,18 +15,18 @@ describe('round trip', () => {
     const clock = fixedClock('2026-11-23T10:00:00.000Z');
     const v = await createTestVault(dir, { clock });
     const ids = addSamples(v);
-    const before = v.listTokens();
-    const secrets = ids.map((id) => v.readSecret(id, 'get'));
+    const before = v.tokens.list();
+    const secrets = ids.map((id) => v.tokens.readSecret(id, 'get'));
     v.lock();
-    await expect(codeOf(() => v.listTokens())).resolves.toBe('VAULT_LOCKED');
+    await expect(codeOf(() => v.tokens.list())).resolves.toBe('VAULT_LOCKED');
     v.close();
 
-    const again = TokenVault.open(v.path, { clock });
+    const again = Vault.open(v.path, { clock });
     await again.unlock(TEST_PASSWORD);
-    expect(again.listTokens()).toEqual(before);
+    expect(again.tokens.list()).toEqual(before);
     ids.forEach((id, i) => {
       const sample = SAMPLE_TOKENS[i]!;
-      const view = again.getToken(id);
+      const view = again.tokens.get(id);
       expect(view).toMatchObject({
         platform: sample.platform,
         account: sample.account,
@@ -39,11 +39,11 @@ describe('round trip', () => {
         createdAt: '2026-11-23T10:00:00.000Z',
         lastCheck: null,
       });
-      expect(again.readSecret(id, 'reveal')).toEqual(secrets[i]);
-      expect(again.readSecret(id, 'copy')).toEqual({ value: sample.token, notes: 'notes' in sample ? sample.notes : '' });
+      expect(again.tokens.readSecret(id, 'reveal')).toEqual(secrets[i]);
+      expect(again.tokens.readSecret(id, 'copy')).toEqual({ value: sample.token, notes: 'notes' in sample ? sample.notes : '' });
     });
     // Two tokens share "Acme Client zq1" but are on different platforms: two accounts.
-    expect(again.listAccounts()).toHaveLength(SAMPLE_TOKENS.length);
+    expect(again.tokens.accounts()).toHaveLength(SAMPLE_TOKENS.length);
     again.close();
   });
 
@@ -52,11 +52,11 @@ describe('round trip', () => {
     const v = await createTestVault(dir, { clock });
     const [id] = addSamples(v);
     clock.set('2026-11-24T08:00:00.000Z');
-    const edited = v.editToken(id!.slice(0, 6), { name: 'Renamed', expiresAt: null, client: 'New Client' });
+    const edited = v.tokens.edit(id!.slice(0, 6), { name: 'Renamed', expiresAt: null, client: 'New Client' });
     expect(edited).toMatchObject({ name: 'Renamed', expiresAt: null, client: 'New Client', account: SAMPLE_TOKENS[0].account });
     expect(edited.updatedAt).toBe('2026-11-24T08:00:00.000Z');
-    expect(v.readSecret(id!, 'get').value).toBe(SAMPLE_TOKENS[0].token);
-    const log = v.auditLog().filter((e) => e.tokenId === id);
+    expect(v.tokens.readSecret(id!, 'get').value).toBe(SAMPLE_TOKENS[0].token);
+    const log = v.audit.log().filter((e) => e.tokenId === id);
     expect(log.map((e) => e.action)).toEqual(['create', 'edit', 'get']);
     expect(log[1]!.detail).toBe('changed name, expiresAt, client');
     v.close();
@@ -65,35 +65,35 @@ describe('round trip', () => {
   test('remove deletes the token and its now unused account', async () => {
     const v = await createTestVault(dir);
     const ids = addSamples(v);
-    v.removeToken(ids[0]!);
-    expect(v.listTokens().map((t) => t.id)).not.toContain(ids[0]);
-    expect(v.listAccounts().map((a) => a.label)).not.toContain(SAMPLE_TOKENS[0].account);
-    await expect(codeOf(() => v.readSecret(ids[0]!, 'get'))).resolves.toBe('NOT_FOUND');
+    v.tokens.remove(ids[0]!);
+    expect(v.tokens.list().map((t) => t.id)).not.toContain(ids[0]);
+    expect(v.tokens.accounts().map((a) => a.label)).not.toContain(SAMPLE_TOKENS[0].account);
+    await expect(codeOf(() => v.tokens.readSecret(ids[0]!, 'get'))).resolves.toBe('NOT_FOUND');
     v.close();
   });
 
   test('search matches every word across fields, case-insensitively', async () => {
     const v = await createTestVault(dir);
     addSamples(v);
-    expect(v.search('acme').map((t) => t.name)).toEqual(['CI deploy token zq1', 'Reports reader zq5']);
-    expect(v.search('ACME github').map((t) => t.name)).toEqual(['CI deploy token zq1']);
-    expect(v.search('read_registry_zq2').map((t) => t.platform)).toEqual(['gitlab']);
-    expect(v.search('no such thing')).toEqual([]);
+    expect(v.tokens.search('acme').map((t) => t.name)).toEqual(['CI deploy token zq1', 'Reports reader zq5']);
+    expect(v.tokens.search('ACME github').map((t) => t.name)).toEqual(['CI deploy token zq1']);
+    expect(v.tokens.search('read_registry_zq2').map((t) => t.platform)).toEqual(['gitlab']);
+    expect(v.tokens.search('no such thing')).toEqual([]);
     // The token value is not searchable: search must never reveal it by matching.
-    expect(v.search('ghp_ZQ1')).toEqual([]);
+    expect(v.tokens.search('ghp_ZQ1')).toEqual([]);
     v.close();
   });
 
   test('a duplicate value is refused and an ambiguous prefix is reported', async () => {
     const v = await createTestVault(dir);
     addSamples(v);
-    await expect(codeOf(() => v.addToken({ ...SAMPLE_TOKENS[1], scopes: [], name: 'again' }))).resolves.toBe('BAD_INPUT');
-    expect(v.listTokens()).toHaveLength(SAMPLE_TOKENS.length);
-    await expect(codeOf(() => v.getToken(''))).resolves.toBe('BAD_INPUT');
-    await expect(codeOf(() => v.getToken('zz'))).resolves.toBe('BAD_INPUT');
-    const hexes = v.listTokens().map((t) => t.id[0]);
+    await expect(codeOf(() => v.tokens.add({ ...SAMPLE_TOKENS[1], scopes: [], name: 'again' }))).resolves.toBe('BAD_INPUT');
+    expect(v.tokens.list()).toHaveLength(SAMPLE_TOKENS.length);
+    await expect(codeOf(() => v.tokens.get(''))).resolves.toBe('BAD_INPUT');
+    await expect(codeOf(() => v.tokens.get('zz'))).resolves.toBe('BAD_INPUT');
+    const hexes = v.tokens.list().map((t) => t.id[0]);
     const shared = hexes.find((h, i) => hexes.indexOf(h) !== i);
-    if (shared) await expect(codeOf(() => v.getToken(shared))).resolves.toBe('AMBIGUOUS_ID');
+    if (shared) await expect(codeOf(() => v.tokens.get(shared))).resolves.toBe('AMBIGUOUS_ID');
     v.close();
   });
 });
@@ -104,10 +104,10 @@ describe('passwords', () => {
     addSamples(v);
     v.close();
     const bytes = readFileSync(v.path);
-    const locked = TokenVault.open(v.path);
+    const locked = Vault.open(v.path);
     await expect(codeOf(locked.unlock('not the password'))).resolves.toBe('WRONG_PASSWORD');
     expect(locked.isUnlocked).toBe(false);
-    await expect(codeOf(() => locked.listTokens())).resolves.toBe('VAULT_LOCKED');
+    await expect(codeOf(() => locked.tokens.list())).resolves.toBe('VAULT_LOCKED');
     locked.close();
     expect(readFileSync(v.path).equals(bytes)).toBe(true);
   });
@@ -115,30 +115,30 @@ describe('passwords', () => {
   test('changing the password keeps every token; the old password no longer opens it', async () => {
     const v = await createTestVault(dir);
     const ids = addSamples(v);
-    const before = v.listTokens();
+    const before = v.tokens.list();
     await expect(codeOf(v.changePassword('wrong old password', 'new password 123'))).resolves.toBe('WRONG_PASSWORD');
     await expect(codeOf(v.changePassword(TEST_PASSWORD, 'short'))).resolves.toBe('BAD_INPUT');
     await v.changePassword(TEST_PASSWORD, 'new password 123');
     v.close();
-    const again = TokenVault.open(v.path);
+    const again = Vault.open(v.path);
     await expect(codeOf(again.unlock(TEST_PASSWORD))).resolves.toBe('WRONG_PASSWORD');
     await again.unlock('new password 123');
-    expect(again.listTokens()).toEqual(before);
-    ids.forEach((id, i) => expect(again.readSecret(id, 'get').value).toBe(SAMPLE_TOKENS[i]!.token));
-    expect(again.auditLog().map((e) => e.action)).toContain('password-change');
+    expect(again.tokens.list()).toEqual(before);
+    ids.forEach((id, i) => expect(again.tokens.readSecret(id, 'get').value).toBe(SAMPLE_TOKENS[i]!.token));
+    expect(again.audit.log().map((e) => e.action)).toContain('password-change');
     again.close();
   });
 
   test('creating a vault refuses a weak KDF and a short password, and leaves no file', async () => {
     const path = `${dir}/weak.sqlite`;
-    await expect(codeOf(TokenVault.create(path, TEST_PASSWORD, { kdf: { memoryKiB: 8 * 1024, iterations: 2 } }))).resolves.toBe('KDF_TOO_WEAK');
-    await expect(codeOf(TokenVault.create(path, TEST_PASSWORD, { kdf: { memoryKiB: 19 * 1024, iterations: 1 } }))).resolves.toBe('KDF_TOO_WEAK');
-    await expect(codeOf(TokenVault.create(path, 'short'))).resolves.toBe('BAD_INPUT');
+    await expect(codeOf(Vault.create(path, TEST_PASSWORD, { kdf: { memoryKiB: 8 * 1024, iterations: 2 } }))).resolves.toBe('KDF_TOO_WEAK');
+    await expect(codeOf(Vault.create(path, TEST_PASSWORD, { kdf: { memoryKiB: 19 * 1024, iterations: 1 } }))).resolves.toBe('KDF_TOO_WEAK');
+    await expect(codeOf(Vault.create(path, 'short'))).resolves.toBe('BAD_INPUT');
     expect(() => readFileSync(path)).toThrow();
   });
 
   test('the vault file is private to its owner (0600), in a 0700 folder when created', async () => {
-    const v = await TokenVault.create(`${dir}/new-folder/vault.sqlite`, TEST_PASSWORD, { kdf: FAST_KDF });
+    const v = await Vault.create(`${dir}/new-folder/vault.sqlite`, TEST_PASSWORD, { kdf: FAST_KDF });
     addSamples(v);
     for (const f of [v.path, `${v.path}-wal`]) expect(statSync(f).mode & 0o777).toBe(0o600);
     expect(statSync(`${dir}/new-folder`).mode & 0o777).toBe(0o700);
@@ -149,7 +149,7 @@ describe('passwords', () => {
     const v = await createTestVault(dir);
     v.close();
     await expect(codeOf(createTestVault(dir))).resolves.toBe('VAULT_EXISTS');
-    const again = TokenVault.open(v.path);
+    const again = Vault.open(v.path);
     await again.unlock(TEST_PASSWORD);
     again.close();
   });

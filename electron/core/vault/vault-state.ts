@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors';
 import type { VaultRepo } from '../db/vault-repo';
 import { envelopeTag, open } from './crypto/aead';
 import type { VaultKeys } from './crypto/keys';
-import { EnvelopeFormatError, EnvelopeKind, TAG_BYTES } from './format/envelope';
+import { isEnvelopeFormatError, EnvelopeKind, TAG_BYTES } from './format/envelope';
 import { parseHeader } from './format/header';
 import { computeManifest, EMPTY_AUDIT_HEAD, manifestsEqual, type AuditHead } from './manifest';
 import type { AccountOverviewData, PlatformOverviewData, TokenOverviewData } from './record-codec';
@@ -93,7 +93,7 @@ export function loadState(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer): Va
     try {
       plain = open(keys.recordKey, vaultId, EnvelopeKind.Overview, bucketContext(row.bucket), row.overview);
     } catch (e) {
-      if (e instanceof EnvelopeFormatError) throw damaged('overview envelope');
+      if (isEnvelopeFormatError(e)) throw damaged('overview envelope');
       throw e;
     }
     if (plain === null) throw damaged('overview authentication');

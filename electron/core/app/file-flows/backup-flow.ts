@@ -11,7 +11,7 @@ import type { Response } from '../../../../shared/ipc/contract';
 import { mergeBackup, readBackup, readBackupInfo, restoreBackupToNewVault, writeBackup } from '../../backup';
 import { utcDay } from '../../reports/labels';
 import { assertPassword } from '../../vault/key-wrap';
-import { TokenVault } from '../../vault/token-vault';
+import { Vault } from '../../vault/vault';
 import type { ValidRequest } from '../handlers';
 import { describeFile } from './chosen-files';
 import { ALL_FILES, BACKUP_FILTER, assertNotVaultFile, type FileFlowContext } from './context';
@@ -62,7 +62,7 @@ export async function restoreChosenBackup(ctx: FileFlowContext, req: ValidReques
   const file = ctx.files.path(req.fileId, 'backup');
   // Reads (password checked, content verified) before anything is created; nothing is left on failure.
   const r = await restoreBackupToNewVault(file, req.password, ctx.vaultPath, req.newPassword, { kdf: ctx.kdf, clock: ctx.clock });
-  const vault = TokenVault.open(ctx.vaultPath, { clock: ctx.clock });
+  const vault = Vault.open(ctx.vaultPath, { clock: ctx.clock });
   try {
     await vault.unlock(req.newPassword);
   } catch (e) {

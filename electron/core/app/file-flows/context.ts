@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../../shared/errors';
 import type { Clock, FileDialogs, FileFilter } from '../../ports';
 import type { KdfChoice } from '../../vault/key-wrap';
-import type { TokenVault } from '../../vault/token-vault';
+import type { Vault } from '../../vault/vault';
 import type { SettingsStore } from '../settings-store';
 import type { ChosenFiles } from './chosen-files';
 
@@ -18,9 +18,9 @@ export interface FileFlowContext {
   readonly clock: Clock;
   readonly settings: SettingsStore;
   /** The unlocked vault, or AppError VAULT_MISSING / VAULT_LOCKED. */
-  unlocked(): TokenVault;
+  unlocked(): Vault;
   /** Makes a freshly restored, unlocked vault the session's vault. */
-  adopt(vault: TokenVault): void;
+  adopt(vault: Vault): void;
 }
 
 /** Offered in every open dialog, so a file with an unusual extension can still be picked. */

@@ -20,7 +20,7 @@ const FILTERS: Readonly<Record<InventoryFormat, FileFilter>> = {
 
 /** Builds the export, asks where to save it, audits, writes (0600, all or nothing). */
 export async function exportReport(ctx: FileFlowContext, { format, client }: ValidRequest<'reports.export'>): Promise<Response<'reports.export'>> {
-  const report = exportInventory(ctx.unlocked().listTokens(), format, {
+  const report = exportInventory(ctx.unlocked().tokens.list(), format, {
     now: ctx.clock.now(),
     client,
     reminderDaysBefore: ctx.settings.get().reminderDays,
@@ -29,7 +29,7 @@ export async function exportReport(ctx: FileFlowContext, { format, client }: Val
   if (path === null) return { saved: false, path: null, count: report.count };
   assertNotVaultFile(path, ctx.vaultPath);
   // Checked again: the vault may have locked itself while the dialog was open.
-  ctx.unlocked().recordAudit('export', exportAuditDetail(format, client, report.count));
+  ctx.unlocked().audit.record('export', exportAuditDetail(format, client, report.count));
   writeFileAtomically(path, Buffer.from(report.content, 'utf8'), true);
   return { saved: true, path, count: report.count };
 }

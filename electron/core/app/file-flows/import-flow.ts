@@ -76,7 +76,7 @@ export async function previewChosenImport(ctx: FileFlowContext, plans: ImportPla
   plans.clear(); // a failed preview must not leave an older one to apply
   const text = readImportText(ctx.files.path(req.fileId, 'import'));
   const plan = planImport(text, { format: req.format, account: req.account, client: req.client, platform: req.platform, mapping: mappingOf(req.mapping) });
-  const preview = previewImport(plan, (values) => vault.findExisting(values), (inputs) => vault.findReplaced(inputs));
+  const preview = previewImport(plan, (values) => vault.tokens.findExisting(values), (inputs) => vault.tokens.findReplaced(inputs));
   return { planId: plans.keep(plan), rows: preview.rows, counts: preview.counts };
 }
 
@@ -84,7 +84,7 @@ export async function previewChosenImport(ctx: FileFlowContext, plans: ImportPla
 export async function applyImport(ctx: FileFlowContext, plans: ImportPlans, { planId }: ValidRequest<'import.apply'>): Promise<Response<'import.apply'>> {
   const vault = ctx.unlocked();
   const plan = plans.take(planId);
-  const preview = previewImport(plan, (values) => vault.findExisting(values));
-  const r = vault.importTokens(preview.fresh);
+  const preview = previewImport(plan, (values) => vault.tokens.findExisting(values));
+  const r = vault.tokens.import(preview.fresh);
   return { added: r.imported, replaced: r.replaced, duplicates: preview.counts.duplicates + r.skippedDuplicates, skipped: preview.counts.skipped };
 }

@@ -14,7 +14,7 @@ import { FakeClipboard } from '../../test-support/fake-clipboard';
 import { FakeTime } from '../../test-support/fake-time';
 import { SAMPLE_TOKENS } from '../../test-support/sample-tokens';
 import { FAST_KDF, TEST_PASSWORD, tempDir } from '../../test-support/temp-vault';
-import { TokenVault } from '../../vault/token-vault';
+import { Vault } from '../../vault/vault';
 import { AppService } from '../app-service';
 import { dispatch } from '../dispatch';
 import { SettingsStore } from '../settings-store';
@@ -120,10 +120,10 @@ export function setupFiles(opts: { withDialogs?: boolean; now?: string; reminder
   }
   /** The whole audit log (action and detail), read through a second connection to the file. */
   async function auditLog(): Promise<{ action: string; detail: string | null }[]> {
-    const v = TokenVault.open(vaultPath);
+    const v = Vault.open(vaultPath);
     try {
       await v.unlock(TEST_PASSWORD);
-      return v.auditLog().map((e) => ({ action: e.action, detail: e.detail }));
+      return v.audit.log().map((e) => ({ action: e.action, detail: e.detail }));
     } finally {
       v.close();
     }

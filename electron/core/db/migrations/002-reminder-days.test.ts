@@ -10,7 +10,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createTestVault, tempDir, TEST_PASSWORD } from '../../test-support/temp-vault';
-import { TokenVault } from '../../vault/token-vault';
+import { Vault } from '../../vault/vault';
 
 let dir: string;
 let cleanup: () => void;
@@ -27,11 +27,11 @@ test('a schema-1 vault with tokens is upgraded to 2 and keeps every record, valu
   const vault = await createTestVault(dir);
   const path = vault.path;
   const ids = [
-    vault.addToken({ platform: 'github', account: 'octo', client: 'Acme', name: 'CI', token: 'ghp_migrationvalue0000000000000000000000', scopes: ['repo'], expiresAt: '2027-03-01' }),
-    vault.addToken({ platform: 'gitlab', account: 'gl', name: 'deploy', token: 'glpat-migrationvalue000000', expiresAt: '2027-06-30', notes: 'kept note' }),
-    vault.addToken({ platform: 'brass', account: 'bank', name: 'no expiry', token: 'brass-migration-value' }),
+    vault.tokens.add({ platform: 'github', account: 'octo', client: 'Acme', name: 'CI', token: 'ghp_migrationvalue0000000000000000000000', scopes: ['repo'], expiresAt: '2027-03-01' }),
+    vault.tokens.add({ platform: 'gitlab', account: 'gl', name: 'deploy', token: 'glpat-migrationvalue000000', expiresAt: '2027-06-30', notes: 'kept note' }),
+    vault.tokens.add({ platform: 'brass', account: 'bank', name: 'no expiry', token: 'brass-migration-value' }),
   ].map((t) => t.id);
-  const before = { list: vault.listTokens(), schedule: vault.expirySchedule(), audit: vault.auditLog(), digest: vault.verifyAll().secretsDigest };
+  const before = { list: vault.tokens.list(), schedule: vault.expirySchedule(), audit: vault.audit.log(), digest: vault.verifyAll().secretsDigest };
   vault.close();
 
   // Back to schema 1: what 002 added goes away.
@@ -42,7 +42,7 @@ test('a schema-1 vault with tokens is upgraded to 2 and keeps every record, valu
   expect(raw.prepare('SELECT COUNT(*) AS n FROM expiries').get()).toEqual({ n: 2 });
   raw.close();
 
-  const opened = TokenVault.open(path);
+  const opened = Vault.open(path);
   try {
     const check = new Database(path, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(2);
@@ -54,26 +54,26 @@ test('a schema-1 vault with tokens is upgraded to 2 and keeps every record, valu
     expect(opened.expirySchedule().every((e) => e.reminderDays === null)).toBe(true);
 
     await opened.unlock(TEST_PASSWORD);
-    expect(opened.listTokens()).toEqual(before.list);
-    expect(opened.readSecret(ids[0] as string, 'get').value).toBe('ghp_migrationvalue0000000000000000000000');
-    expect(opened.readSecret(ids[1] as string, 'get')).toMatchObject({ value: 'glpat-migrationvalue000000', notes: 'kept note' });
+    expect(opened.tokens.list()).toEqual(before.list);
+    expect(opened.tokens.readSecret(ids[0] as string, 'get').value).toBe('ghp_migrationvalue0000000000000000000000');
+    expect(opened.tokens.readSecret(ids[1] as string, 'get')).toMatchObject({ value: 'glpat-migrationvalue000000', notes: 'kept note' });
     const verified = opened.verifyAll();
     expect(verified).toMatchObject({ tokens: 3, secretsDigest: before.digest });
     // Every entry written before the upgrade, unchanged, then the two reads just made.
-    const audit = opened.auditLog();
+    const audit = opened.audit.log();
     expect(audit.slice(0, before.audit.length)).toEqual(before.audit);
     expect(audit.slice(before.audit.length).map((e) => e.action)).toEqual(['get', 'get']);
 
     // What 002 is for now works on the upgraded file, and survives a reopen.
-    opened.editToken(ids[0] as string, { reminderDays: [14, 3] });
+    opened.tokens.edit(ids[0] as string, { reminderDays: [14, 3] });
   } finally {
     opened.close();
   }
-  const again = TokenVault.open(path);
+  const again = Vault.open(path);
   try {
     expect(again.expirySchedule().find((e) => e.tokenId === ids[0])?.reminderDays).toEqual([14, 3]);
     await again.unlock(TEST_PASSWORD);
-    expect(again.getToken(ids[0] as string).reminderDays).toEqual([14, 3]);
+    expect(again.tokens.get(ids[0] as string).reminderDays).toEqual([14, 3]);
   } finally {
     again.close();
   }

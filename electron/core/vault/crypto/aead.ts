@@ -61,7 +61,7 @@ export function seal(key: KeyObject, vaultId: Buffer, kind: EnvelopeKind, contex
 
 /**
  * Opens an envelope. Returns null when authentication fails (wrong key, altered bytes,
- * wrong context); throws EnvelopeFormatError when the bytes are not an envelope of `kind`.
+ * wrong context); throws a malformed-envelope error when the bytes are not an envelope of `kind`.
  */
 export function open(key: KeyObject, vaultId: Buffer, kind: EnvelopeKind, context: Buffer, bytes: unknown): Buffer | null {
   const env = decodeEnvelope(bytes, kind);

@@ -9,7 +9,7 @@
  *       n-16   tag         16 bytes (AES-256-GCM)
  *
  * The magic, version and kind are also bound into the associated data when sealing, so a
- * blob cannot be re-labelled. Decoding rejects anything malformed with EnvelopeFormatError.
+ * blob cannot be re-labelled. Decoding rejects anything malformed with envelopeFormatError.
  */
 
 /** Current envelope format version. */
@@ -45,12 +45,18 @@ export interface Envelope {
   readonly tag: Buffer;
 }
 
-/** Raised for bytes that are not a well-formed envelope of the expected kind. */
-export class EnvelopeFormatError extends Error {
-  constructor(reason: string) {
-    super(`malformed envelope: ${reason}`);
-    this.name = 'EnvelopeFormatError';
-  }
+const MALFORMED = 'EnvelopeFormatError';
+
+/** The error raised for bytes that are not a well-formed envelope of the expected kind. */
+export function envelopeFormatError(reason: string): Error {
+  const e = new Error(`malformed envelope: ${reason}`);
+  e.name = MALFORMED;
+  return e;
+}
+
+/** True for an error raised by envelopeFormatError (a malformed envelope, as opposed to a failed authentication). */
+export function isEnvelopeFormatError(e: unknown): boolean {
+  return e instanceof Error && e.name === MALFORMED;
 }
 
 /** The 4 prefix bytes (magic, version, kind), also used as associated data. */
@@ -60,20 +66,20 @@ export function envelopePrefix(kind: EnvelopeKind, version = ENVELOPE_VERSION): 
 
 /** Writes an envelope. */
 export function encodeEnvelope(kind: EnvelopeKind, nonce: Buffer, ciphertext: Buffer, tag: Buffer): Buffer {
-  if (nonce.length !== NONCE_BYTES) throw new EnvelopeFormatError('nonce length');
-  if (tag.length !== TAG_BYTES) throw new EnvelopeFormatError('tag length');
+  if (nonce.length !== NONCE_BYTES) throw envelopeFormatError('nonce length');
+  if (tag.length !== TAG_BYTES) throw envelopeFormatError('tag length');
   return Buffer.concat([envelopePrefix(kind), nonce, ciphertext, tag]);
 }
 
 /** Parses an envelope and checks it is of `expected` kind and a version we read. */
 export function decodeEnvelope(bytes: unknown, expected: EnvelopeKind): Envelope {
-  if (!(bytes instanceof Uint8Array)) throw new EnvelopeFormatError('not bytes');
+  if (!(bytes instanceof Uint8Array)) throw envelopeFormatError('not bytes');
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buf.length < HEADER_BYTES + TAG_BYTES) throw new EnvelopeFormatError('too short');
-  if (buf.length > MAX_ENVELOPE_BYTES) throw new EnvelopeFormatError('too long');
-  if (buf[0] !== MAGIC_0 || buf[1] !== MAGIC_1) throw new EnvelopeFormatError('bad magic');
-  if (buf[2] !== ENVELOPE_VERSION) throw new EnvelopeFormatError(`unknown version ${String(buf[2])}`);
-  if (buf[3] !== expected) throw new EnvelopeFormatError(`kind ${String(buf[3])}, expected ${String(expected)}`);
+  if (buf.length < HEADER_BYTES + TAG_BYTES) throw envelopeFormatError('too short');
+  if (buf.length > MAX_ENVELOPE_BYTES) throw envelopeFormatError('too long');
+  if (buf[0] !== MAGIC_0 || buf[1] !== MAGIC_1) throw envelopeFormatError('bad magic');
+  if (buf[2] !== ENVELOPE_VERSION) throw envelopeFormatError(`unknown version ${String(buf[2])}`);
+  if (buf[3] !== expected) throw envelopeFormatError(`kind ${String(buf[3])}, expected ${String(expected)}`);
   return {
     version: buf[2],
     kind: expected,

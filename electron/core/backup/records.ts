@@ -4,9 +4,9 @@
  * to one vault's key — and writing such records back, either into an empty vault exactly as
  * they were, or merged into a vault that already holds tokens by the rule below.
  *
- * Functions over a write (or read) context; TokenVault runs them in one transaction.
+ * Functions over a write (or read) context; VaultBackup (vault-backup.ts) runs them in one transaction.
  *
- * The merge rule and its plan are in backup-merge.ts.
+ * The merge rule and its plan are in merge-plan.ts.
  */
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
@@ -17,7 +17,7 @@ import {
   tokenSecret,
   type PlatformOverviewData,
   type TokenOverviewData,
-} from './record-codec';
+} from '../vault/record-codec';
 import {
   dropOrphanAccounts,
   fingerprint,
@@ -25,8 +25,9 @@ import {
   putAccount,
   putPlatform,
   putToken,
+  type ReadCtx,
   type WriteCtx,
-} from './vault-records';
+} from '../vault/vault-records';
 
 const recordId = z.string().regex(/^[0-9a-f]{32}$/);
 const historyEntry = tokenSecret.shape.history.unwrap().element;
@@ -103,8 +104,6 @@ export function checkRecordLinks(r: PortableRecords, ctx: z.RefinementCtx): void
 /** The record lists with their links checked. */
 export const portableRecords = z.strictObject(portableRecordsShape).superRefine(checkRecordLinks);
 
-/** What reading records needs: a write context works, so does a read-only snapshot. */
-export type ReadCtx = Pick<WriteCtx, 'repo' | 'keys' | 'vaultId' | 'state' | 'now'>;
 
 const byId = <T extends { readonly id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 

@@ -1,0 +1,271 @@
+/**
+ * The vault kernel: one open SQLite file, its header, the keys while unlocked, the loaded
+ * state, the write transaction, the audit chain and the manifest. Everything a token, a
+ * custom platform, a check result or a backup needs goes through it; the modules that hold
+ * those operations (tokens.ts, platform-results.ts, custom-platforms.ts, core/backup) take a
+ * kernel, they do not extend it.
+ *
+ * Lifecycle: `VaultKernel.create` or `VaultKernel.open` (locked) → `unlock` → reads and
+ * writes → `lock` / `close`. Every write is one IMMEDIATE transaction that also re-seals the
+ * manifest, so another process (the app and the CLI share the file) sees all of it or
+ * nothing; before each operation the state reloads if another connection has committed since.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { AppError, isAppError } from '../../../shared/errors';
+import type { AuditAction } from '../../../shared/domain/token';
+import { systemClock, type Clock } from '../ports';
+import { openDatabase } from '../db/connection';
+import { migrate, assertNotNewer } from '../db/migrate';
+import { MIGRATIONS } from '../db/migrations';
+import { sqliteToAppError } from '../db/sqlite-errors';
+import { VaultRepo } from '../db/vault-repo';
+import { deriveVaultKeys, newVaultKey, type VaultKeys } from './crypto/keys';
+import { VAULT_FORMAT, VAULT_ID_BYTES, headerRow, parseHeader, type VaultHeader } from './format/header';
+import { appendAudit } from './audit-log';
+import { EMPTY_AUDIT_HEAD, computeManifest } from './manifest';
+import { loadState, orderedBucketTags, type VaultState } from './vault-state';
+import { flushBuckets, type ReadCtx, type WriteCtx } from './vault-records';
+import { assertPassword, kdfFrom, wrapWithPassword, type KdfChoice } from './key-wrap';
+
+/** Options for create/open. */
+export interface VaultOptions {
+  readonly clock?: Clock;
+}
+
+/** One audit entry a write appends after its changes. */
+export interface AuditNote {
+  readonly action: AuditAction;
+  readonly tokenId?: string | null;
+  readonly detail?: string | null;
+}
+
+/** What a write records. Without `audit`, the write appends its own entries (one per token in a batch). */
+export interface WriteOptions {
+  readonly audit?: AuditNote;
+}
+
+/** The open vault file. See the module comment. */
+export class VaultKernel {
+  readonly repo: VaultRepo;
+  readonly clock: Clock;
+  private keysHeld: VaultKeys | null = null;
+  private loaded: VaultState | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  private constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+    readonly vaultIdBytes: Buffer,
+    opts: VaultOptions,
+  ) {
+    this.repo = new VaultRepo(db);
+    this.clock = opts.clock ?? systemClock;
+  }
+
+  /** Creates a new vault file (0600, folder 0700) and returns it unlocked. */
+  static async create(path: string, password: string, opts: VaultOptions & { kdf?: KdfChoice } = {}): Promise<VaultKernel> {
+    assertPassword(password);
+    const kdf = kdfFrom(opts.kdf);
+    try {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    } catch {
+      throw new AppError('BAD_INPUT', `Cannot create the folder for ${path}: check the path and its permissions.`);
+    }
+    const db = openDatabase(path, { create: true });
+    try {
+      migrate(db, MIGRATIONS);
+      const vaultId = randomBytes(VAULT_ID_BYTES);
+      const vaultKey = newVaultKey();
+      const header: VaultHeader = {
+        vaultId,
+        format: VAULT_FORMAT,
+        kdf,
+        passwordWrap: await wrapWithPassword(password, kdf, vaultId, vaultKey),
+        keychain: null,
+        manifest: Buffer.alloc(32),
+      };
+      const kernel = new VaultKernel(db, path, vaultId, opts);
+      const keys = deriveVaultKeys(vaultKey, vaultId);
+      vaultKey.fill(0);
+      db.transaction(() => {
+        kernel.repo.insertHeader(headerRow(header));
+        const head = appendAudit(kernel.repo, keys, vaultId, EMPTY_AUDIT_HEAD, {
+          at: kernel.clock.now().toISOString(),
+          action: 'vault-create',
+          tokenId: null,
+          detail: null,
+        });
+        kernel.repo.updateManifest(computeManifest(keys.manifestKey, vaultId, VAULT_FORMAT, [], head));
+      }).immediate();
+      kernel.keysHeld = keys;
+      return kernel;
+    } catch (e) {
+      db.close();
+      for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+      throw sqliteToAppError(e, path);
+    }
+  }
+
+  /** Opens an existing vault, locked. Checks it is a vault this version can read; writes nothing. */
+  static open(path: string, opts: VaultOptions = {}): VaultKernel {
+    const db = openDatabase(path, { create: false });
+    try {
+      assertNotNewer(db, MIGRATIONS);
+      migrate(db, MIGRATIONS); // no-op for current files; upgrades older ones atomically
+      const header = parseHeader(new VaultRepo(db).header());
+      return new VaultKernel(db, path, header.vaultId, opts);
+    } catch (e) {
+      db.close();
+      throw sqliteToAppError(e, path);
+    }
+  }
+
+  /** Hex id of this vault. */
+  get vaultId(): string {
+    return this.vaultIdBytes.toString('hex');
+  }
+
+  /** True between unlock and lock. */
+  get isUnlocked(): boolean {
+    return this.keysHeld !== null;
+  }
+
+  /** The file's header (KDF settings, wraps), read fresh. */
+  header(): VaultHeader {
+    return this.guard(() => parseHeader(this.repo.header()));
+  }
+
+  /**
+   * Takes the vault key recovered by a password or keychain unwrap: derives the record keys,
+   * forgets the raw key, and loads every record (a damaged file fails here, leaving it locked).
+   */
+  acceptKey(vaultKey: Buffer): void {
+    const keys = deriveVaultKeys(vaultKey, this.vaultIdBytes);
+    vaultKey.fill(0);
+    this.keysHeld = keys;
+    this.loaded = null;
+    try {
+      this.state();
+    } catch (e) {
+      this.keysHeld = null;
+      throw e;
+    }
+  }
+
+  /** Forgets the keys and every decrypted record. */
+  lock(): void {
+    this.keysHeld = null;
+    this.loaded = null;
+    this.changed();
+  }
+
+  /** Locks and closes the file. */
+  close(): void {
+    this.lock();
+    if (this.db.open) this.db.close();
+  }
+
+  /** The keys, or VAULT_LOCKED. */
+  keys(): VaultKeys {
+    if (!this.keysHeld) throw new AppError('VAULT_LOCKED', 'The vault is locked. Unlock it first.');
+    return this.keysHeld;
+  }
+
+  /**
+   * Calls `listener` whenever the records may have changed: after each write (committed or
+   * rolled back), when another process's commit was loaded, and on lock. Returns the unsubscribe.
+   * Listeners drop caches or schedule work; they must not throw.
+   */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The current state, reloaded if another connection committed since it was read. */
+  state(): VaultState {
+    const keys = this.keys();
+    const s = this.loaded;
+    if (s && this.guard(() => this.repo.dataVersion()) === s.dataVersion) return s;
+    const fresh = this.guard(() => this.db.transaction(() => loadState(this.repo, keys, this.vaultIdBytes))());
+    if (fresh.staleExpiryRows.length > 0) this.dropStaleExpiries(fresh.staleExpiryRows);
+    this.loaded = fresh;
+    this.changed();
+    return fresh;
+  }
+
+  /** Runs `fn` over the current state in one read transaction (a consistent snapshot). */
+  read<T>(fn: (ctx: ReadCtx) => T): T {
+    const keys = this.keys();
+    return this.guard(() =>
+      this.db.transaction(() => fn({ repo: this.repo, keys, vaultId: this.vaultIdBytes, state: this.state(), now: this.now() }))(),
+    );
+  }
+
+  /**
+   * Runs `fn` in one IMMEDIATE transaction, appends `opts.audit` (if given), re-seals the
+   * manifest and commits. On any failure the transaction rolls back and the state reloads.
+   */
+  write<T>(opts: WriteOptions, fn: (ctx: WriteCtx) => T): T {
+    const keys = this.keys();
+    try {
+      const result = this.db.transaction(() => {
+        const ctx: WriteCtx = { repo: this.repo, keys, vaultId: this.vaultIdBytes, state: this.state(), now: this.now(), dirty: new Set() };
+        const out = fn(ctx);
+        flushBuckets(ctx);
+        if (opts.audit) this.audit(ctx, opts.audit);
+        const format = parseHeader(ctx.repo.header()).format;
+        ctx.repo.updateManifest(computeManifest(keys.manifestKey, ctx.vaultId, format, orderedBucketTags(ctx.state), ctx.state.auditHead));
+        return out;
+      }).immediate();
+      this.changed();
+      return result;
+    } catch (e) {
+      this.loaded = null;
+      this.changed();
+      throw sqliteToAppError(e, this.path);
+    }
+  }
+
+  /** Appends an audit entry inside a write. */
+  audit(ctx: WriteCtx, note: AuditNote): void {
+    const entry = { at: ctx.now, action: note.action, tokenId: note.tokenId ?? null, detail: note.detail ?? null };
+    ctx.state.auditHead = appendAudit(ctx.repo, ctx.keys, ctx.vaultId, ctx.state.auditHead, entry);
+  }
+
+  /** Runs a database step, turning SQLite errors into AppErrors. */
+  guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (isAppError(e)) throw e;
+      throw sqliteToAppError(e, this.path);
+    }
+  }
+
+  /** The injected clock's now, as stored (ISO). */
+  now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /**
+   * Deletes plaintext expiry rows no token needs (see VaultState.staleExpiryRows). Only
+   * plaintext a reminder would read changes; no record, manifest or audit entry does. Best
+   * effort: a busy or read-only file keeps them one more time, which only means a reminder.
+   */
+  private dropStaleExpiries(ids: readonly Buffer[]): void {
+    try {
+      this.db.transaction(() => {
+        for (const id of ids) this.repo.deleteExpiry(id);
+      }).immediate();
+    } catch {
+      // Left for the next load.
+    }
+  }
+}
