@@ -97,27 +97,34 @@ export function ywhFieldGiven(t: Partial<Record<(typeof YWH_FIELDS)[number], unk
  */
 const platformMismatchOk = z.boolean().optional();
 
-/** A new token, as the user gives it (CLI add, import, app dialog). */
-export const newTokenInput = z.object({
-  platform: platformId,
-  account: trimmedText('account', LIMITS.labelMaxChars),
-  client: optionalText('client', LIMITS.labelMaxChars),
-  username: optionalText('username', LIMITS.labelMaxChars),
-  baseUrl: baseUrl.nullable().optional(),
+/**
+ * Every field a user gives a token, declared once: a new token needs the required ones
+ * (newTokenInput); a change (tokenPatchInput) may give any of them, null clearing optional ones.
+ */
+const tokenInputFields = z.object({
   name: trimmedText('name', LIMITS.nameMaxChars),
   token: tokenValue,
   scopes: scopeList.optional(),
   expiresAt: isoDate.nullable().optional(),
   notes: notesText.optional(),
-  /** With platform 'custom': which user-defined platform (id or name). */
+  platform: platformId,
+  account: trimmedText('account', LIMITS.labelMaxChars),
+  client: optionalText('client', LIMITS.labelMaxChars),
+  username: optionalText('username', LIMITS.labelMaxChars),
+  baseUrl: baseUrl.nullable().optional(),
+  /** With platform 'custom': which user-defined platform (id or name); null unassigns. */
   customPlatform: customPlatformRef.nullable().optional(),
   programSlug: platformParam('program slug').nullable().optional(),
   platformTokenId: platformParam('platform token id').nullable().optional(),
+  /** Only for tokens on platform 'yeswehack' (a change is checked by the vault, which knows the token's platform). */
   ...ywhFields,
   /** Days before expiry to remind; null or absent = the global policy, [] = never. */
   reminderDays: tokenReminderDaysSchema.optional(),
   platformMismatchOk,
-})
+});
+
+/** A new token, as the user gives it (CLI add, import, app dialog). */
+export const newTokenInput = tokenInputFields
   .refine((t) => !t.customPlatform || t.platform === 'custom', {
     message: 'a custom platform can only be given with platform custom',
     path: ['customPlatform'],
@@ -131,26 +138,7 @@ export const newTokenInput = z.object({
 export type NewTokenInput = z.output<typeof newTokenInput>;
 
 /** A change to a token; absent fields stay as they are, null clears. */
-export const tokenPatchInput = z.object({
-  name: trimmedText('name', LIMITS.nameMaxChars).optional(),
-  token: tokenValue.optional(),
-  scopes: scopeList.optional(),
-  expiresAt: isoDate.nullable().optional(),
-  notes: notesText.optional(),
-  platform: platformId.optional(),
-  account: trimmedText('account', LIMITS.labelMaxChars).optional(),
-  client: trimmedText('client', LIMITS.labelMaxChars).nullable().optional(),
-  username: trimmedText('username', LIMITS.labelMaxChars).nullable().optional(),
-  baseUrl: baseUrl.nullable().optional(),
-  /** Custom platform by id or name; null unassigns. Only for tokens on platform 'custom'. */
-  customPlatform: customPlatformRef.nullable().optional(),
-  programSlug: platformParam('program slug').nullable().optional(),
-  platformTokenId: platformParam('platform token id').nullable().optional(),
-  /** Only for tokens on platform 'yeswehack' (checked by the vault, which knows the token's platform). */
-  ...ywhFields,
-  reminderDays: tokenReminderDaysSchema.optional(),
-  platformMismatchOk,
-});
+export const tokenPatchInput = tokenInputFields.partial();
 
 /** Parsed token change. */
 export type TokenPatchInput = z.output<typeof tokenPatchInput>;

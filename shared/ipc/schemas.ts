@@ -16,41 +16,9 @@ import { isoDate } from '../domain/token-input';
 
 const platform = z.enum(PLATFORM_IDS as unknown as [string, ...string[]]);
 
-/** A token as lists show it (never the value). */
-export const tokenViewSchema = z.object({
-  id: z.string(),
-  platform,
-  account: z.string(),
-  accountId: z.string(),
-  client: z.string().nullable(),
-  username: z.string().nullable(),
-  baseUrl: z.string().nullable(),
-  name: z.string(),
-  scopes: z.array(z.string()).readonly(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  expiresAt: z.string().nullable(),
-  expiry: z.string().nullable(),
-  expirySource: z.enum(EXPIRY_SOURCES).nullable(),
-  expiryRaw: z.string().nullable(),
-  neverExpires: z.boolean(),
-  enteredExpiresAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-  lastCheck: z
-    .object({ at: z.string(), result: z.enum(CHECK_RESULTS), reason: z.string().optional(), owner: z.string().optional() })
-    .nullable(),
-  verdict: z.object({ at: z.string(), result: z.enum(VERDICT_RESULTS) }).nullable(),
-  rotationUnconfirmed: z.object({ at: z.string(), reason: z.string() }).nullable(),
-  status: z.enum(TOKEN_STATUSES),
-  customPlatformId: z.string().nullable(),
-  customPlatformName: z.string().nullable(),
-  programSlug: z.string().nullable(),
-  platformTokenId: z.string().nullable(),
-  ywhRole: z.enum(YWH_ROLES).nullable(),
-  ywhScope: z.enum(YWH_SCOPES).nullable(),
-  ywhAccess: z.enum(YWH_ACCESS).nullable(),
-  reminderDays: z.array(z.number()).readonly().nullable(),
-});
+import { tokenViewSchema } from '../domain/token-view';
+
+export { tokenViewSchema };
 
 /**
  * What adding a token answers: the token, and whether the value went to a token the user

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { checkBucket } from './bucket-check';
-import { bucketContent } from './record-codec';
+import { accountItem, bucketContent, tokenItem } from './record-codec';
 
 const hex32 = fc.stringMatching(/^[0-9a-f]{32}$/);
 const tag22 = fc.stringMatching(/^[A-Za-z0-9_-]{22}$/);
@@ -188,4 +188,35 @@ test('a valid token with any last-check value: both checkers agree', () => {
     }),
     { numRuns: 5_000 },
   );
+});
+
+test('every optional field of a stored record, read from the schema: a wrong value is refused by both checkers', () => {
+  const token = {
+    v: 1,
+    kind: 'token',
+    accountId: 'a'.repeat(32),
+    name: 'n',
+    scopes: [],
+    createdAt: 't',
+    updatedAt: 't',
+    expiresAt: null,
+    lastCheck: null,
+    fingerprint: 'f'.repeat(22),
+    id: 'b'.repeat(32),
+    secretTag: 's'.repeat(22),
+  };
+  const account = { v: 1, kind: 'account', platform: 'github', label: 'l', client: null, username: null, baseUrl: null, createdAt: 't', updatedAt: 't', id: 'c'.repeat(32) };
+  const optional = (shape: Record<string, { isOptional(): boolean }>): string[] => Object.keys(shape).filter((k) => shape[k]?.isOptional());
+  const cases = [
+    ...optional(tokenItem.shape).map((k) => [token, k] as const),
+    ...optional(accountItem.shape).map((k) => [account, k] as const),
+  ];
+  expect(cases.length).toBeGreaterThanOrEqual(7); // params, reminderDays, reportedExpiry, lastUsedAt, verdict, rotation, customPlatformId
+  for (const [base, key] of cases) {
+    for (const junk of [12345, 'x'.repeat(600), { unexpected: true }, [1, 2, 3]]) {
+      const item = { ...base, [key]: junk };
+      const json = { v: 1, items: [item] };
+      expect({ key, junk, fast: checkBucket(json) !== null }).toEqual({ key, junk, fast: bucketContent.safeParse(json).success });
+    }
+  }
 });

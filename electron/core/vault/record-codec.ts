@@ -113,16 +113,18 @@ export type TokenParams = z.infer<typeof tokenParams>;
 
 /** A platform item as a bucket holds it (the hand-written checker delegates these to zod: they are few). */
 export const platformItem = platformOverview.extend({ id });
+export const accountItem = accountOverview.extend({ id });
+// secretTag: the GCM tag of the token's secret envelope, so a replaced secret is caught.
+export const tokenItem = tokenOverview.extend({ id, secretTag: z.string().regex(/^[A-Za-z0-9_-]{22}$/) });
 
 /** What one sealed bucket holds: the overviews of the records whose id falls in it. */
 export const bucketContent = z.strictObject({
   v: z.literal(1),
   items: z.array(
     z.discriminatedUnion('kind', [
-      accountOverview.extend({ id }),
+      accountItem,
       platformItem,
-      // secretTag: the GCM tag of the token's secret envelope, so a replaced secret is caught.
-      tokenOverview.extend({ id, secretTag: z.string().regex(/^[A-Za-z0-9_-]{22}$/) }),
+      tokenItem,
     ]),
   ),
 });

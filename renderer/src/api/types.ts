@@ -1,8 +1,11 @@
 /** Data shapes as they cross the wire (the contract's zod outputs), for the renderer to use. */
 import type { Response } from '../../../shared/ipc/contract';
+import type { TokenView } from '../../../shared/domain/token-view';
+import { sameType } from '../../../shared/same';
 
-/** A token as the list shows it: never the value. */
-export type TokenView = Response<'tokens.list'>[number];
+/** A token as the list shows it: never the value. One type in every process (token-view.ts). */
+export type { TokenView };
+sameType<Response<'tokens.list'>[number], TokenView>(true);
 /** One line of a token's audit trail. */
 export type AuditEntry = Response<'tokens.details'>['audit'][number];
 /** What a platform can do (check, revoke by API or guided, rotate, password needed). */
