@@ -5,13 +5,10 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../domain/platform-ids';
-import { EXPIRY_SOURCES } from '../domain/expiry';
-import { CHECK_RESULTS, TOKEN_STATUSES, VERDICT_RESULTS } from '../domain/status';
 import { AUDIT_ACTIONS } from '../domain/token';
 import { ERROR_CODES } from '../errors';
 import { reminderDaysSchema } from '../domain/reminder-policy';
 import { HISTORY_REASONS } from '../domain/value-history';
-import { YWH_ACCESS, YWH_ROLES, YWH_SCOPES } from '../domain/yeswehack';
 import { isoDate } from '../domain/token-input';
 
 const platform = z.enum(PLATFORM_IDS as unknown as [string, ...string[]]);
