@@ -4,7 +4,9 @@
  *
  *  - The expiry: platforms whose rotation takes one (GitLab) keep the stored expiry unless the
  *    user chose a date; the preset computes and sends it (presets/gitlab-rotate).
- *  - No answer (RotationUnconfirmed: timeout, cut connection, 5xx): the token is marked
+ *  - The connector answers with an outcome (types.ts RotateOutcome), never a throw; one that
+ *    stored nothing becomes the user's error in one place (./rotation-failure).
+ *  - No answer (`unconfirmed`: timeout, cut connection, 5xx): the token is marked
  *    "rotation unconfirmed" with what to do, and ROTATION_UNCONFIRMED is thrown. Rotating it
  *    again is refused before any request until a check shows the old value still works (the
  *    vault clears the mark then): on GitLab, rotating with a value that was rotated away
@@ -18,9 +20,9 @@ import type { TokenView } from '../../../shared/domain/token';
 import { tokenPageFor } from '../../../shared/domain/token-pages';
 import type { Vault } from '../vault/vault';
 import { bind, mustSignIn, signInNeeded, type Bound, type OperationExtra, type PlatformOpsOptions } from './token-ops';
+import { rotationFailure, runRotation, type FailureRecorder } from './rotation-failure';
 import { RotationNotSaved } from './rotation-recovery';
-import { RotationUnconfirmed } from './rotation-unconfirmed';
-import { NeedsFallback, type ConnectorInput, type RotateOperation, type RotateOutcome } from './types';
+import type { ConnectorInput, ExpiryCapped, RotateOperation } from './types';
 
 /** What a rotation is asked for: the platform inputs (password…) and, optionally, the new expiry (YYYY-MM-DD). */
 export type RotateExtra = OperationExtra & { readonly expiresAt?: string };
@@ -35,21 +37,7 @@ export interface RotateOpsOptions extends PlatformOpsOptions {
 export interface RotateResult {
   readonly view: TokenView;
   /** The platform refused the asked expiry as beyond its maximum lifetime; the rotation used the maximum. */
-  readonly expiryCapped: NonNullable<RotateOutcome['expiryCapped']> | null;
-}
-
-/**
- * What to do after a rotation nobody can confirm, stored with the token and shown with it. Kept
- * short: the vault caps a reason at 500 characters. `reuseRevokes`: the platform revokes the
- * new token too when the old value is used to rotate again (GitLab, ./rotation-unconfirmed).
- */
-export function unconfirmedGuidance(platform: string, why: string, pageUrl: string | null, reuseRevokes: boolean): string {
-  const where = pageUrl ?? `${platform}'s token page`;
-  const reuse = reuseRevokes ? ` (${platform} would revoke the new token too)` : '';
-  return (
-    `No answer to the rotation (${why}): ${platform} may have rotated it, and then the old value is dead and the new one was lost. ` +
-    `Do not rotate again with the old value${reuse}. Look at ${where}, or run Check: if the old value still works, nothing was rotated.`
-  );
+  readonly expiryCapped: ExpiryCapped | null;
 }
 
 /** Why this token cannot be rotated as asked, whatever the account gives; null when it can. */
@@ -98,31 +86,19 @@ export async function rotateToken(vault: Vault, idOrPrefix: string, extra?: Rota
   if (rotate.needsPassword && !extra?.password) throw new AppError('BAD_INPUT', `${name} needs your account password to rotate a token (used once, never stored).`);
   if (mustSignIn(rotate, b.view, extra)) throw signInNeeded(name, 'rotate', 'it has expired');
   const v = b.view;
-  let outcome: RotateOutcome;
-  try {
-    outcome = await rotate.run(input, {
-      ...(expiresAt !== undefined ? { expiresOn: expiresAt } : {}),
-      stored: { expiry: v.expiry, expirySource: v.expirySource, expiryRaw: v.expiryRaw, neverExpires: v.neverExpires },
-      ...(opts.timeZone !== undefined ? { timeZone: opts.timeZone } : {}),
-      ...(opts.now !== undefined ? { now: opts.now() } : {}),
-    });
-  } catch (e) {
-    if (e instanceof RotationUnconfirmed) {
-      const guidance = unconfirmedGuidance(name, e.why, tokenPageFor(v.platform, v.baseUrl)?.url ?? null, v.platform === 'gitlab');
-      let unmarked = '';
-      try {
-        vault.results.markRotationUnconfirmed(v.id, guidance);
-      } catch {
-        // Locked or busy meanwhile: nothing guards the token now but the user, so say so.
-        unmarked = ' (PAT Vault could not record this on the token: remember it yourself.)';
-      }
-      throw new AppError('ROTATION_UNCONFIRMED', `“${v.name}”: ${guidance}${unmarked}`);
-    }
-    // The token could not, the account can: ask for its login (nothing changed on the platform).
-    if (e instanceof NeedsFallback && e.fallback === 'sign-in') throw new AppError('NEEDS_SIGN_IN', `${name} did not rotate the token: ${e.message}`);
-    const why = e instanceof Error ? e.message : 'request failed';
-    vault.results.recordCheck(v.id, { result: 'unknown', reason: `rotate failed: ${why}`.slice(0, 300) });
-    throw new AppError('BAD_INPUT', `${name} did not rotate the token: ${why}`);
+  const outcome = await runRotation(rotate, input, {
+    ...(expiresAt !== undefined ? { expiresOn: expiresAt } : {}),
+    stored: { expiry: v.expiry, expirySource: v.expirySource, expiryRaw: v.expiryRaw, neverExpires: v.neverExpires },
+    ...(opts.timeZone !== undefined ? { timeZone: opts.timeZone } : {}),
+    ...(opts.now !== undefined ? { now: opts.now() } : {}),
+  });
+  if (outcome.result !== 'rotated') {
+    const recorder: FailureRecorder = {
+      markUnconfirmed: (guidance) => vault.results.markRotationUnconfirmed(v.id, guidance),
+      recordFailure: (reason) => vault.results.recordCheck(v.id, { result: 'unknown', reason }),
+    };
+    const pageUrl = tokenPageFor(v.platform, v.baseUrl)?.url ?? null;
+    throw rotationFailure(outcome, { platform: name, tokenName: v.name, pageUrl, reuseRevokes: v.platform === 'gitlab' }, recorder);
   }
   try {
     return { view: vault.results.rotate(v.id, outcome.newValue, outcome.expiry), expiryCapped: outcome.expiryCapped ?? null };

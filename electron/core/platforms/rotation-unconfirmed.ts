@@ -8,15 +8,12 @@
  * `revoke_token_family`, which fires only for a request to `…/rotate`, so a plain check with
  * the old value is safe and tells which happened).
  */
-import { HttpFailure } from './types';
-import { failureReason } from './http/outcomes';
+import { failureReason } from './http';
+import { HttpFailure, type RotateOutcome } from './types';
 
-/** Thrown by a preset's rotate when nobody can say whether the rotation happened. Its message names no value. */
-export class RotationUnconfirmed extends Error {
-  constructor(readonly why: string) {
-    super(`no answer to the rotation request (${why}): the platform may or may not have rotated the token`);
-    this.name = 'RotationUnconfirmed';
-  }
+/** Nobody can say whether the rotation happened. `why` names no value ("timeout", "server error 502"). */
+export function unconfirmed(why: string): RotateOutcome {
+  return { result: 'unconfirmed', reason: why };
 }
 
 /** True for a failure after which the request may have reached the platform. */
@@ -24,7 +21,7 @@ export function mayHaveArrived(e: unknown): e is HttpFailure {
   return e instanceof HttpFailure && e.mayHaveArrived;
 }
 
-/** The RotationUnconfirmed for a request failure that may have arrived, else null. */
-export function unconfirmedFrom(e: unknown): RotationUnconfirmed | null {
-  return mayHaveArrived(e) ? new RotationUnconfirmed(failureReason(e)) : null;
+/** `unconfirmed` for a request failure that may have arrived, else null (it certainly did not rotate). */
+export function unconfirmedFrom(e: unknown): RotateOutcome | null {
+  return mayHaveArrived(e) ? unconfirmed(failureReason(e)) : null;
 }

@@ -131,25 +131,37 @@ export interface RevokeOutcome {
   readonly fallback?: OperationFallback;
 }
 
-/** Thrown by a rotate that cannot run with what was given, but can another way (see OperationFallback). */
-export class NeedsFallback extends Error {
-  constructor(
-    readonly fallback: OperationFallback,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'NeedsFallback';
-  }
+/** The platform refused the asked expiry as beyond its maximum lifetime, so the rotation was sent again with the maximum. */
+export interface ExpiryCapped {
+  readonly asked: string;
+  readonly sent: string;
 }
 
-/** Result of a rotation: the new value replaces the old one in the vault in one transaction. */
-export interface RotateOutcome {
-  readonly newValue: string;
-  /** The new value's expiry as the platform reports it (see CheckOutcome.expiry). */
-  readonly expiry?: ReportedExpiry | null;
-  /** The platform refused the asked expiry as beyond its maximum lifetime, so the rotation was sent again with the maximum. */
-  readonly expiryCapped?: { readonly asked: string; readonly sent: string };
-}
+/**
+ * Result of an API rotation. Like a check's and a revoke's, it is a value, never a throw: the
+ * caller (../rotate-token) alone turns a rotation that did not happen into the user's message.
+ * No `reason` ever quotes a secret (the old or new value, the account password).
+ */
+export type RotateOutcome =
+  /** The new value replaces the old one in the vault in one transaction. */
+  | {
+      readonly result: 'rotated';
+      readonly newValue: string;
+      /** The new value's expiry as the platform reports it (see CheckOutcome.expiry). */
+      readonly expiry?: ReportedExpiry | null;
+      readonly expiryCapped?: ExpiryCapped;
+    }
+  /**
+   * The platform answered and gave no new value to store (or the request never left): nothing
+   * replaces the old value. `fallback: 'sign-in'`: the token could not, the account's login can
+   * (no guided way: a new value made by hand on the platform's page never reaches the vault).
+   */
+  | { readonly result: 'failed'; readonly reason: string; readonly fallback?: Extract<OperationFallback, 'sign-in'> }
+  /**
+   * The request went out but no answer came back: the platform may have rotated (the old value
+   * dead, the new one lost) or not. Never sent again blindly (../rotation-unconfirmed).
+   */
+  | { readonly result: 'unconfirmed'; readonly reason: string };
 
 /** What a rotation is asked for beyond the token (platforms whose rotation `takesExpiry`). */
 export interface RotateOptions {
@@ -201,9 +213,8 @@ export interface PlatformOperation<T> {
 }
 
 /**
- * API rotation. `run` throws RotationUnconfirmed when the request went out but no answer came
- * back (the platform may have rotated: never send it again blindly), anything else when it
- * certainly did not rotate. `takesExpiry`: the new token's expiry can be chosen (RotateOptions).
+ * API rotation. `run` resolves to an outcome, also when nothing was rotated (see RotateOutcome)
+ * and never throws on purpose. `takesExpiry`: the new token's expiry can be chosen (RotateOptions).
  */
 export interface RotateOperation extends PlatformOperation<RotateOutcome> {
   readonly takesExpiry?: boolean;

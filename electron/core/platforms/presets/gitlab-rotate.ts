@@ -18,7 +18,7 @@
  *    ActiveRecord::Rollback when creating fails), so nothing was rotated and the request is
  *    sent once more, with that date, and the caller is told the expiry was capped.
  *  - The request is sent exactly once otherwise (`resend: false`: no rate-limit retry either),
- *    and a request whose answer never came back is RotationUnconfirmed, never retried: see
+ *    and a request whose answer never came back is `unconfirmed`, never retried: see
  *    ../rotation-unconfirmed for GitLab's reuse detection.
  *  - 5xx counts as unconfirmed too: a gateway's 502/504 can come after GitLab rotated behind it,
  *    and GitLab's own 500 can come after the transaction committed (the rotation e-mail and
@@ -29,16 +29,11 @@ import { z } from 'zod';
 import { calendarDayStart } from '../../../../shared/domain/expiry';
 import { gitlabExpiresAt, gitlabRotationDate } from '../../../../shared/domain/gitlab-dates';
 import { bodyMessage, failureReason, isRateLimited, rateLimitedReason, statusReason, UNEXPECTED_RESPONSE } from '../http';
-import { RotationUnconfirmed, unconfirmedFrom } from '../rotation-unconfirmed';
+import { unconfirmed, unconfirmedFrom } from '../rotation-unconfirmed';
 import type { ConnectorInput, HttpResponse, PlatformHttp, RotateOptions, RotateOutcome } from '../types';
 
-/** Why a rotation certainly did not happen; its message never holds a token (old or new). */
-export class RotateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RotateError';
-  }
-}
+/** GitLab certainly did not rotate; `reason` never holds a token (old or new). Worded as users have always read it. */
+const notRotated = (reason: string): RotateOutcome => ({ result: 'failed', reason: `not rotated: ${reason}` });
 
 const ROTATE_PATH = '/personal_access_tokens/self/rotate';
 const rotatedSchema = z.object({ token: z.string().min(1), expires_at: z.string().nullable().optional() });
@@ -51,14 +46,16 @@ export function maxLifetimeDate(res: Pick<HttpResponse, 'status' | 'json'>): str
   return date !== undefined && calendarDayStart(date) !== null ? date : null;
 }
 
-/** Sends the rotation once; a failure that may have reached GitLab is RotationUnconfirmed. */
-async function post(http: PlatformHttp, expiresAt: string): Promise<HttpResponse> {
+/** Sends the rotation once; a failure is the outcome instead: `unconfirmed` when it may have reached GitLab. */
+async function post(http: PlatformHttp, expiresAt: string): Promise<HttpResponse | RotateOutcome> {
   try {
     return await http.request({ method: 'POST', path: ROTATE_PATH, json: { expires_at: expiresAt }, resend: false });
   } catch (e) {
-    throw unconfirmedFrom(e) ?? new RotateError(`not rotated: ${failureReason(e)}`);
+    return unconfirmedFrom(e) ?? notRotated(failureReason(e));
   }
 }
+
+const isOutcome = (r: HttpResponse | RotateOutcome): r is RotateOutcome => 'result' in r;
 
 /** Why GitLab refused, in the user's terms. */
 function refusal(res: HttpResponse, token: string): string {
@@ -76,31 +73,34 @@ function refusal(res: HttpResponse, token: string): string {
 
 /**
  * Rotates the token the http port carries. `options.expiresOn` (YYYY-MM-DD) is sent as is;
- * without it the old expiry (`options.stored`) is kept. Throws RotateError when GitLab did not
- * rotate, RotationUnconfirmed when nobody can tell.
+ * without it the old expiry (`options.stored`) is kept. `failed` when GitLab did not rotate,
+ * `unconfirmed` when nobody can tell.
  */
 export async function rotateGitLabToken(input: ConnectorInput, options: RotateOptions = {}): Promise<RotateOutcome> {
   const { token, http } = input;
   if (options.expiresOn !== undefined && calendarDayStart(options.expiresOn) === null) {
-    throw new RotateError('the new expiry must be a date written YYYY-MM-DD');
+    return { result: 'failed', reason: 'the new expiry must be a date written YYYY-MM-DD' };
   }
   const stored = options.stored ?? { expiry: null, expirySource: null, expiryRaw: null, neverExpires: false };
   const asked = options.expiresOn ?? gitlabRotationDate(stored, options.now ?? new Date(), options.timeZone);
   let sent = asked;
   let res = await post(http, asked);
+  if (isOutcome(res)) return res;
   const max = maxLifetimeDate(res);
   if (max !== null && max < asked) {
     sent = max;
     res = await post(http, max);
+    if (isOutcome(res)) return res;
   }
-  if (res.status >= 500) throw new RotationUnconfirmed(`server error ${res.status}`);
-  if (res.status !== 200 && res.status !== 201) throw new RotateError(`not rotated: ${refusal(res, token)}`);
+  if (res.status >= 500) return unconfirmed(`server error ${res.status}`);
+  if (res.status !== 200 && res.status !== 201) return notRotated(refusal(res, token));
   const parsed = rotatedSchema.safeParse(res.json);
   // A 200 without a readable new value: GitLab rotated (the old value is dead) but the value
   // did not reach us — the same situation as no answer at all.
-  if (!parsed.success || parsed.data.token === token) throw new RotationUnconfirmed(UNEXPECTED_RESPONSE);
+  if (!parsed.success || parsed.data.token === token) return unconfirmed(UNEXPECTED_RESPONSE);
   const expiry = gitlabExpiresAt(parsed.data.expires_at);
   return {
+    result: 'rotated',
     newValue: parsed.data.token,
     ...(expiry !== undefined ? { expiry } : {}),
     ...(sent !== asked ? { expiryCapped: { asked, sent } } : {}),

@@ -3,11 +3,12 @@
  * platform: with the token itself, and through a session signed in with the account's login and
  * password (signin → operation → signout). Each test pins what was sent, where each secret went
  * (the password only in the form bodies of Signin and the operation, once each; the session only
- * in form bodies; the token nowhere on the session path) and what the user is told.
+ * in form bodies; the token nowhere on the session path) and what the user is told. Both answer
+ * with an outcome value, never a throw.
  */
 import { describe, expect, test } from 'vitest';
 import { startMockServer, type MockRoutes, type MockServer } from '../test-support/mock-server';
-import { HttpFailure, NeedsFallback, type ConnectorInput } from '../types';
+import type { ConnectorInput } from '../types';
 import { jelasticPreset as preset } from './jelastic';
 import { carrying, form, JELASTIC_TEST as J } from './jelastic-test-kit';
 import { httpFor, server } from './seed-test-kit';
@@ -117,7 +118,7 @@ describe('revoke (DeleteTokens)', () => {
     const limited = { status: 429, headers: { 'retry-after': '0' } };
     const api = await server({ [`POST ${P}/deletetokens`]: limited, [`POST ${P}/regeneratetoken`]: limited, [`POST ${P}/signin`]: limited });
     expect(await revoke.run(input(api, withPassword, 60_000))).toEqual({ revoked: false, reason: expect.stringMatching(/^DeleteTokens: rate-limited/) });
-    await expect(rotate.run(input(api, withPassword, 60_000))).rejects.toThrow(/RegenerateToken: rate-limited/);
+    expect(await rotate.run(input(api, withPassword, 60_000))).toEqual({ result: 'failed', reason: expect.stringMatching(/RegenerateToken: rate-limited/) });
     expect(await revoke.run(input(api, signedIn, 60_000))).toEqual({ revoked: false, reason: expect.stringMatching(/^Signin: rate-limited/) });
     expect(api.requests.map((r) => r.path)).toEqual([`${P}/deletetokens`, `${P}/regeneratetoken`, `${P}/signin`]);
     expect(carrying(api, PASSWORD)).toHaveLength(3);
@@ -150,7 +151,7 @@ describe('rotate (RegenerateToken)', () => {
   test('with the token: one POST, the password sent once, the new value and its expiry instant returned', async () => {
     const api = await server({ [`POST ${P}/regeneratetoken`]: { json: { ...OK, token: NEW_TOKEN, expiresAt: '2099-12-31 18:00:00' } } });
     const out = await rotate.run(input(api, withPassword));
-    expect(out).toEqual({ newValue: NEW_TOKEN, expiry: { at: '2099-12-31T18:00:00.000Z', raw: '2099-12-31 18:00:00' } });
+    expect(out).toEqual({ result: 'rotated', newValue: NEW_TOKEN, expiry: { at: '2099-12-31T18:00:00.000Z', raw: '2099-12-31 18:00:00' } });
     expect(api.requests).toHaveLength(1);
     const [r] = api.requests;
     expect(r).toMatchObject({ method: 'POST', path: `${P}/regeneratetoken`, query: { session: TOKEN } });
@@ -161,7 +162,7 @@ describe('rotate (RegenerateToken)', () => {
   test('through a session (an expired token can be regenerated): signin → regeneratetoken → signout; no expiry = never', async () => {
     const api = await server(platform({ [`POST ${P}/regeneratetoken`]: { json: { ...OK, token: NEW_TOKEN, expiresAt: null } } }));
     const out = await rotate.run(input(api, signedIn));
-    expect(out).toEqual({ newValue: NEW_TOKEN, expiry: null });
+    expect(out).toEqual({ result: 'rotated', newValue: NEW_TOKEN, expiry: null });
     const [signin, op, signout] = api.requests;
     expect(api.requests).toHaveLength(3);
     expect(form(signin)).toEqual({ appid: 'cluster', login: LOGIN, password: PASSWORD });
@@ -171,24 +172,26 @@ describe('rotate (RegenerateToken)', () => {
     expectNoSecretsIn(api, out);
   });
 
-  test('8202 with the token: NeedsFallback("sign-in"), quoting no secret', async () => {
+  test('8202 with the token: failed, with the sign-in fallback, quoting no secret', async () => {
     const api = await server({ [`POST ${P}/regeneratetoken`]: { json: { result: 8202, error: 'Permission denied' } } });
-    const err = await rotate.run(input(api, withPassword)).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(NeedsFallback);
-    expect((err as NeedsFallback).fallback).toBe('sign-in');
-    expect((err as Error).message).toMatch(/permission denied \(8202\).*sign in with the account login and password/);
-    expectNoSecretsIn(api, err);
+    const out = await rotate.run(input(api, withPassword));
+    expect(out).toEqual({
+      result: 'failed',
+      reason: expect.stringMatching(/permission denied \(8202\).*sign in with the account login and password/),
+      fallback: 'sign-in',
+    });
+    expectNoSecretsIn(api, out);
   });
 
-  test('a failure inside the session still signs out, and the error names neither secret', async () => {
+  test('a failure inside the session still signs out, and the reason names neither secret', async () => {
     const api = await server(platform({ [`POST ${P}/regeneratetoken`]: { status: 502 } }));
-    const err = (await rotate.run(input(api, signedIn)).catch((e: unknown) => e)) as Error;
-    expect(err.message).toBe('Jelastic regenerate: RegenerateToken: server error 502');
+    const out = await rotate.run(input(api, signedIn));
+    expect(out).toEqual({ result: 'failed', reason: 'Jelastic regenerate: RegenerateToken: server error 502' });
     expect(api.requests.map((r) => r.path)).toEqual([`${P}/signin`, `${P}/regeneratetoken`, `${P}/signout`]);
-    expectNoSecretsIn(api, err);
+    expectNoSecretsIn(api, out);
   });
 
-  test('rotate failures throw errors that quote neither the password nor the token', async () => {
+  test('rotate failures are outcomes whose reasons quote neither the password nor the token', async () => {
     const api = await server();
     const cases: [unknown, RegExp][] = [
       [{ json: { result: 1702, error: `bad password ${PASSWORD} for session ${TOKEN}` } }, /wrong password/],
@@ -200,24 +203,20 @@ describe('rotate (RegenerateToken)', () => {
     ];
     for (const [reply, message] of cases) {
       api.route('POST', `${P}/regeneratetoken`, reply as never);
-      const err = await rotate.run(input(api, withPassword)).then(
-        () => null,
-        (e: unknown) => e as Error,
-      );
-      expect(err?.message).toMatch(message);
-      expectNoSecretsIn(api, err);
+      const out = await rotate.run(input(api, withPassword));
+      expect(out).toEqual({ result: 'failed', reason: expect.stringMatching(message) });
+      expectNoSecretsIn(api, out);
     }
   });
 
-  test('offline → HttpFailure, no secret in it; without the password → throws before any request', async () => {
+  test('offline → failed, offline, no secret in it; without the password → failed before any request', async () => {
     const gone = await startMockServer();
     await gone.close();
-    const err = await rotate.run(input(gone.url, withPassword)).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(HttpFailure);
-    expect((err as HttpFailure).kind).toBe('offline');
-    expect(String((err as Error).message)).not.toContain(PASSWORD);
+    const out = await rotate.run(input(gone.url, withPassword));
+    expect(out).toEqual({ result: 'failed', reason: 'Jelastic regenerate: offline' });
+    expect(JSON.stringify(out)).not.toContain(PASSWORD);
     const api = await server({ '* *': { json: OK } });
-    await expect(rotate.run(input(api, { tokenId: ID }))).rejects.toThrow(/password/);
+    expect(await rotate.run(input(api, { tokenId: ID }))).toEqual({ result: 'failed', reason: expect.stringMatching(/password/) });
     expect(api.requests).toHaveLength(0);
   });
 });
@@ -229,7 +228,7 @@ test('redirect to another host: the password, the session and the token reach on
     [`POST ${P}/deletetokens`]: { status: 308, headers: { location: `${other.url}${P}/deletetokens` } },
     [`POST ${P}/signin`]: { status: 307, headers: { location: `${other.url}${P}/signin` } },
   });
-  await expect(rotate.run(input(api, withPassword))).rejects.toThrow();
+  expect(await rotate.run(input(api, withPassword))).toEqual({ result: 'failed', reason: 'Jelastic regenerate: redirected to another host (not followed)' });
   expect(await revoke.run(input(api, withPassword))).toEqual({ revoked: false, reason: 'redirected to another host (not followed)' });
   expect(await revoke.run(input(api, signedIn))).toEqual({ revoked: false, reason: 'Signin: redirected to another host (not followed)' });
   expect(other.requests).toHaveLength(0);
