@@ -139,7 +139,7 @@ async function main(): Promise<void> {
     const updates = changed.map((k) => k.update);
 
     const rowsOut: [string, string, string][] = [
-      [`vault: ${TOKENS.toLocaleString('en')} tokens imported before load (core importTokens)`, ms(importMs), ''],
+      [`vault: ${TOKENS.toLocaleString('en')} tokens imported before load (core vault.tokens.import)`, ms(importMs), ''],
       ['unlocked list, click Unlock → first row painted', ms(firstPaint), '≤ 500 ms'],
       ['  of which KDF (Argon2id floor m=19 MiB t=2 p=1, in Node)', ms(kdfMs), ''],
       ['  click → first row in the DOM', ms(t.row - t.click), ''],

@@ -105,7 +105,7 @@ export interface PreviewRow {
 /** The preview: rows in file order, and the inputs an import would write. */
 export interface ImportPreview {
   readonly rows: readonly PreviewRow[];
-  /** Candidates that are neither a repeat within the file nor already in the vault, ready for `importTokens`. */
+  /** Candidates that are neither a repeat within the file nor already in the vault, ready for `vault.tokens.import`. */
   readonly fresh: readonly NewTokenInputRaw[];
   readonly counts: { readonly import: number; readonly duplicates: number; readonly skipped: number };
 }
@@ -113,7 +113,7 @@ export interface ImportPreview {
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
- * Checks the plan against the vault: `findExisting` (Vault.findExisting) gives, per value,
+ * Checks the plan against the vault: `findExisting` (vault.tokens.findExisting) gives, per value,
  * the id of the token already holding it; `findReplaced` (Vault.findReplaced), per input,
  * the token whose value it would replace. Rows sorted by line; on the same line, candidates first.
  */
