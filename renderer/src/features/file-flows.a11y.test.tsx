@@ -5,8 +5,11 @@
  */
 import { screen } from '@testing-library/react';
 import axe from 'axe-core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { ATTENTION_TOKENS, useAttentionClock } from '../test-support/attention-fixtures';
+import { attentionVault, useAttentionClock } from '../test-support/attention-fixtures';
+import { writeBackupFile } from '../test-support/backup-files';
 import { renderApp } from '../test-support/render-app';
 import { useUiTestCleanup } from '../test-support/setup';
 
@@ -19,12 +22,19 @@ async function violations(): Promise<string[]> {
 }
 
 test('the needs-attention view, the Vault menu and each file dialog have no structural axe violations', async () => {
-  const { user } = renderApp({
-    unlocked: true,
-    tokens: ATTENTION_TOKENS,
-    dialogs: {
-      backupFile: { fileName: 'b.patvault-backup', createdAt: '2026-05-01T09:00:00.000Z', password: 'backup phrase', tokens: [{ id: 'tok000001', name: 'Renamed', updatedAt: '2026-06-01T00:00:00.000Z', value: 'secret-value-1' }] },
-      importFile: { fileName: 't.csv', headers: ['Name', 'Token'], suggestedMapping: { name: 'Name', token: 'Token' }, rows: [{ line: 2, label: 'X', action: 'import', name: 'X', platform: 'github', reason: null }] },
+  const vault = attentionVault();
+  const backupPath = (dir: string) => join(dir, 'b.patvault-backup');
+  const { user, backend } = await renderApp({
+    ...vault,
+    // A backup of this vault in which Soon was renamed later (a conflict to preview), and a CSV to import.
+    prepare: async (b, idOf) => {
+      await vault.prepare?.(b, idOf);
+      await writeBackupFile(backupPath(b.dir), {
+        password: 'backup phrase',
+        from: b,
+        change: (other, id) => other.call('tokens.edit', { id: id('Soon'), patch: { name: 'Renamed' } }).then(() => undefined),
+      });
+      writeFileSync(join(b.dir, 't.csv'), `Name,Token,Account\nX,ghp_${'E5'.repeat(18)},acme\n`);
     },
   });
   await screen.findByRole('listbox', { name: 'Tokens' });
@@ -45,6 +55,7 @@ test('the needs-attention view, the Vault menu and each file dialog have no stru
 
   await user.click(screen.getByRole('button', { name: 'Vault' }));
   await user.click(screen.getByRole('menuitem', { name: 'Restore from backup…' }));
+  backend.dialogs.openPath = backupPath(backend.dir);
   await user.click(screen.getByRole('button', { name: 'Choose backup file…' }));
   await user.type(screen.getByLabelText('Backup password'), 'backup phrase');
   await user.click(screen.getByRole('button', { name: 'Preview' }));
@@ -55,7 +66,9 @@ test('the needs-attention view, the Vault menu and each file dialog have no stru
   await user.click(screen.getByRole('button', { name: 'Vault' }));
   await user.click(screen.getByRole('menuitem', { name: 'Import…' }));
   await user.click(screen.getByLabelText('CSV file'));
+  backend.dialogs.openPath = join(backend.dir, 't.csv');
   await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+  await screen.findByText('t.csv', { selector: 'strong' });
   await user.click(screen.getByRole('button', { name: 'Next' }));
   expect(await violations()).toEqual([]);
   await user.click(screen.getByRole('button', { name: 'Preview' }));
@@ -68,7 +81,7 @@ test('the needs-attention view, the Vault menu and each file dialog have no stru
 });
 
 test('first run with its restore screen has no structural axe violations', async () => {
-  const { user } = renderApp({ exists: false });
+  const { user } = await renderApp({ exists: false });
   await user.click(await screen.findByRole('button', { name: 'Restore from a backup…' }));
   await user.click(screen.getByRole('button', { name: 'Restore vault' }));
   expect(await violations()).toEqual([]);

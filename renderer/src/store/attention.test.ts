@@ -1,14 +1,25 @@
 // @vitest-environment jsdom
-import { expect, test } from 'vitest';
-import { FAKE_PLATFORMS, makeToken } from '../test-support/fake-api';
-import { ATTENTION_EXPECTED, ATTENTION_NOW, ATTENTION_TOKENS } from '../test-support/attention-fixtures';
+import { beforeEach, expect, test } from 'vitest';
+import { installApp } from '../test-support/app-harness';
+import { ATTENTION_EXPECTED, ATTENTION_NOW, attentionVault, useAttentionClock } from '../test-support/attention-fixtures';
 import { useUiTestCleanup } from '../test-support/setup';
 import { selectAttention } from './attention';
 import { useStore } from './index';
+import type { TokenView } from '../api/types';
 
 useUiTestCleanup();
+useAttentionClock();
 
-const load = () => useStore.setState({ tokens: ATTENTION_TOKENS.map((t, i) => makeToken(i, t)), platforms: FAKE_PLATFORMS });
+/** The vault's own views and platform list, as main answers them. */
+let tokens: readonly TokenView[];
+let platforms: ReturnType<typeof useStore.getState>['platforms'];
+beforeEach(async () => {
+  const { backend } = await installApp(attentionVault());
+  tokens = await backend.call('tokens.list', {});
+  platforms = await backend.call('platforms.list', {});
+});
+
+const load = () => useStore.setState({ tokens, platforms });
 
 test('the list follows the shared rule: most urgent first, one action each, the healthy and unchecked tokens left out', () => {
   load();
@@ -31,6 +42,6 @@ test('the same array comes back while tokens and minute are unchanged (zustand n
   const later = selectAttention(useStore.getState(), new Date('2026-11-27T12:00:00Z'));
   expect(later).not.toBe(a);
   expect(later.find((e) => e.token.name === 'Soon')?.item.reason).toBe('expired');
-  load();
+  useStore.setState({ tokens: [...tokens] });
   expect(selectAttention(useStore.getState(), new Date('2026-11-27T12:00:00Z'))).not.toBe(later);
 });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { expect, test } from 'vitest';
-import { installFakeApi } from '../test-support/fake-api';
+import { installApp } from '../test-support/app-harness';
+import { TEST_PASSWORD } from '../test-support/backend';
 import { useUiTestCleanup } from '../test-support/setup';
 import { useStore } from './index';
 
@@ -9,26 +10,27 @@ useUiTestCleanup();
 const ACME = { name: 'Acme', baseUrl: 'https://api.acme.example', auth: { kind: 'bearer' as const } };
 
 test('custom platforms load with the unlock and are forgotten on lock', async () => {
-  const api = installFakeApi({ customPlatforms: [ACME] });
+  await installApp({ customPlatforms: [ACME] });
   await useStore.getState().refreshStatus();
   expect(useStore.getState().customPlatforms).toEqual([]);
-  await useStore.getState().unlock(api.state.password);
-  expect(useStore.getState()).toMatchObject({ customPlatformsLoaded: true, customPlatforms: [{ id: 'cp0001', name: 'Acme', tokens: 0 }] });
+  await useStore.getState().unlock(TEST_PASSWORD);
+  expect(useStore.getState()).toMatchObject({ customPlatformsLoaded: true, customPlatforms: [{ name: 'Acme', tokens: 0 }] });
   await useStore.getState().lock();
   expect(useStore.getState()).toMatchObject({ customPlatformsLoaded: false, customPlatforms: [] });
 });
 
 test('renaming a platform reloads the tokens, whose views carry its name', async () => {
-  const api = installFakeApi({
+  const { backend } = await installApp({
     unlocked: true,
     customPlatforms: [ACME],
-    tokens: [{ name: 'T', platform: 'custom', customPlatformId: 'cp0001', customPlatformName: 'Acme' }],
+    tokens: [{ name: 'T', platform: 'custom', customPlatform: 'Acme' }],
   });
   await useStore.getState().refreshStatus();
-  const saved = await useStore.getState().saveCustomPlatform('cp0001', { ...ACME, name: 'Acme Corp' });
-  expect(saved).toMatchObject({ id: 'cp0001', name: 'Acme Corp', tokens: 1 });
+  const [acme] = await backend.call('platforms.custom.list', {});
+  const saved = await useStore.getState().saveCustomPlatform(acme!.id, { ...ACME, name: 'Acme Corp' });
+  expect(saved).toMatchObject({ id: acme!.id, name: 'Acme Corp', tokens: 1 });
   expect(useStore.getState().tokens[0]?.customPlatformName).toBe('Acme Corp');
   expect(useStore.getState().customPlatforms.map((p) => p.name)).toEqual(['Acme Corp']);
-  await expect(useStore.getState().removeCustomPlatform('cp0001')).rejects.toMatchObject({ code: 'BAD_INPUT' });
-  expect(api.state.customPlatforms.size).toBe(1);
+  await expect(useStore.getState().removeCustomPlatform(acme!.id)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  expect(await backend.call('platforms.custom.list', {})).toHaveLength(1);
 });

@@ -1,16 +1,16 @@
 // @vitest-environment jsdom
 import { expect, test, vi } from 'vitest';
-import { installFakeApi } from '../test-support/fake-api';
+import { installApp } from '../test-support/app-harness';
 import { useUiTestCleanup } from '../test-support/setup';
 import { useStore } from './index';
 
 useUiTestCleanup();
 
 async function unlockedWith(n: number, revealSeconds = 30) {
-  const api = installFakeApi({ unlocked: true, tokens: Array.from({ length: n }, (_, i) => ({ name: `T${i}`, notes: `note ${i}` })) });
+  const harness = await installApp({ unlocked: true, tokens: Array.from({ length: n }, (_, i) => ({ name: `T${i}`, notes: `note ${i}` })) });
   await useStore.getState().refreshStatus();
   await useStore.getState().saveSettings({ revealSeconds });
-  return api;
+  return harness;
 }
 
 test('selecting a token loads its notes and audit trail', async () => {

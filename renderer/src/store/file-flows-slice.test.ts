@@ -1,6 +1,10 @@
 // @vitest-environment jsdom
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { installFakeApi } from '../test-support/fake-api';
+import { installApp } from '../test-support/app-harness';
+import { writeBackupFile } from '../test-support/backup-files';
+import type { SeedOptions } from '../test-support/seed';
 import { useUiTestCleanup } from '../test-support/setup';
 import { backupText, exportedText, importedText, mergedText } from './file-flows-slice';
 import { useStore } from './index';
@@ -8,61 +12,66 @@ import { useStore } from './index';
 useUiTestCleanup();
 
 const toasts = () => useStore.getState().toasts.map((t) => t.text);
-const BACKUP = { fileName: 'vault.patvault-backup', createdAt: '2026-05-01T09:00:00.000Z', password: 'backup pass 1', tokens: [{ id: 'bk0001', name: 'From backup' }] };
+const BACKUP_PW = 'backup pass 1';
 
-async function unlocked(opts: Parameters<typeof installFakeApi>[0] = {}) {
-  const api = installFakeApi({ unlocked: true, ...opts });
+async function unlocked(opts: SeedOptions = {}) {
+  const harness = await installApp({ unlocked: true, ...opts });
   await useStore.getState().refreshStatus();
-  return api;
+  return harness;
+}
+
+/** A backup from elsewhere holding one token, "From backup", waiting in the open dialog. */
+async function backupInDialog(backend: Awaited<ReturnType<typeof unlocked>>['backend']): Promise<void> {
+  const path = join(backend.dir, 'vault.patvault-backup');
+  await writeBackupFile(path, { password: BACKUP_PW, tokens: [{ name: 'From backup' }] });
+  backend.dialogs.openPath = path;
 }
 
 test('export sends format and client; a save is confirmed with its path, a cancel says nothing', async () => {
-  const api = await unlocked({ tokens: [{ name: 'A', client: 'Acme' }, { name: 'B', client: 'Globex' }] });
+  const { backend } = await unlocked({ tokens: [{ name: 'A', client: 'Acme' }, { name: 'B', client: 'Globex' }] });
+  const path = join(backend.dir, 'pat-vault-inventory.json');
+  backend.dialogs.savePath = path;
   const r = await useStore.getState().exportInventory({ format: 'json', client: 'Acme' });
-  expect(r).toEqual({ saved: true, path: '/home/user/pat-vault-inventory.json', count: 1 });
-  expect(toasts()).toEqual(['Saved 1 token to /home/user/pat-vault-inventory.json']);
-  api.dialogs.savePath = null;
+  expect(r).toEqual({ saved: true, path, count: 1 });
+  expect(toasts()).toEqual([`Saved 1 token to ${path}`]);
+  backend.dialogs.savePath = null;
   expect((await useStore.getState().exportInventory({ format: 'csv' })).saved).toBe(false);
   expect(toasts()).toHaveLength(1);
 });
 
 test('a merge preview changes nothing; the merge reloads the list and says what it did', async () => {
-  const api = await unlocked({ tokens: [{ name: 'Mine' }], dialogs: { backupFile: BACKUP } });
+  const { backend } = await unlocked({ tokens: [{ name: 'Mine' }] });
+  await backupInDialog(backend);
   const file = await useStore.getState().chooseBackup();
-  expect(file).toMatchObject({ fileName: 'vault.patvault-backup', createdAt: BACKUP.createdAt });
-  const preview = await useStore.getState().mergeBackup({ fileId: file!.fileId, password: BACKUP.password, dryRun: true });
+  expect(file).toMatchObject({ fileName: 'vault.patvault-backup' });
+  const preview = await useStore.getState().mergeBackup({ fileId: file!.fileId, password: BACKUP_PW, dryRun: true });
   expect(preview).toMatchObject({ added: 1, updated: 0, skipped: 0, dryRun: true });
   expect(useStore.getState().tokens.map((t) => t.name)).toEqual(['Mine']);
-  await useStore.getState().mergeBackup({ fileId: file!.fileId, password: BACKUP.password, dryRun: false });
-  expect(useStore.getState().tokens.map((t) => t.name)).toEqual(['Mine', 'From backup']);
+  await useStore.getState().mergeBackup({ fileId: file!.fileId, password: BACKUP_PW, dryRun: false });
+  expect(useStore.getState().tokens.map((t) => t.name)).toEqual(['From backup', 'Mine']);
   expect(toasts()).toEqual(['Merged the backup: 1 added, 0 updated, 0 unchanged']);
   await expect(useStore.getState().mergeBackup({ fileId: file!.fileId, password: 'wrong one', dryRun: true })).rejects.toMatchObject({ code: 'WRONG_PASSWORD' });
-  expect(api.state.tokens.size).toBe(2);
+  expect(await backend.call('tokens.list', {})).toHaveLength(2);
 });
 
 test('restoring at first run opens the new vault with the backup’s tokens', async () => {
-  const api = installFakeApi({ exists: false, dialogs: { backupFile: BACKUP } });
+  const { backend } = await installApp({ exists: false });
+  await backupInDialog(backend);
   await useStore.getState().refreshStatus();
   expect(useStore.getState().phase).toBe('none');
   const file = await useStore.getState().chooseBackup();
-  await useStore.getState().restoreNewVault({ fileId: file!.fileId, password: BACKUP.password, newPassword: 'new master pass' });
+  await useStore.getState().restoreNewVault({ fileId: file!.fileId, password: BACKUP_PW, newPassword: 'new master pass' });
   expect(useStore.getState()).toMatchObject({ phase: 'unlocked', tokensLoaded: true });
   expect(useStore.getState().tokens.map((t) => t.name)).toEqual(['From backup']);
-  expect(api.state.password).toBe('new master pass');
+  expect(await backend.passwordOpens('new master pass')).toBe(true);
 });
 
 test('an applied import reloads the list and counts what was left out', async () => {
-  await unlocked({
-    dialogs: {
-      importFile: {
-        fileName: '.env',
-        rows: [
-          { line: 1, label: 'GITHUB_TOKEN', action: 'import', name: 'GITHUB_TOKEN', platform: 'github', reason: null },
-          { line: 2, label: 'DUP', action: 'duplicate-in-file', name: 'DUP', platform: null, reason: 'same value as line 1' },
-        ],
-      },
-    },
-  });
+  const { backend } = await unlocked();
+  const path = join(backend.dir, '.env');
+  const value = `ghp_${'D4'.repeat(18)}`;
+  writeFileSync(path, `GITHUB_TOKEN=${value}\nDUP=${value}\n`);
+  backend.dialogs.openPath = path;
   const file = await useStore.getState().chooseImportFile('env');
   const plan = await useStore.getState().previewImport({ fileId: file!.fileId, format: 'env', account: 'me' });
   expect(plan.counts).toEqual({ import: 1, duplicates: 1, skipped: 0 });

@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import type { TokenView } from '../api/types';
-import { makeToken } from '../test-support/fake-api';
+import { installApp } from '../test-support/app-harness';
+import type { Backend } from '../test-support/backend';
+import { GITHUB_API, githubUser } from '../test-support/platform-answers';
+import type { SeedOptions } from '../test-support/seed';
 import { useUiTestCleanup } from '../test-support/setup';
 import { haystackOf as haystack } from './haystack';
 import { useStore } from './index';
@@ -9,12 +12,26 @@ import { selectClients, selectRows } from './selectors';
 
 useUiTestCleanup();
 
-const tokens: TokenView[] = [
-  makeToken(0, { name: 'CI deploy', platform: 'github', client: 'Acme', scopes: ['repo'], status: 'active' }),
-  makeToken(1, { name: 'Registry', platform: 'gitlab', client: 'Globex', baseUrl: 'https://git.globex.example', scopes: ['api'], status: 'expiring' }),
-  makeToken(2, { name: 'Board sync', platform: 'iobeya', client: null, username: 'alice', scopes: [], status: 'expired' }),
-  makeToken(3, { name: 'Nightly', platform: 'github', client: 'Globex', scopes: ['read:org'], status: 'active' }),
-];
+/** CI deploy and Nightly were checked and work; Registry expires within the week; Board sync has expired. */
+const VAULT: SeedOptions = {
+  unlocked: true,
+  tokens: [
+    { name: 'CI deploy', platform: 'github', client: 'Acme', scopes: ['repo'] },
+    { name: 'Registry', platform: 'gitlab', client: 'Globex', baseUrl: 'https://git.globex.example', scopes: ['api'], expiresAt: '2026-11-26' },
+    { name: 'Board sync', platform: 'iobeya', username: 'alice', expiresAt: '2026-11-01' },
+    { name: 'Nightly', platform: 'github', client: 'Globex', scopes: ['read:org'] },
+  ],
+  prepare: async (backend, idOf) => {
+    backend.web.answer('GET', `${GITHUB_API}/user`, githubUser('octocat'));
+    for (const name of ['CI deploy', 'Nightly']) await backend.call('tokens.check', { id: idOf(name) });
+  },
+};
+
+/** The vault's views, as `tokens.list` answers them. */
+async function viewsOf(opts: SeedOptions): Promise<{ views: readonly TokenView[]; backend: Backend }> {
+  const { backend } = await installApp(opts);
+  return { views: await backend.call('tokens.list', {}), backend };
+}
 
 const load = (list: readonly TokenView[]) => {
   // What loadTokens does with a response, without the round trip.
@@ -24,12 +41,21 @@ const load = (list: readonly TokenView[]) => {
 
 const names = () => selectRows(useStore.getState()).map((r) => (r.kind === 'token' ? r.token.name : `[${r.label}]`));
 
-beforeEach(() => load(tokens));
+let tokens: readonly TokenView[];
+beforeEach(async () => {
+  vi.useFakeTimers({ now: new Date('2026-11-23T12:00:00Z'), toFake: ['Date'] });
+  tokens = (await viewsOf(VAULT)).views;
+  load(tokens);
+});
+
+test('the vault says what the filters below rely on', () => {
+  expect(Object.fromEntries(tokens.map((t) => [t.name, t.status]))).toEqual({ 'CI deploy': 'active', Registry: 'expiring', 'Board sync': 'expired', Nightly: 'active' });
+});
 
 test('search matches any field, case-insensitively, every word required', () => {
   const { setQuery } = useStore.getState();
   setQuery('GLOBEX');
-  expect(names()).toEqual(['Registry', 'Nightly']);
+  expect(names().sort()).toEqual(['Nightly', 'Registry']);
   setQuery('git.globex');
   expect(names()).toEqual(['Registry']);
   setQuery('alice');
@@ -54,7 +80,7 @@ test('typing more narrows the previous result; deleting widens it again', () => 
 test('filters by platform, client and status combine with the query', () => {
   const { setFilter, setQuery } = useStore.getState();
   setFilter('platform', 'github');
-  expect(names()).toEqual(['CI deploy', 'Nightly']);
+  expect(names().sort()).toEqual(['CI deploy', 'Nightly']);
   setFilter('client', 'Globex');
   expect(names()).toEqual(['Nightly']);
   setFilter('client', '');
@@ -65,19 +91,27 @@ test('filters by platform, client and status combine with the query', () => {
 
 test('grouping by client or platform adds headers, "No client" last', () => {
   useStore.getState().setGrouping('client');
-  expect(names()).toEqual(['[Acme]', 'CI deploy', '[Globex]', 'Registry', 'Nightly', '[No client]', 'Board sync']);
+  expect(names()).toEqual(['[Acme]', 'CI deploy', '[Globex]', ...tokens.filter((t) => t.client === 'Globex').map((t) => t.name), '[No client]', 'Board sync']);
   useStore.getState().setGrouping('platform');
-  expect(names()).toEqual(['[GitHub]', 'CI deploy', 'Nightly', '[GitLab]', 'Registry', '[iObeya]', 'Board sync']);
+  expect(names()).toEqual(['[GitHub]', ...tokens.filter((t) => t.platform === 'github').map((t) => t.name), '[GitLab]', 'Registry', '[iObeya]', 'Board sync']);
   expect(selectClients(useStore.getState())).toEqual(['Acme', 'Globex']);
 });
 
-test('grouped by platform, each custom platform is a group under its name; search finds the name', () => {
-  load([
-    ...tokens,
-    makeToken(4, { name: 'Hooks', platform: 'custom', customPlatformId: 'cp1', customPlatformName: 'Zeta API' }),
-    makeToken(5, { name: 'Feed', platform: 'custom', customPlatformId: 'cp2', customPlatformName: 'Acme API' }),
-    makeToken(6, { name: 'Loose', platform: 'custom' }),
-  ]);
+test('grouped by platform, each custom platform is a group under its name; search finds the name', async () => {
+  const bearer = { kind: 'bearer' as const };
+  const { views } = await viewsOf({
+    unlocked: true,
+    customPlatforms: [
+      { name: 'Zeta API', baseUrl: 'https://zeta.example', auth: bearer },
+      { name: 'Acme API', baseUrl: 'https://acme.example', auth: bearer },
+    ],
+    tokens: [
+      { name: 'Hooks', platform: 'custom', customPlatform: 'Zeta API' },
+      { name: 'Feed', platform: 'custom', customPlatform: 'Acme API' },
+      { name: 'Loose', platform: 'custom' },
+    ],
+  });
+  load([...tokens, ...views]);
   useStore.getState().setGrouping('platform');
   expect(names().slice(0, 6)).toEqual(['[Custom platform]', 'Loose', '[Acme API]', 'Feed', '[Zeta API]', 'Hooks']);
   useStore.getState().setGrouping('none');
@@ -94,9 +128,11 @@ test('selectors are memoised: same inputs, same array', () => {
 // Speed per keystroke is measured by `npm run bench:ui` (keystroke p95 in real Chromium), not
 // by a timed test: a shared CI machine makes wall-clock assertions flaky. What a test can pin
 // is that the shortcut which makes it fast (re-checking only the previous matches) never
-// changes the answer, at the size users have.
+// changes the answer, at the size users have. The 10,000 views are copies of one the vault
+// made (its shape exactly), with their own ids and names.
 test('over 10,000 tokens, every keystroke shows exactly what a fresh search would', () => {
-  const big = Array.from({ length: 10_000 }, (_, i) => makeToken(i, { name: `Token ${i} for project ${i % 97}` }));
+  const base = tokens[0]!;
+  const big = Array.from({ length: 10_000 }, (_, i) => ({ ...base, id: `${base.id.slice(0, 22)}${String(i).padStart(10, '0')}`, name: `Token ${i} for project ${i % 97}` }));
   load(big);
   const { setQuery } = useStore.getState();
   const keystrokes = ['p', 'pr', 'pro', 'proj', 'project', 'project ', 'project 4', 'project 42', 'project 4', 'x', ''];

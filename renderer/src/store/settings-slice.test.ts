@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { expect, test } from 'vitest';
-import { installFakeApi } from '../test-support/fake-api';
+import { installApp } from '../test-support/app-harness';
 import { useUiTestCleanup } from '../test-support/setup';
 import { useStore } from './index';
 
 useUiTestCleanup();
 
 test('the theme is applied as data-theme on <html>; system removes it', async () => {
-  installFakeApi();
+  await installApp();
   await useStore.getState().loadSettings();
   expect(document.documentElement.hasAttribute('data-theme')).toBe(false);
   await useStore.getState().saveSettings({ theme: 'dark' });
@@ -18,18 +18,18 @@ test('the theme is applied as data-theme on <html>; system removes it', async ()
 });
 
 test('settings round-trip; bad values are refused by the contract', async () => {
-  const api = installFakeApi();
+  const { backend } = await installApp();
   await useStore.getState().saveSettings({ autoLockMinutes: 5, clipboardClearSeconds: 45 });
-  expect(api.settings).toMatchObject({ autoLockMinutes: 5, clipboardClearSeconds: 45 });
+  expect(await backend.call('settings.get', {})).toMatchObject({ autoLockMinutes: 5, clipboardClearSeconds: 45 });
   await expect(useStore.getState().saveSettings({ autoLockMinutes: 0 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
 });
 
 test('quick unlock on and off updates the keychain info and the session', async () => {
-  installFakeApi({ unlocked: true });
+  await installApp({ unlocked: true });
   await useStore.getState().loadKeychain();
   expect(useStore.getState().keychain?.enabled).toBe(false);
   await useStore.getState().setQuickUnlock(true);
-  expect(useStore.getState()).toMatchObject({ quickUnlock: true, keychain: { enabled: true, backend: 'fake-keyring' } });
+  expect(useStore.getState()).toMatchObject({ quickUnlock: true, keychain: { enabled: true, backend: 'memory' } });
   await useStore.getState().setQuickUnlock(false);
   expect(useStore.getState().quickUnlock).toBe(false);
 });

@@ -1,13 +1,14 @@
-/** Renders the whole app over a fresh fake api, for component tests. */
+/** Renders the whole app over a freshly seeded real core, for component tests. */
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../App';
-import { installFakeApi, type FakeApiOptions } from './fake-api';
+import { installApp } from './app-harness';
+import type { SeedOptions } from './seed';
 
-/** Installs a fake api with `opts`, renders <App/>, and returns handles. */
-export function renderApp(opts: FakeApiOptions = {}) {
-  const api = installFakeApi(opts);
+/** Seeds a core with `opts`, installs its api, renders <App/>, and returns handles. */
+export async function renderApp(opts: SeedOptions = {}) {
+  const harness = await installApp(opts);
   const user = userEvent.setup();
   const view = render(<App />);
-  return { api, user, view, screen };
+  return { ...harness, user, view, screen };
 }

@@ -1,20 +1,23 @@
 /**
  * Per-test set-up for renderer tests (vitest has no globals here, so Testing Library's
- * automatic cleanup does not run): unmount, reset the store, drop the fake api and timers.
+ * automatic cleanup does not run): unmount, reset the store, drop the api and timers, and
+ * dispose the real cores the test started (their vaults and temp folders).
  */
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { resetStore } from '../store';
-import { removeFakeApi } from './fake-api';
+import { disposeApps } from './app-harness';
+import { removeWindowApi } from './window-api';
 
 /** Registers the clean-up after each test of the calling file. */
 export function useUiTestCleanup(): void {
-  afterEach(() => {
+  afterEach(async () => {
     cleanup();
     resetStore();
-    removeFakeApi();
+    removeWindowApi();
     vi.useRealTimers();
     document.documentElement.removeAttribute('data-theme');
+    await disposeApps();
   });
 }
 

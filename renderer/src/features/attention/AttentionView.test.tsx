@@ -6,9 +6,11 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { expect, test } from 'vitest';
-import { ATTENTION_EXPECTED, ATTENTION_TOKENS, useAttentionClock } from '../../test-support/attention-fixtures';
-import type { FakeApiOptions } from '../../test-support/fake-api';
+import { useStore } from '../../store';
+import { ATTENTION_EXPECTED, attentionVault, useAttentionClock } from '../../test-support/attention-fixtures';
+import { GITLAB_API, gitlabSelf } from '../../test-support/platform-answers';
 import { renderApp } from '../../test-support/render-app';
+import type { SeedOptions } from '../../test-support/seed';
 import { useUiTestCleanup } from '../../test-support/setup';
 
 useUiTestCleanup();
@@ -17,8 +19,10 @@ useAttentionClock();
 const attentionList = () => screen.getByRole('list', { name: 'Tokens that need attention' });
 const rowNames = () => within(attentionList()).getAllByRole('listitem').map((li) => li.querySelector('.attention-name')?.textContent);
 
-async function openAttention(opts: FakeApiOptions = { tokens: ATTENTION_TOKENS }) {
-  const r = renderApp({ unlocked: true, ...opts });
+const idOf = (name: string) => useStore.getState().tokens.find((t) => t.name === name)?.id;
+
+async function openAttention(opts: SeedOptions = attentionVault()) {
+  const r = await renderApp(opts);
   await screen.findByRole('listbox', { name: 'Tokens' });
   const tab = screen.getByRole('tab', { name: /^Needs attention/ });
   await r.user.click(tab);
@@ -40,8 +44,8 @@ test('the tab counts the tokens needing attention; the view lists them most urge
     expect(buttons[1]!.textContent).toBe(e.action);
     expect(buttons[1]!.getAttribute('aria-label')).toBe(`${e.action.replace('…', '')} ${e.name}`);
   });
-  expect(items[2]!.textContent).toContain('checked 2026-11-22: 401 Unauthorized');
-  expect(items[0]!.textContent).toContain('timeout: GitLab may have rotated it');
+  expect(items[2]!.textContent).toContain('checked 2026-11-22: 401 Unauthenticated');
+  expect(items[0]!.textContent).toContain('GitLab may have rotated it');
   // Fine, never checked and long unchecked: no problem we know of, so not listed.
   for (const quiet of ['Fine', 'Fresh', 'Stale']) expect(within(attentionList()).queryByText(quiet)).toBeNull();
   expect(screen.getByText('6 tokens need attention, most urgent first.')).toBeTruthy();
@@ -56,20 +60,22 @@ test('selecting a row shows the token in the detail pane', async () => {
 });
 
 test('Renew asks main to open the token’s page by its id', async () => {
-  const { user, api } = await openAttention();
+  const { user, api, backend } = await openAttention();
   await user.click(screen.getByRole('button', { name: 'Renew Old key' }));
-  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ id: expect.stringMatching(/^tok/) });
+  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ id: idOf('Old key') });
   expect(within(screen.getByRole('complementary')).getByRole('heading', { level: 2, name: 'Old key' })).toBeTruthy();
   await user.click(screen.getByRole('button', { name: 'Renew Rejected' }));
-  expect(api.openedPages).toEqual(['https://github.com/settings/tokens', 'https://getbrass.co/']);
+  await waitFor(() => expect(backend.openedPages).toEqual(['https://github.com/settings/tokens', 'https://getbrass.co/']));
 });
 
 test('Check on an unconfirmed rotation: the stored value still works, so it leaves the list and focus moves to the row in its place', async () => {
-  const { user, api, tab } = await openAttention();
+  const { user, api, backend, tab } = await openAttention();
+  // The old value still works: GitLab says so of the value the vault holds.
+  backend.web.answer('GET', `${GITLAB_API}/personal_access_tokens/self`, gitlabSelf({ expiresAt: '2027-02-02' }));
   const check = screen.getByRole('button', { name: 'Check Lost' });
   check.focus();
   await user.keyboard('{Enter}');
-  expect(api.calls.find((c) => c.channel === 'tokens.check')?.request).toEqual({ id: 'tok000008' });
+  expect(api.calls.find((c) => c.channel === 'tokens.check')?.request).toEqual({ id: idOf('Lost') });
   await waitFor(() => expect(rowNames()).toEqual(['Old key', 'Rejected', 'Soon', 'Rolling', 'Dead']));
   expect(tab.textContent).toBe('Needs attention (5)');
   await waitFor(() => expect(document.activeElement).toBe(within(attentionList()).getByRole('button', { name: /^Old key/ })));
@@ -94,7 +100,7 @@ test('Remove… asks for confirmation, then the revoked token is gone', async ()
 });
 
 test('nothing to do: the empty state, and the count says 0', async () => {
-  const { tab } = await openAttention({ tokens: [ATTENTION_TOKENS[0]!] });
+  const { tab } = await openAttention(attentionVault(['Fine']));
   expect(tab.textContent).toBe('Needs attention (0)');
   expect(screen.getByText('Nothing needs attention')).toBeTruthy();
 });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { useStore } from '../../store';
 import { renderApp } from '../../test-support/render-app';
@@ -15,9 +15,9 @@ afterEach(() => restore());
 const SECRET = 'ghp_SuperSecretValue0123456789abcdefABCDEF';
 
 async function withSelected() {
-  const r = renderApp({
+  const r = await renderApp({
     unlocked: true,
-    tokens: [{ name: 'CI deploy', platform: 'github', account: 'acme-bot', client: 'Acme', scopes: ['repo', 'workflow'], value: SECRET, notes: 'Rotate in spring' }],
+    tokens: [{ name: 'CI deploy', platform: 'github', account: 'acme-bot', client: 'Acme', scopes: ['repo', 'workflow'], token: SECRET, notes: 'Rotate in spring' }],
   });
   await r.user.click(within(await screen.findByRole('listbox', { name: 'Tokens' })).getByRole('option', { name: /CI deploy/ }));
   const pane = screen.getByRole('complementary');
@@ -34,10 +34,11 @@ test('the pane shows every field, the notes and the audit trail', async () => {
 });
 
 test('Copy asks main to copy; the value never reaches the DOM or the store', async () => {
-  const { pane, user, api } = await withSelected();
+  const { pane, user, api, backend } = await withSelected();
   await user.click(within(pane).getByRole('button', { name: 'Copy' }));
   expect(api.calls.filter((c) => c.channel === 'tokens.copy')).toHaveLength(1);
   expect(await screen.findByText('Copied — clears in 30 s')).toBeTruthy();
+  expect(backend.clipboard.text).toBe(SECRET);
   expect(document.documentElement.outerHTML).not.toContain(SECRET);
   expect(JSON.stringify(useStore.getState())).not.toContain(SECRET);
 });
@@ -73,7 +74,8 @@ test('Hide drops the revealed value at once', async () => {
 });
 
 test('Delete asks for confirmation naming the token; Cancel keeps it, Delete removes it', async () => {
-  const { pane, user, api } = await withSelected();
+  const { pane, user, backend } = await withSelected();
+  const stored = async () => (await backend.call('tokens.list', {})).length;
   await user.click(within(pane).getByRole('button', { name: 'Delete' }));
   let dialog = screen.getByRole('dialog', { name: 'Delete token?' });
   expect(dialog.getAttribute('aria-modal')).toBe('true');
@@ -81,27 +83,27 @@ test('Delete asks for confirmation naming the token; Cancel keeps it, Delete rem
   expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
   await user.keyboard('{Escape}');
   expect(screen.queryByRole('dialog')).toBeNull();
-  expect(api.state.tokens.size).toBe(1);
+  expect(await stored()).toBe(1);
 
   await user.click(within(pane).getByRole('button', { name: 'Delete' }));
   dialog = screen.getByRole('dialog', { name: 'Delete token?' });
   await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
   expect(await screen.findByText('No tokens yet — add your first.')).toBeTruthy();
-  expect(api.state.tokens.size).toBe(0);
+  expect(await stored()).toBe(0);
   expect(screen.getByRole('heading', { level: 2, name: 'Token details' })).toBeTruthy();
 });
 
 test('"Open token page" sends main only the token id; main opens the page it builds', async () => {
-  const { pane, user, api } = await withSelected();
+  const { pane, user, api, backend, idOf } = await withSelected();
   expect(within(pane).getByText('https://github.com/settings/tokens')).toBeTruthy();
   await user.click(within(pane).getByRole('button', { name: 'Open token page' }));
-  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ id: 'tok000000' });
-  expect(api.openedPages).toEqual(['https://github.com/settings/tokens']);
+  expect(api.calls.find((c) => c.channel === 'app.openTokenPage')?.request).toEqual({ id: idOf('CI deploy') });
+  await waitFor(() => expect(backend.openedPages).toEqual(['https://github.com/settings/tokens']));
   expect(screen.queryByText(/No token page is known/)).toBeNull();
 });
 
 test('a self-hosted account shows and opens its own token page; an account without one offers none', async () => {
-  const r = renderApp({
+  const r = await renderApp({
     unlocked: true,
     tokens: [
       { name: 'Self GL', platform: 'gitlab', baseUrl: 'https://git.acme.example/api/v4' },
@@ -117,12 +119,12 @@ test('a self-hosted account shows and opens its own token page; an account witho
     'Token page: https://git.acme.example/-/user_settings/personal_access_tokens',
   );
   await r.user.click(open);
-  expect(r.api.openedPages).toEqual(['https://git.acme.example/-/user_settings/personal_access_tokens']);
+  await waitFor(() => expect(r.backend.openedPages).toEqual(['https://git.acme.example/-/user_settings/personal_access_tokens']));
 
   await r.user.click(within(list).getByRole('option', { name: /Hoster/ }));
   expect(within(pane).getByText(/then Settings › Access Tokens/)).toBeTruthy();
   await r.user.click(within(pane).getByRole('button', { name: 'Open token page' }));
-  expect(r.api.openedPages.at(-1)).toBe('https://app.hoster.example/');
+  await waitFor(() => expect(r.backend.openedPages.at(-1)).toBe('https://app.hoster.example/'));
 
   await r.user.click(within(list).getByRole('option', { name: /Odd host/ }));
   expect(within(pane).queryByRole('button', { name: 'Open token page' })).toBeNull();

@@ -6,7 +6,10 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { useStore } from '../../store';
+import type { Backend } from '../../test-support/backend';
+import { GITLAB_API, gitlabRotated } from '../../test-support/platform-answers';
 import { renderApp } from '../../test-support/render-app';
+import type { IdOf } from '../../test-support/seed';
 import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
 
 useUiTestCleanup();
@@ -19,18 +22,32 @@ afterEach(() => restore());
 const CURRENT = 'glpat-CurrentValue000000000';
 const OLDEST = 'glpat-OldestValue0000000000';
 const ROTATED = 'glpat-RotatedAwayValue00000';
-const HISTORY = [
-  { value: OLDEST, at: '2026-03-01T10:00:00.000Z', reason: null },
-  { value: ROTATED, at: '2026-06-01T10:00:00.000Z', reason: 'rotated' as const },
-];
+const ROTATE = `${GITLAB_API}/personal_access_tokens/self/rotate`;
+
+/**
+ * The token's life, through the app's own channels at set times: added in February with
+ * OLDEST, its value typed over on 1 March (OLDEST kept, "Edited by hand"), rotated by GitLab
+ * on 1 June (ROTATED kept, "Rotated"); CURRENT is the value GitLab gave.
+ */
+async function history(backend: Backend, idOf: IdOf): Promise<void> {
+  const id = idOf('Registry pull');
+  vi.setSystemTime(new Date('2026-03-01T10:00:00.000Z'));
+  await backend.call('tokens.edit', { id, patch: { token: ROTATED } });
+  vi.setSystemTime(new Date('2026-06-01T10:00:00.000Z'));
+  backend.web.answer('POST', ROTATE, gitlabRotated(CURRENT, '2027-06-01'));
+  await backend.call('tokens.rotate', { id });
+  vi.useRealTimers();
+}
 
 async function withHistory() {
-  const r = renderApp({
+  vi.useFakeTimers({ now: new Date('2026-02-01T10:00:00.000Z'), toFake: ['Date'] });
+  const r = await renderApp({
     unlocked: true,
     tokens: [
-      { name: 'Registry pull', platform: 'gitlab', account: 'acme', value: CURRENT, history: HISTORY },
+      { name: 'Registry pull', platform: 'gitlab', account: 'acme', token: OLDEST },
       { name: 'Other', platform: 'github', account: 'acme' },
     ],
+    prepare: history,
   });
   await r.user.click(within(await screen.findByRole('listbox', { name: 'Tokens' })).getByRole('option', { name: /Registry pull/ }));
   const pane = within(screen.getByRole('complementary'));
@@ -56,20 +73,20 @@ test('collapsed, the heading says how many earlier values there are; opened, it 
   expect(toggle.getAttribute('aria-expanded')).toBe('true');
   expect(section.hidden).toBe(false);
   const items = within(section).getAllByRole('listitem');
-  expect(items.map((li) => li.textContent)).toEqual([expect.stringContaining('Earlier value'), expect.stringContaining('Rotated')]);
+  expect(items.map((li) => li.textContent)).toEqual([expect.stringContaining('Edited by hand'), expect.stringContaining('Rotated')]);
   expect(items[0]?.querySelector('time')?.getAttribute('dateTime')).toBe('2026-03-01T10:00:00.000Z');
   noValueOnPage();
 });
 
 test('Reveal shows that one earlier value through its own audited call, and Hide drops it', async () => {
-  const { pane, toggle, user, api } = await withHistory();
+  const { pane, toggle, user, api, idOf } = await withHistory();
   await user.click(toggle);
   await user.click(pane.getByRole('button', { name: /^Reveal earlier value 2 \(kept / }));
   const field = (await pane.findByLabelText(/^Earlier value 2 \(kept /)) as HTMLInputElement;
   expect(field.value).toBe(ROTATED);
   expect(field.readOnly).toBe(true);
   expect(api.calls.filter((c) => c.channel === 'tokens.revealHistory').map((c) => c.request)).toEqual([
-    { id: 'tok000000', index: 1, at: '2026-06-01T10:00:00.000Z' },
+    { id: idOf('Registry pull'), index: 1, at: '2026-06-01T10:00:00.000Z' },
   ]);
   // Only that entry: not the current value, not the other earlier one.
   expect(pane.queryByLabelText('Revealed value')).toBeNull();
@@ -128,5 +145,10 @@ test('a value typed over in the edit dialog joins the history as "Edited by hand
   const grown = await pane.findByRole('button', { name: 'Value history (3)' });
   expect(grown).toBe(toggle);
   await user.click(grown);
-  expect(pane.getByText('Edited by hand')).toBeTruthy();
+  const section = document.getElementById(grown.getAttribute('aria-controls') ?? '') as HTMLElement;
+  expect(within(section).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect.stringContaining('Edited by hand'),
+    expect.stringContaining('Rotated'),
+    expect.stringContaining('Edited by hand'),
+  ]);
 });

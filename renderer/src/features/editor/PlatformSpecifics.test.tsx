@@ -9,8 +9,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { CustomPlatformInput } from '../../../../shared/domain/custom-platform';
 import { useStore } from '../../store';
-import type { FakeApiOptions } from '../../test-support/fake-api';
+import type { Backend } from '../../test-support/backend';
 import { renderApp } from '../../test-support/render-app';
+import type { SeedOptions } from '../../test-support/seed';
 import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
 
 useUiTestCleanup();
@@ -27,26 +28,31 @@ const OTHER: CustomPlatformInput = { name: 'Globex API', baseUrl: 'https://api.g
 const list = () => screen.getByRole('listbox', { name: 'Tokens' });
 const pane = () => screen.getByRole('complementary');
 
-async function openAdd(opts: FakeApiOptions = {}) {
-  const r = renderApp({ unlocked: true, ...opts });
+/** The vault's id of the custom platform named `name`. */
+const platformId = async (backend: Backend, name: string) => (await backend.call('platforms.custom.list', {})).find((p) => p.name === name)?.id;
+
+async function openAdd(opts: SeedOptions = {}) {
+  const r = await renderApp({ unlocked: true, ...opts });
   await r.user.click(await screen.findByRole('button', { name: 'Add token' }));
   return { ...r, d: within(screen.getByRole('dialog', { name: 'Add token' })) };
 }
 
-async function fillBasics(d: ReturnType<typeof within>, user: ReturnType<typeof renderApp>['user'], name: string, platform: string) {
+type User = Awaited<ReturnType<typeof renderApp>>['user'];
+
+async function fillBasics(d: ReturnType<typeof within>, user: User, name: string, platform: string) {
   await user.type(d.getByLabelText('Token value'), `value-of-${name}`);
   await user.selectOptions(d.getByLabelText('Platform'), platform);
   await user.type(d.getByLabelText('Name'), name);
   await user.type(d.getByLabelText('Account'), 'ops');
 }
 
-async function openEdit(user: ReturnType<typeof renderApp>['user'], name: string) {
+async function openEdit(user: User, name: string) {
   await user.click(within(pane()).getByRole('button', { name: 'Edit' }));
   return within(screen.getByRole('dialog', { name: `Edit token “${name}”` }));
 }
 
 test('a token on a custom platform shows its name, and its token page as text instead of a button', async () => {
-  const { d, user, api } = await openAdd({ customPlatforms: [ACME, OTHER] });
+  const { d, user, api, backend } = await openAdd({ customPlatforms: [ACME, OTHER] });
   expect(d.queryByLabelText('Custom platform')).toBeNull();
   await fillBasics(d, user, 'Acme deploy', 'custom');
   const select = d.getByLabelText('Custom platform') as HTMLSelectElement;
@@ -55,8 +61,8 @@ test('a token on a custom platform shows its name, and its token page as text in
   await user.selectOptions(select, 'Acme');
   await user.click(d.getByRole('button', { name: 'Save' }));
 
-  expect(api.calls.find((c) => c.channel === 'tokens.add')?.request).toMatchObject({ platform: 'custom', customPlatform: 'cp0001', baseUrl: null });
-  const row = within(list()).getByRole('option', { name: /Acme deploy/ });
+  expect(api.calls.find((c) => c.channel === 'tokens.add')?.request).toMatchObject({ platform: 'custom', customPlatform: await platformId(backend, 'Acme'), baseUrl: null });
+  const row = await within(list()).findByRole('option', { name: /Acme deploy/ });
   expect(within(row).getByText('Acme')).toBeTruthy();
   expect(row.textContent).not.toContain('Custom platform');
   const p = within(pane());
@@ -79,19 +85,20 @@ test('a token on a custom platform shows its name, and its token page as text in
 });
 
 test('a custom platform without a token page shows no page; moving the token to another one renames it', async () => {
-  const r = renderApp({
+  const r = await renderApp({
     unlocked: true,
     customPlatforms: [ACME, OTHER],
-    tokens: [{ name: 'Hooks', platform: 'custom', customPlatformId: 'cp0001', customPlatformName: 'Acme' }],
+    tokens: [{ name: 'Hooks', platform: 'custom', customPlatform: 'Acme' }],
   });
-  const { user, api } = r;
+  const { user, api, backend, idOf } = r;
+  const [acme, globex] = [await platformId(backend, 'Acme'), await platformId(backend, 'Globex API')];
   await user.click(within(await screen.findByRole('listbox', { name: 'Tokens' })).getByRole('option', { name: /Hooks/ }));
   await within(pane()).findByLabelText('Token page');
   const d = await openEdit(user, 'Hooks');
-  expect((d.getByLabelText('Custom platform') as HTMLSelectElement).value).toBe('cp0001');
+  expect((d.getByLabelText('Custom platform') as HTMLSelectElement).value).toBe(acme);
   await user.selectOptions(d.getByLabelText('Custom platform'), 'Globex API');
   await user.click(d.getByRole('button', { name: 'Save' }));
-  expect(api.calls.find((c) => c.channel === 'tokens.edit')?.request).toEqual({ id: 'tok000000', patch: { customPlatform: 'cp0002' } });
+  expect(api.calls.find((c) => c.channel === 'tokens.edit')?.request).toEqual({ id: idOf('Hooks'), patch: { customPlatform: globex } });
   await waitFor(() => expect(within(pane()).getByText('Globex API')).toBeTruthy());
   expect(within(pane()).queryByLabelText('Token page')).toBeNull();
   expect(within(pane()).queryByRole('button', { name: 'Open token page' })).toBeNull();
@@ -101,7 +108,7 @@ test('a custom platform without a token page shows no page; moving the token to 
   const again = await openEdit(user, 'Hooks');
   await user.selectOptions(again.getByLabelText('Custom platform'), '— none —');
   await user.click(again.getByRole('button', { name: 'Save' }));
-  expect(api.calls.filter((c) => c.channel === 'tokens.edit').at(-1)?.request).toEqual({ id: 'tok000000', patch: { customPlatform: null } });
+  expect(api.calls.filter((c) => c.channel === 'tokens.edit').at(-1)?.request).toEqual({ id: idOf('Hooks'), patch: { customPlatform: null } });
   await waitFor(() => expect(within(list()).getByRole('option', { name: /Hooks/ }).textContent).toContain('Custom platform'));
 });
 
@@ -117,7 +124,7 @@ test('with no custom platform defined, the dialog says so and links to Settings'
 });
 
 test('YesWeHack: the program slug is sent, shown, changed and cleared', async () => {
-  const { d, user, api } = await openAdd();
+  const { d, user, api, backend } = await openAdd();
   await fillBasics(d, user, 'Bounty', 'yeswehack');
   expect(d.getByText(/The check reads this program/)).toBeTruthy();
   expect(d.queryByLabelText('Platform token id')).toBeNull();
@@ -141,7 +148,7 @@ test('YesWeHack: the program slug is sent, shown, changed and cleared', async ()
   await user.click(e.getByRole('button', { name: 'Save' }));
   expect(api.calls.filter((c) => c.channel === 'tokens.edit').at(-1)?.request).toEqual({ id, patch: { programSlug: null } });
   await waitFor(() => expect(within(pane()).queryByText('Program slug')).toBeNull());
-  expect(api.state.tokens.get(id)?.view.programSlug).toBeNull();
+  expect((await backend.call('tokens.details', { id })).token.programSlug).toBeNull();
 });
 
 test('Jelastic: the platform token id is sent, shown, and cleared when the token moves to another platform', async () => {

@@ -6,7 +6,9 @@
  */
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { Backend } from '../../test-support/backend';
 import { renderApp } from '../../test-support/render-app';
+import type { IdOf } from '../../test-support/seed';
 import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
 
 useUiTestCleanup();
@@ -20,10 +22,13 @@ const b64url = (o: unknown): string => btoa(JSON.stringify(o)).replace(/\+/g, '-
 const jwt = (sub: string, n: string) => `${b64url({ alg: 'RS256' })}.${b64url({ iss: 'https://acme.iobeya.com', sub, exp: Date.UTC(2027, 5, 30, 12) / 1000 })}.sig${n}`;
 const BASE = 'https://acme.api.iobeya.com/v1';
 const NOTICE = 'This iObeya user already has a token (Boards). Saving replaces its value; the old value stays in its history.';
-const HELD = { id: 'tok000001', platform: 'iobeya', account: 'acme', client: null, baseUrl: BASE, username: 'alice', name: 'Boards', value: jwt('alice', 'old') } as const;
+const HELD = { platform: 'iobeya', account: 'acme', client: null, baseUrl: BASE, username: 'alice', name: 'Boards', token: jwt('alice', 'old') } as const;
 
-async function fillAdd(over: { status?: 'revoked' } = {}, sub = 'alice') {
-  const r = renderApp({ unlocked: true, tokens: [{ ...HELD, ...over }] });
+/** The user revoked Boards on iObeya's page and said so (iObeya's revoke is guided). */
+const revokeHeld = async (backend: Backend, idOf: IdOf) => void (await backend.call('tokens.revoke', { id: idOf('Boards'), confirmedGuided: true }));
+
+async function fillAdd(over: { revoked?: boolean } = {}, sub = 'alice') {
+  const r = await renderApp({ unlocked: true, tokens: [HELD], ...(over.revoked ? { prepare: revokeHeld } : {}) });
   await r.user.click(await screen.findByRole('button', { name: 'Add token' }));
   const d = within(screen.getByRole('dialog', { name: 'Add token' }));
   await r.user.click(d.getByLabelText('Token value'));
@@ -35,7 +40,7 @@ async function fillAdd(over: { status?: 'revoked' } = {}, sub = 'alice') {
 }
 
 test('adding a value for an iObeya user who has a token says it will replace it, then replaces it', async () => {
-  const { d, user, api } = await fillAdd();
+  const { d, user, backend, idOf } = await fillAdd();
   expect(d.getByText(NOTICE)).toBeTruthy();
   await user.click(d.getByRole('button', { name: 'Save' }));
   expect(screen.queryByRole('dialog')).toBeNull();
@@ -43,9 +48,13 @@ test('adding a value for an iObeya user who has a token says it will replace it,
   const list = within(screen.getByRole('listbox', { name: 'Tokens' }));
   expect(list.getAllByRole('option')).toHaveLength(1);
   expect(list.getByRole('option', { name: /Boards 2/ })).toBeTruthy();
-  expect(api.state.tokens.size).toBe(1);
-  expect(api.state.tokens.get('tok000001')?.value).toBe(jwt('alice', 'new'));
-  expect(api.state.tokens.get('tok000001')?.history?.map((h) => [h.value, h.reason])).toEqual([[jwt('alice', 'old'), 'replaced']]);
+  // In the vault: one token, Boards's own, holding the new value; the old one in its history.
+  const id = idOf('Boards');
+  expect((await backend.call('tokens.list', {})).map((t) => t.id)).toEqual([id]);
+  expect((await backend.call('tokens.reveal', { id })).value).toBe(jwt('alice', 'new'));
+  const { history } = await backend.call('tokens.details', { id });
+  expect(history.map((h) => h.reason)).toEqual(['replaced']);
+  expect((await backend.call('tokens.revealHistory', { id, index: 0, at: history[0]!.at })).value).toBe(jwt('alice', 'old'));
 });
 
 test('no notice, and a plain add, for another user or a revoked token', async () => {
@@ -53,10 +62,10 @@ test('no notice, and a plain add, for another user or a revoked token', async ()
   expect(other.d.queryByText(NOTICE)).toBeNull();
   await other.user.click(other.d.getByRole('button', { name: 'Save' }));
   expect(await screen.findByText('Token added')).toBeTruthy();
-  expect(other.api.state.tokens.size).toBe(2);
+  expect(await other.backend.call('tokens.list', {})).toHaveLength(2);
   other.view.unmount();
 
-  const revoked = await fillAdd({ status: 'revoked' });
+  const revoked = await fillAdd({ revoked: true });
   expect(revoked.d.queryByText(NOTICE)).toBeNull();
 });
 

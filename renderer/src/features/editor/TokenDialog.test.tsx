@@ -15,7 +15,7 @@ const b64url = (o: unknown): string => btoa(JSON.stringify(o)).replace(/\+/g, '-
 const GITHUB = `ghp_${'aB3'.repeat(12)}`;
 
 async function openAdd(opts = {}) {
-  const r = renderApp({ unlocked: true, ...opts });
+  const r = await renderApp({ unlocked: true, ...opts });
   await r.user.click(await screen.findByRole('button', { name: 'Add token' }));
   const dialog = screen.getByRole('dialog', { name: 'Add token' });
   return { ...r, dialog, d: within(dialog) };
@@ -81,13 +81,14 @@ test('a valid token is added with scopes as chips, selected, and shown in the li
   expect(screen.queryByRole('dialog')).toBeNull();
   const add = api.calls.find((c) => c.channel === 'tokens.add')?.request;
   expect(add).toMatchObject({ platform: 'github', name: 'CI deploy', account: 'acme-bot', client: 'Acme', scopes: ['repo', 'workflow'], token: GITHUB, expiresAt: null, notes: 'for the pipeline' });
-  expect(screen.getByRole('heading', { level: 2, name: 'CI deploy' })).toBeTruthy();
+  expect(await screen.findByRole('heading', { level: 2, name: 'CI deploy' })).toBeTruthy();
+  expect(within(screen.getByRole('listbox', { name: 'Tokens' })).getByRole('option', { name: /CI deploy/ })).toBeTruthy();
   expect(document.documentElement.outerHTML).not.toContain(GITHUB);
 });
 
 test('edit starts with an empty value field and sends only what changed', async () => {
-  const r = renderApp({ unlocked: true, tokens: [{ name: 'Old name', scopes: ['api'], notes: 'keep me' }] });
-  const { user, api } = r;
+  const r = await renderApp({ unlocked: true, tokens: [{ name: 'Old name', scopes: ['api'], notes: 'keep me' }] });
+  const { user, api, backend, idOf } = r;
   await user.click(within(await screen.findByRole('listbox', { name: 'Tokens' })).getByRole('option', { name: /Old name/ }));
   await within(screen.getByRole('complementary')).findByText('keep me');
   await user.click(screen.getByRole('button', { name: 'Edit' }));
@@ -98,9 +99,9 @@ test('edit starts with an empty value field and sends only what changed', async 
   await user.clear(d.getByLabelText('Name'));
   await user.type(d.getByLabelText('Name'), 'New name');
   await user.click(d.getByRole('button', { name: 'Save' }));
-  expect(api.calls.find((c) => c.channel === 'tokens.edit')?.request).toEqual({ id: 'tok000000', patch: { name: 'New name' } });
+  expect(api.calls.find((c) => c.channel === 'tokens.edit')?.request).toEqual({ id: idOf('Old name'), patch: { name: 'New name' } });
   expect(await screen.findByRole('heading', { level: 2, name: 'New name' })).toBeTruthy();
-  expect(api.state.tokens.get('tok000000')?.value).toBe('secret-value-0');
+  expect((await backend.call('tokens.reveal', { id: idOf('Old name') })).value).toBe('secret-value-0');
 });
 
 test('an error from the core is shown in the dialog and keeps it open', async () => {

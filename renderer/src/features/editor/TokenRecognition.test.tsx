@@ -3,7 +3,7 @@
  * The add/edit dialog recognises the value on every change — typed, pasted or autofilled — and
  * refuses to save it under a platform its format contradicts until the user says so.
  */
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { renderApp } from '../../test-support/render-app';
 import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
@@ -20,7 +20,7 @@ const GITHUB = `ghp_${'aB3'.repeat(12)}`;
 const GITLAB = `glpat-${'Kq7'.repeat(6)}zz`;
 
 async function openAdd() {
-  const r = renderApp({ unlocked: true });
+  const r = await renderApp({ unlocked: true });
   await r.user.click(await screen.findByRole('button', { name: 'Add token' }));
   const dialog = screen.getByRole('dialog', { name: 'Add token' });
   return { ...r, dialog, d: within(dialog) };
@@ -115,15 +115,18 @@ test('a JWT of unknown origin leaves the platform alone; its claims show as a hi
 });
 
 test('edit: main’s refusal of a platform the stored value contradicts becomes the warning; ticking sends the acceptance', async () => {
-  const { user, api } = renderApp({ unlocked: true, tokens: [{ name: 'Old name' }] });
+  // The stored value is a GitHub token; main, which holds it, refuses to file it under GitLab.
+  const { user, api, idOf } = await renderApp({ unlocked: true, tokens: [{ name: 'Old name', platform: 'github', token: GITHUB }] });
   await user.click(within(await screen.findByRole('listbox', { name: 'Tokens' })).getByRole('option', { name: /Old name/ }));
   await user.click(screen.getByRole('button', { name: 'Edit' }));
   const d = within(screen.getByRole('dialog', { name: 'Edit token “Old name”' }));
   await user.selectOptions(d.getByLabelText('Platform'), 'gitlab');
-  api.failNext('tokens.edit', 'PLATFORM_MISMATCH', 'This looks like a GitHub classic personal access token, not a GitLab token.');
   await user.click(d.getByRole('button', { name: 'Save' }));
   expect(await d.findByText(/not a GitLab token\. Choose the platform it belongs to, or tick “Use it anyway” to keep GitLab\./)).toBeTruthy();
+  expect(api.calls.find((c) => c.channel === 'tokens.edit')?.response).toMatchObject({ ok: false, error: { code: 'PLATFORM_MISMATCH' } });
   await user.click(d.getByRole('checkbox', { name: 'Use it anyway' }));
   await user.click(d.getByRole('button', { name: 'Save' }));
-  expect(api.calls.filter((c) => c.channel === 'tokens.edit').at(-1)?.request).toEqual({ id: 'tok000000', patch: { platform: 'gitlab', platformMismatchOk: true } });
+  expect(api.calls.filter((c) => c.channel === 'tokens.edit').at(-1)?.request).toEqual({ id: idOf('Old name'), patch: { platform: 'gitlab', platformMismatchOk: true } });
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  expect(within(screen.getByRole('listbox', { name: 'Tokens' })).getByRole('option', { name: /Old name/ }).textContent).toContain('GitLab');
 });

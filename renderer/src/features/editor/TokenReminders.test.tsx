@@ -13,14 +13,14 @@ beforeEach(() => {
 afterEach(() => restore());
 
 async function openEdit(reminderDays: number[] | null) {
-  const r = renderApp({ unlocked: true, tokens: [{ name: 'CI', expiresAt: '2027-01-31', reminderDays }] });
+  const r = await renderApp({ unlocked: true, tokens: [{ name: 'CI', expiresAt: '2027-01-31', reminderDays }] });
   await r.user.click(within(await screen.findByRole('listbox', { name: 'Tokens' })).getByRole('option', { name: /CI/ }));
   await r.user.click(screen.getByRole('button', { name: 'Edit' }));
   return { ...r, d: within(screen.getByRole('dialog', { name: 'Edit token “CI”' })) };
 }
 
 test('adding: the default follows Settings; custom days must not be empty and are sent as a list', async () => {
-  const { user, api } = renderApp({ unlocked: true });
+  const { user, api } = await renderApp({ unlocked: true });
   await user.click(await screen.findByRole('button', { name: 'Add token' }));
   const d = within(screen.getByRole('dialog', { name: 'Add token' }));
   const mode = d.getByLabelText('Reminders') as HTMLSelectElement;
@@ -41,26 +41,27 @@ test('adding: the default follows Settings; custom days must not be empty and ar
 });
 
 test('editing: a token’s own days show as custom; "No reminders" sends [] and "Default" sends null', async () => {
-  const { d, user, api } = await openEdit([14, 2]);
+  const { d, user, api, backend, idOf } = await openEdit([14, 2]);
+  const id = idOf('CI');
   expect((d.getByLabelText('Reminders') as HTMLSelectElement).value).toBe('custom');
   expect((d.getByLabelText('Remind days before expiry') as HTMLInputElement).value).toBe('14, 2');
   await user.selectOptions(d.getByLabelText('Reminders'), 'none');
   await user.click(d.getByRole('button', { name: 'Save' }));
-  expect(api.calls.find((c) => c.channel === 'tokens.edit')?.request).toEqual({ id: 'tok000000', patch: { reminderDays: [] } });
-  expect(api.state.tokens.get('tok000000')?.view.reminderDays).toEqual([]);
+  expect(api.calls.find((c) => c.channel === 'tokens.edit')?.request).toEqual({ id, patch: { reminderDays: [] } });
+  expect((await backend.call('tokens.details', { id })).token.reminderDays).toEqual([]);
 
   await user.click(screen.getByRole('button', { name: 'Edit' }));
   const again = within(screen.getByRole('dialog', { name: 'Edit token “CI”' }));
   expect((again.getByLabelText('Reminders') as HTMLSelectElement).value).toBe('none');
   await user.selectOptions(again.getByLabelText('Reminders'), 'default');
   await user.click(again.getByRole('button', { name: 'Save' }));
-  expect(api.calls.filter((c) => c.channel === 'tokens.edit').at(-1)?.request).toEqual({ id: 'tok000000', patch: { reminderDays: null } });
+  expect(api.calls.filter((c) => c.channel === 'tokens.edit').at(-1)?.request).toEqual({ id, patch: { reminderDays: null } });
 });
 
 test('an unchanged reminder setting is not sent', async () => {
-  const { d, user, api } = await openEdit(null);
+  const { d, user, api, idOf } = await openEdit(null);
   await user.clear(d.getByLabelText('Name'));
   await user.type(d.getByLabelText('Name'), 'CI 2');
   await user.click(d.getByRole('button', { name: 'Save' }));
-  expect(api.calls.find((c) => c.channel === 'tokens.edit')?.request).toEqual({ id: 'tok000000', patch: { name: 'CI 2' } });
+  expect(api.calls.find((c) => c.channel === 'tokens.edit')?.request).toEqual({ id: idOf('CI'), patch: { name: 'CI 2' } });
 });

@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
 /** Restore from a backup into the open vault: choose, password, preview (dry run), merge. */
 import { screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import type { FakeApiOptions } from '../../test-support/fake-api';
-import type { FakeBackupFile } from '../../test-support/fake-file-flows';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import type { Backend } from '../../test-support/backend';
+import { damage, writeBackupFile } from '../../test-support/backup-files';
 import { renderApp } from '../../test-support/render-app';
 import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
+import { formatSize } from './BackupFilePicker';
 
 useUiTestCleanup();
 let restore: () => void;
@@ -15,32 +18,47 @@ beforeEach(() => {
 afterEach(() => restore());
 
 const PW = 'backup phrase horse';
-const BACKUP: FakeBackupFile = {
-  fileName: 'work-laptop.patvault-backup',
-  createdAt: '2026-05-01T09:00:00.000Z',
-  sizeBytes: 12_800,
-  password: PW,
-  tokens: [
-    // The vault's CI token, renamed later in the backup: the backup copy wins.
-    { id: 'tok000000', name: 'CI (renamed)', updatedAt: '2026-04-01T00:00:00.000Z', value: 'secret-value-0' },
-    { id: 'bk000001', name: 'Only in backup' },
-  ],
-};
+const NAME = 'work-laptop.patvault-backup';
 
-async function openRestore(opts: FakeApiOptions = {}) {
-  const r = renderApp({ unlocked: true, tokens: [{ name: 'CI' }, { name: 'Other' }], dialogs: { backupFile: BACKUP }, ...opts });
+/**
+ * The same vault on the work laptop, backed up on 1 May: there CI was renamed later than here,
+ * a token was added, and Other was deleted (a merge deletes nothing, so Other stays here).
+ */
+async function workLaptopBackup(backend: Backend): Promise<void> {
+  vi.setSystemTime(new Date('2026-05-01T09:00:00Z'));
+  await writeBackupFile(join(backend.dir, NAME), {
+    password: PW,
+    from: backend,
+    change: async (laptop, idOf) => {
+      await laptop.call('tokens.edit', { id: idOf('CI'), patch: { name: 'CI (renamed)' } });
+      await laptop.call('tokens.remove', { id: idOf('Other') });
+      await laptop.call('tokens.add', { platform: 'github', account: 'acme', name: 'Only in backup', token: 'value-only-in-backup' });
+    },
+  });
+  vi.useRealTimers();
+}
+
+async function openRestore(chosen: 'backup' | 'damaged' | 'cancel' = 'backup') {
+  // This vault's tokens were last changed in January.
+  vi.useFakeTimers({ now: new Date('2026-01-01T09:00:00Z'), toFake: ['Date'] });
+  const r = await renderApp({ unlocked: true, tokens: [{ name: 'CI' }, { name: 'Other' }], prepare: workLaptopBackup });
+  const path = join(r.backend.dir, NAME);
+  if (chosen === 'damaged') damage(path);
+  r.backend.dialogs.openPath = chosen === 'cancel' ? null : path;
   await screen.findByRole('listbox', { name: 'Tokens' });
   await r.user.click(screen.getByRole('button', { name: 'Vault' }));
   await r.user.click(screen.getByRole('menuitem', { name: 'Restore from backup…' }));
   const dialog = screen.getByRole('dialog', { name: 'Restore from a backup' });
-  return { ...r, dialog, d: within(dialog) };
+  return { ...r, path, dialog, d: within(dialog) };
 }
 
 test('choose, preview the counts and conflicts (nothing changes), then merge', async () => {
-  const { d, dialog, user, api } = await openRestore();
+  const { d, dialog, user, api, backend, path } = await openRestore();
   expect(dialog.textContent).toMatch(/same id or the same value.*the later change wins.*history.*Nothing is deleted/s);
   await user.click(d.getByRole('button', { name: 'Choose backup file…' }));
-  expect(d.getByText(/Backup file:/).textContent).toMatch(/work-laptop\.patvault-backup — written 2026-05-01 \d\d:00, 12\.5 KB/);
+  expect((await d.findByText(/Backup file:/)).textContent).toMatch(
+    new RegExp(`work-laptop\\.patvault-backup — written 2026-05-01 \\d\\d:00, ${formatSize(statSync(path).size).replace('.', '\\.')}`),
+  );
   expect((d.getByRole('button', { name: 'Merge' }) as HTMLButtonElement).disabled).toBe(true);
   await user.type(d.getByLabelText('Backup password'), PW);
   await user.click(d.getByRole('button', { name: 'Preview' }));
@@ -53,26 +71,28 @@ test('choose, preview the counts and conflicts (nothing changes), then merge', a
   expect(within(conflicts).getByRole('rowheader', { name: 'CI (renamed)' })).toBeTruthy();
   expect(conflicts.textContent).toContain('same id');
   expect(conflicts.textContent).toContain('the backup’s copy');
-  expect(api.state.tokens.size).toBe(2);
+  expect((await backend.call('tokens.list', {})).map((t) => t.name)).toEqual(['CI', 'Other']);
 
   await user.click(d.getByRole('button', { name: 'Merge' }));
   expect(await screen.findByText('Merged the backup: 1 added, 1 updated, 0 unchanged')).toBeTruthy();
   expect(screen.queryByRole('dialog')).toBeNull();
   const names = within(screen.getByRole('listbox', { name: 'Tokens' })).getAllByRole('option').map((o) => o.querySelector('.row-name')?.textContent);
-  expect(names).toEqual(['CI (renamed)', 'Other', 'Only in backup']);
+  expect(names).toEqual(['CI (renamed)', 'Only in backup', 'Other']);
 });
 
 test('a wrong password is shown in the dialog, which stays open; changing the password drops the preview', async () => {
   const { d, user } = await openRestore();
   await user.click(d.getByRole('button', { name: 'Choose backup file…' }));
-  await user.type(d.getByLabelText('Backup password'), 'not it at all');
+  await user.type(await d.findByLabelText('Backup password'), 'not it at all');
   await user.keyboard('{Enter}');
+  expect(await d.findByText('Wrong backup password. Nothing was changed.')).toBeTruthy();
   expect(d.getByRole('alert').textContent).toBe('Wrong backup password. Nothing was changed.');
   expect(screen.getByRole('dialog', { name: 'Restore from a backup' })).toBeTruthy();
   expect((d.getByRole('button', { name: 'Merge' }) as HTMLButtonElement).disabled).toBe(true);
   await user.clear(d.getByLabelText('Backup password'));
   await user.type(d.getByLabelText('Backup password'), PW);
   await user.click(d.getByRole('button', { name: 'Preview' }));
+  await d.findByRole('heading', { name: 'Preview: what merging would do' });
   expect(d.getByRole('alert').textContent).toBe('');
   expect((d.getByRole('button', { name: 'Merge' }) as HTMLButtonElement).disabled).toBe(false);
   await user.type(d.getByLabelText('Backup password'), 'x');
@@ -81,7 +101,7 @@ test('a wrong password is shown in the dialog, which stays open; changing the pa
 });
 
 test('a damaged file is refused clearly; Preview without a file asks for one', async () => {
-  const { d, user, api } = await openRestore({ dialogs: { backupFile: { ...BACKUP, damaged: true } } });
+  const { d, user, api } = await openRestore('damaged');
   await user.click(d.getByRole('button', { name: 'Preview' }));
   expect(d.getByText('Choose the backup file first.')).toBeTruthy();
   expect(document.activeElement).toBe(d.getByRole('button', { name: 'Choose backup file…' }));
@@ -89,14 +109,14 @@ test('a damaged file is refused clearly; Preview without a file asks for one', a
   await user.click(d.getByRole('button', { name: 'Choose backup file…' }));
   await user.type(d.getByLabelText('Backup password'), PW);
   await user.click(d.getByRole('button', { name: 'Preview' }));
-  expect(d.getByRole('alert').textContent).toMatch(/^The backup file is damaged \(checksum mismatch\)/);
+  expect((await d.findByText(/damaged/)).closest('[role="alert"]')?.textContent).toMatch(/^The backup file is damaged/);
 });
 
 test('cancelling the open dialog keeps what was there', async () => {
-  const { d, user, api } = await openRestore({ dialogs: { backupFile: null } });
+  const { d, user, backend, path } = await openRestore('cancel');
   await user.click(d.getByRole('button', { name: 'Choose backup file…' }));
-  expect(d.getByText('No file chosen yet.')).toBeTruthy();
-  api.dialogs.backupFile = BACKUP;
+  expect(await d.findByText('No file chosen yet.')).toBeTruthy();
+  backend.dialogs.openPath = path;
   await user.click(d.getByRole('button', { name: 'Choose backup file…' }));
-  expect(d.getByRole('button', { name: 'Choose another file…' })).toBeTruthy();
+  expect(await d.findByRole('button', { name: 'Choose another file…' })).toBeTruthy();
 });

@@ -7,7 +7,7 @@ import { useUiTestCleanup } from '../../test-support/setup';
 useUiTestCleanup();
 
 test('first run refuses short or mismatched passwords, next to the field', async () => {
-  const { user, api } = renderApp({ exists: false });
+  const { user, api } = await renderApp({ exists: false });
   const pw = await screen.findByLabelText('Master password');
   await user.type(pw, 'short');
   await user.click(screen.getByRole('button', { name: 'Create vault' }));
@@ -22,7 +22,7 @@ test('first run refuses short or mismatched passwords, next to the field', async
 });
 
 test('the strength meter follows the password: weak, fair, strong', async () => {
-  const { user } = renderApp({ exists: false });
+  const { user } = await renderApp({ exists: false });
   const pw = await screen.findByLabelText('Master password');
   const meter = screen.getByLabelText('Password strength');
   await user.type(pw, 'password1');
@@ -37,10 +37,11 @@ test('the strength meter follows the password: weak, fair, strong', async () => 
 });
 
 test('a valid password creates the vault and shows the empty list', async () => {
-  const { user, api } = renderApp({ exists: false });
+  const { user, backend } = await renderApp({ exists: false });
   await user.type(await screen.findByLabelText('Master password'), 'correct horse battery staple');
   await user.type(screen.getByLabelText('Confirm password'), 'correct horse battery staple');
   await user.click(screen.getByRole('button', { name: 'Create vault' }));
   expect(await screen.findByText('No tokens yet — add your first.')).toBeTruthy();
-  expect(api.state).toMatchObject({ exists: true, unlocked: true, password: 'correct horse battery staple' });
+  expect(await backend.call('vault.status', {})).toMatchObject({ exists: true, unlocked: true });
+  expect(await backend.passwordOpens('correct horse battery staple')).toBe(true);
 });

@@ -7,8 +7,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { describeAuth, type CustomPlatformInput } from '../../../../shared/domain/custom-platform';
-import type { FakeApiOptions } from '../../test-support/fake-api';
+import type { Backend } from '../../test-support/backend';
 import { renderApp } from '../../test-support/render-app';
+import type { SeedOptions } from '../../test-support/seed';
 import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
 
 useUiTestCleanup();
@@ -26,12 +27,15 @@ const ACME: CustomPlatformInput = {
   tokenPageUrl: 'https://acme.example/settings/tokens',
 };
 
-async function openSettings(opts: FakeApiOptions = {}) {
-  const r = renderApp({ unlocked: true, ...opts });
+async function openSettings(opts: SeedOptions = {}) {
+  const r = await renderApp({ unlocked: true, ...opts });
   await r.user.click(await screen.findByRole('button', { name: 'Settings' }));
   const settings = screen.getByRole('dialog', { name: 'Settings' });
   return { ...r, settings, s: within(settings) };
 }
+
+/** The custom platforms the vault holds, by name. */
+const stored = async (backend: Backend) => (await backend.call('platforms.custom.list', {})).map((p) => p.name);
 
 const table = () => within(screen.getByRole('dialog', { name: 'Settings' })).getByRole('table');
 /** Waits for the list to show `name` (it loads when Settings opens). */
@@ -79,7 +83,7 @@ test('a platform defined in Settings is listed with where the token goes, its ch
 });
 
 test('the dependent fields follow "Token goes in"; "no check" without a check path', async () => {
-  const { s, user, api } = await openSettings();
+  const { s, user, backend } = await openSettings();
   await user.click(s.getByRole('button', { name: 'Add custom platform' }));
   const d = within(screen.getByRole('dialog', { name: 'Add custom platform' }));
   await user.type(d.getByLabelText('Name'), 'Query thing');
@@ -112,11 +116,11 @@ test('the dependent fields follow "Token goes in"; "no check" without a check pa
   await screen.findByText('Custom platform “Basic one” added');
   expect(within(rowOf('Basic one')).getByText(describeAuth({ kind: 'basic', username: 'me' }))).toBeTruthy();
   expect(within(rowOf('Basic one')).getByText('GET /ping → 204')).toBeTruthy();
-  expect(api.state.customPlatforms.size).toBe(2);
+  expect(await stored(backend)).toEqual(['Basic one', 'Query thing']);
 });
 
 test('an http base URL that is not loopback is refused next to the field; nothing is saved', async () => {
-  const { s, user, api } = await openSettings();
+  const { s, user, api, backend } = await openSettings();
   await user.click(s.getByRole('button', { name: 'Add custom platform' }));
   const d = within(screen.getByRole('dialog', { name: 'Add custom platform' }));
   await user.type(d.getByLabelText('Name'), 'Plain');
@@ -132,7 +136,7 @@ test('an http base URL that is not loopback is refused next to the field; nothin
   expect(d.getByText('token page must be an https URL without credentials')).toBeTruthy();
   expect(document.activeElement).toBe(baseUrl);
   expect(api.calls.some((c) => c.channel === 'platforms.custom.save')).toBe(false);
-  expect(api.state.customPlatforms.size).toBe(0);
+  expect(await stored(backend)).toEqual([]);
   expect(screen.getByRole('dialog', { name: 'Add custom platform' })).toBeTruthy();
 });
 
@@ -152,10 +156,11 @@ test('a name already taken (any case) shows main’s message in the dialog', asy
 });
 
 test('Edit changes the definition; tokens on it show the new name', async () => {
-  const { s, user, api } = await openSettings({
+  const { s, user, api, backend } = await openSettings({
     customPlatforms: [ACME],
-    tokens: [{ name: 'Acme ops', platform: 'custom', customPlatformId: 'cp0001', customPlatformName: 'Acme' }],
+    tokens: [{ name: 'Acme ops', platform: 'custom', customPlatform: 'Acme' }],
   });
+  const [acme] = await backend.call('platforms.custom.list', {});
   await listed('Acme');
   await user.click(within(table()).getByRole('button', { name: 'Edit Acme' }));
   const d = within(screen.getByRole('dialog', { name: 'Edit custom platform “Acme”' }));
@@ -166,7 +171,7 @@ test('Edit changes the definition; tokens on it show the new name', async () => 
   await user.clear(d.getByLabelText('Check path'));
   await user.click(d.getByRole('button', { name: 'Save' }));
   expect(await screen.findByText('Custom platform “Acme Corp” saved')).toBeTruthy();
-  expect(api.calls.find((c) => c.channel === 'platforms.custom.save')?.request).toMatchObject({ id: 'cp0001', definition: { name: 'Acme Corp' } });
+  expect(api.calls.find((c) => c.channel === 'platforms.custom.save')?.request).toMatchObject({ id: acme?.id, definition: { name: 'Acme Corp' } });
   expect(within(rowOf('Acme Corp')).getByText('no check')).toBeTruthy();
   expect(within(rowOf('Acme Corp')).getByText('1')).toBeTruthy();
   await user.click(s.getByRole('button', { name: 'Cancel' }));
@@ -175,9 +180,9 @@ test('Edit changes the definition; tokens on it show the new name', async () => 
 });
 
 test('Remove asks first; main refuses while tokens use it; an unused one goes', async () => {
-  const { s, user, api } = await openSettings({
+  const { s, user, backend } = await openSettings({
     customPlatforms: [ACME, { name: 'Spare', baseUrl: 'https://spare.example', auth: { kind: 'bearer' } }],
-    tokens: [{ name: 'Acme ops', platform: 'custom', customPlatformId: 'cp0001', customPlatformName: 'Acme' }],
+    tokens: [{ name: 'Acme ops', platform: 'custom', customPlatform: 'Acme' }],
   });
   await listed('Acme');
   await user.click(within(table()).getByRole('button', { name: 'Remove Acme' }));
@@ -188,7 +193,7 @@ test('Remove asks first; main refuses while tokens use it; an unused one goes', 
   await waitFor(() =>
     expect(within(dialog).getByRole('alert').textContent).toBe('Custom platform "Acme" is used by 1 token: move or delete it first.'),
   );
-  expect(api.state.customPlatforms.has('cp0001')).toBe(true);
+  expect(await stored(backend)).toEqual(['Acme', 'Spare']);
   await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
   expect(screen.queryByRole('dialog', { name: 'Remove custom platform?' })).toBeNull();
 
@@ -197,6 +202,6 @@ test('Remove asks first; main refuses while tokens use it; an unused one goes', 
   await user.click(within(dialog).getByRole('button', { name: 'Remove' }));
   expect(await screen.findByText('Removed custom platform “Spare”')).toBeTruthy();
   expect(within(table()).queryByRole('rowheader', { name: 'Spare' })).toBeNull();
-  expect(api.state.customPlatforms.has('cp0002')).toBe(false);
+  expect(await stored(backend)).toEqual(['Acme']);
   expect(document.activeElement).toBe(s.getByRole('button', { name: 'Add custom platform' }));
 });

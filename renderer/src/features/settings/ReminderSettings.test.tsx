@@ -12,14 +12,14 @@ beforeEach(() => {
 afterEach(() => restore());
 
 async function openSettings() {
-  const r = renderApp({ unlocked: true });
+  const r = await renderApp({ unlocked: true });
   await r.user.click(await screen.findByRole('button', { name: 'Settings' }));
   const d = within(screen.getByRole('dialog', { name: 'Settings' }));
   return { ...r, d, days: d.getByLabelText('Remind days before expiry') as HTMLInputElement, hour: d.getByLabelText('Remind at') as HTMLSelectElement };
 }
 
 test('the default reminder days and hour are shown, changed and saved through settings.set', async () => {
-  const { d, user, api, days, hour } = await openSettings();
+  const { d, user, api, backend, days, hour } = await openSettings();
   expect(days.value).toBe('7, 1');
   expect(hour.value).toBe('9');
   expect(within(d.getByRole('group', { name: 'Renewal reminders' })).getByText(/0 = on the expiry day/)).toBeTruthy();
@@ -28,8 +28,8 @@ test('the default reminder days and hour are shown, changed and saved through se
   await user.selectOptions(hour, '08:00');
   await user.click(d.getByRole('button', { name: 'Save' }));
   expect(api.calls.find((c) => c.channel === 'settings.set')?.request).toMatchObject({ reminderDays: [14, 3, 1], reminderHour: 8 });
-  expect(api.settings).toMatchObject({ reminderDays: [14, 3, 1], reminderHour: 8 });
   expect(await screen.findByText('Settings saved')).toBeTruthy();
+  expect(await backend.call('settings.get', {})).toMatchObject({ reminderDays: [14, 3, 1], reminderHour: 8 });
 });
 
 test('bad days are refused next to the field with the shared schema’s words, and nothing is saved', async () => {
@@ -48,8 +48,9 @@ test('bad days are refused next to the field with the shared schema’s words, a
 });
 
 test('an empty list turns reminders off', async () => {
-  const { d, user, api, days } = await openSettings();
+  const { d, user, backend, days } = await openSettings();
   await user.clear(days);
   await user.click(d.getByRole('button', { name: 'Save' }));
-  expect(api.settings.reminderDays).toEqual([]);
+  await screen.findByText('Settings saved');
+  expect((await backend.call('settings.get', {})).reminderDays).toEqual([]);
 });

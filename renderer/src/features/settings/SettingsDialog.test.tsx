@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { renderApp } from '../../test-support/render-app';
+import type { SeedOptions } from '../../test-support/seed';
 import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
 
 useUiTestCleanup();
@@ -11,23 +12,23 @@ beforeEach(() => {
 });
 afterEach(() => restore());
 
-async function openSettings(opts = {}) {
-  const r = renderApp({ unlocked: true, ...opts });
+async function openSettings(opts: SeedOptions = {}) {
+  const r = await renderApp({ unlocked: true, ...opts });
   await r.user.click(await screen.findByRole('button', { name: 'Settings' }));
   return { ...r, d: within(screen.getByRole('dialog', { name: 'Settings' })) };
 }
 
 test('settings are saved through the api and the theme applies at once', async () => {
-  const { d, user, api } = await openSettings();
+  const { d, user, backend } = await openSettings();
   const autoLock = d.getByLabelText('Auto-lock after (minutes)');
   expect((autoLock as HTMLInputElement).value).toBe('10');
   await user.clear(autoLock);
   await user.type(autoLock, '5');
   await user.selectOptions(d.getByLabelText('Theme'), 'dark');
   await user.click(d.getByRole('button', { name: 'Save' }));
-  expect(api.settings).toMatchObject({ autoLockMinutes: 5, theme: 'dark' });
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  expect(await backend.call('settings.get', {})).toMatchObject({ autoLockMinutes: 5, theme: 'dark' });
   expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
-  expect(screen.queryByRole('dialog')).toBeNull();
 });
 
 test('out-of-range numbers are refused next to the field', async () => {
@@ -41,16 +42,16 @@ test('out-of-range numbers are refused next to the field', async () => {
 });
 
 test('quick unlock shows the keychain backend and switches on', async () => {
-  const { d, user, api } = await openSettings();
+  const { d, user, backend } = await openSettings();
   const sw = await d.findByRole('switch', { name: 'Unlock with the OS keychain' });
-  expect(d.getByText(/Keychain: fake-keyring \(strength: strong\)/)).toBeTruthy();
+  expect(d.getByText(/Keychain: memory \(strength: strong\)/)).toBeTruthy();
   await user.click(sw);
-  expect(api.state.quickUnlock).toBe(true);
-  expect((sw as HTMLInputElement).checked).toBe(true);
+  await waitFor(() => expect((sw as HTMLInputElement).checked).toBe(true));
+  expect(await backend.call('keychain.status', {})).toMatchObject({ enabled: true, backend: 'memory' });
 });
 
 test('with no usable keychain the switch is disabled and the reason given', async () => {
-  const { d } = await openSettings({ keychainStrength: 'none' });
+  const { d } = await openSettings({ keychain: 'none' });
   const sw = await d.findByRole('switch', { name: 'Unlock with the OS keychain' });
   expect((sw as HTMLInputElement).disabled).toBe(true);
   expect(d.getByText(/cannot protect the vault key/)).toBeTruthy();
