@@ -104,7 +104,7 @@ export const checkRequest = z.strictObject({
   /** YesWeHack: the program to check the token against. */
   programSlug: z.string().min(1).max(200).optional(),
   /** Platforms that check a token by its own id. */
-  tokenId: z.string().min(1).max(200).optional(),
+  platformTokenId: z.string().min(1).max(200).optional(),
 });
 
 export const revokeRequest = z.strictObject({

@@ -10,8 +10,8 @@ import type { Handlers } from './handlers';
 export function platformOpHandlers(s: HandlerContext) {
   const d = s.deps;
   return {
-    'tokens.check': async ({ id, programSlug, tokenId }) => {
-      const extra = { ...(programSlug !== undefined ? { programSlug } : {}), ...(tokenId !== undefined ? { tokenId } : {}) };
+    'tokens.check': async ({ id, programSlug, platformTokenId }) => {
+      const extra = { ...(programSlug !== undefined ? { programSlug } : {}), ...(platformTokenId !== undefined ? { platformTokenId } : {}) };
       return checkToken(s.unlocked(), id, Object.keys(extra).length > 0 ? extra : undefined, s.ops());
     },
     'tokens.checkAll': async () => {

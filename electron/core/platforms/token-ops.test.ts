@@ -235,7 +235,7 @@ describe('custom platforms and what is stored with a token', () => {
       expect(new URLSearchParams(jelastic.requests[0]?.body).get('ids')).toBe('4711');
       expect(vault.tokens.get(id).status).toBe('revoked');
       const other = vault.tokens.add({ platform: 'jelastic', account: 'jel', name: 'other', token: JEL2, baseUrl: jelastic.url, platformTokenId: '4711' }).id;
-      await revokeToken(vault, other, { password: 'account-pass', tokenId: '99' }, opts());
+      await revokeToken(vault, other, { password: 'account-pass', platformTokenId: '99' }, opts());
       expect(new URLSearchParams(jelastic.requests[1]?.body).get('ids')).toBe('99');
     } finally {
       await jelastic.close();

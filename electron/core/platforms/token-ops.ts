@@ -58,7 +58,7 @@ export function presetOf(vault: Vault, view: TokenView): { preset?: PlatformPres
 function mergedExtra(view: TokenView, extra: OperationExtra): OperationExtra {
   const stored = {
     ...(view.programSlug !== null ? { programSlug: view.programSlug } : {}),
-    ...(view.platformTokenId !== null ? { tokenId: view.platformTokenId } : {}),
+    ...(view.platformTokenId !== null ? { platformTokenId: view.platformTokenId } : {}),
   };
   const merged = { ...stored, ...(extra ?? {}) };
   return Object.keys(merged).length > 0 ? merged : undefined;

@@ -113,7 +113,7 @@ export interface ConnectorInput {
    * Platform specifics the user stored or typed: YesWeHack program slug, Jelastic token id, and
    * the Jelastic account login and password (asked for, used once, never stored).
    */
-  readonly extra?: Readonly<{ programSlug?: string; password?: string; login?: string; tokenId?: string }>;
+  readonly extra?: Readonly<{ programSlug?: string; password?: string; login?: string; platformTokenId?: string }>;
 }
 
 /**

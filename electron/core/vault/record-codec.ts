@@ -47,6 +47,10 @@ export const accountOverview = z.strictObject({
  */
 export const tokenParams = z.strictObject({
   programSlug: z.string().min(1).max(200).optional(),
+  /**
+   * The platform's own id of the token (`platformTokenId` everywhere else). Stored under this
+   * name since format 1, in vaults and backups alike; token-params.ts is the one place that maps it.
+   */
   tokenId: z.string().min(1).max(200).optional(),
   ywhRole: z.enum(YWH_ROLES).optional(),
   ywhScope: z.enum(YWH_SCOPES).optional(),

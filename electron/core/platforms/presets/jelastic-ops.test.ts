@@ -22,7 +22,7 @@ const input = (api: MockServer | string, extra: ConnectorInput['extra'], retryBu
   http: httpFor(preset, api, TOKEN, retryBudgetMs === undefined ? {} : { retryBudgetMs }),
   ...(extra ? { extra } : {}),
 });
-const withPassword = { tokenId: ID, password: PASSWORD };
+const withPassword = { platformTokenId: ID, password: PASSWORD };
 const signedIn = { ...withPassword, login: LOGIN };
 
 /** Routes of a platform that lets LOGIN/PASSWORD sign in and answers `op` for the operation. */
@@ -126,7 +126,7 @@ describe('revoke (DeleteTokens)', () => {
 
   test('without the password or the id, or with a login that is not one word, nothing is sent', async () => {
     const api = await server({ '* *': { json: OK } });
-    expect(await revoke.run(input(api, { tokenId: ID }))).toEqual({ revoked: false, reason: 'needs the account password' });
+    expect(await revoke.run(input(api, { platformTokenId: ID }))).toEqual({ revoked: false, reason: 'needs the account password' });
     expect(await revoke.run(input(api, { password: PASSWORD }))).toMatchObject({ revoked: false, reason: expect.stringMatching(/token id/) });
     expect(await revoke.run(input(api, { ...withPassword, login: 'jane doe' }))).toMatchObject({ revoked: false, reason: expect.stringMatching(/login/) });
     expect(api.requests).toHaveLength(0);
@@ -216,7 +216,7 @@ describe('rotate (RegenerateToken)', () => {
     expect(out).toEqual({ result: 'failed', reason: 'Jelastic regenerate: offline' });
     expect(JSON.stringify(out)).not.toContain(PASSWORD);
     const api = await server({ '* *': { json: OK } });
-    expect(await rotate.run(input(api, { tokenId: ID }))).toEqual({ result: 'failed', reason: expect.stringMatching(/password/) });
+    expect(await rotate.run(input(api, { platformTokenId: ID }))).toEqual({ result: 'failed', reason: expect.stringMatching(/password/) });
     expect(api.requests).toHaveLength(0);
   });
 });

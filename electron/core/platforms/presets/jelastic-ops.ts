@@ -46,7 +46,7 @@ const LOGIN = /^[^\s\u0000-\u001f\u007f]{1,254}$/;
 
 /** Checks the inputs, without echoing any of them; a string is why nothing can be sent. */
 function opArgs(input: ConnectorInput): OpArgs | string {
-  const id = input.extra?.tokenId?.trim();
+  const id = input.extra?.platformTokenId?.trim();
   const password = input.extra?.password;
   const login = input.extra?.login?.trim();
   if (id === undefined || id === '') return 'needs the token id (shown in Settings › Access Tokens)';

@@ -45,7 +45,7 @@ describe('Jelastic / Virtuozzo preset', () => {
         [`GET ${P}/checksign`]: { json: OK },
         [`GET ${P}/gettokens`]: tokensReply({ tokenTemplate: 'Maven Plugin', expiresAt: '2099-11-16 13:45:00' }),
       });
-      expect(await checkWith(preset, api, TOKEN, { tokenId: ID })).toEqual({
+      expect(await checkWith(preset, api, TOKEN, { platformTokenId: ID })).toEqual({
         result: 'active',
         scopes: ['Maven Plugin'],
         expiry: { at: '2099-11-16T13:45:00.000Z', raw: '2099-11-16 13:45:00' },
@@ -58,32 +58,32 @@ describe('Jelastic / Virtuozzo preset', () => {
         [`GET ${P}/checksign`]: { json: OK },
         [`GET ${P}/gettokens`]: tokensReply({ apiList: ['env.control.StopEnv', 'env.control.StartEnv'], expiresAt: null }),
       });
-      expect(await checkWith(preset, api, TOKEN, { tokenId: ID })).toEqual({
+      expect(await checkWith(preset, api, TOKEN, { platformTokenId: ID })).toEqual({
         result: 'active',
         scopes: ['Custom', 'env.control.StopEnv', 'env.control.StartEnv'],
         expiry: null,
       });
       api.route('GET', `${P}/gettokens`, tokensReply({ tokenTemplate: 'IDE Plugins', expiresAt: '' }));
-      expect(await checkWith(preset, api, TOKEN, { tokenId: ID })).toMatchObject({ result: 'active', expiry: null });
+      expect(await checkWith(preset, api, TOKEN, { platformTokenId: ID })).toMatchObject({ result: 'active', expiry: null });
     });
 
     test('expired: an expiresAt in the past, to the minute, is expired; one a minute ahead is still active', async () => {
       const api = await server({ [`GET ${P}/checksign`]: { json: OK } });
       const past = jelasticIn(-60_000);
       api.route('GET', `${P}/gettokens`, tokensReply({ tokenTemplate: 'Extended Access', expiresAt: past }));
-      const out = await checkWith(preset, api, TOKEN, { tokenId: ID });
+      const out = await checkWith(preset, api, TOKEN, { platformTokenId: ID });
       expect(out).toMatchObject({ result: 'expired', scopes: ['Extended Access'], expiry: { raw: past } });
       expect(out.reason).toBe(`expired at ${past.slice(0, 16)} UTC (per GetTokens)`);
       const soon = jelasticIn(60_000);
       api.route('GET', `${P}/gettokens`, tokensReply({ expiresAt: soon }));
-      expect(await checkWith(preset, api, TOKEN, { tokenId: ID })).toEqual({ result: 'active', expiry: { at: `${soon.replace(' ', 'T')}.000Z`, raw: soon } });
+      expect(await checkWith(preset, api, TOKEN, { platformTokenId: ID })).toEqual({ result: 'active', expiry: { at: `${soon.replace(' ', 'T')}.000Z`, raw: soon } });
     });
 
     test('an expiresAt that is not the documented form claims nothing (no expiry, no “never”)', async () => {
       const api = await server({ [`GET ${P}/checksign`]: { json: OK } });
       for (const odd of ['16-11-2022', '2022-11-16', '2022-11-16 24:00:00', 'tomorrow', 20221116]) {
         api.route('GET', `${P}/gettokens`, tokensReply({ expiresAt: odd }));
-        const out = await checkWith(preset, api, TOKEN, { tokenId: ID });
+        const out = await checkWith(preset, api, TOKEN, { platformTokenId: ID });
         expect(out).toEqual({ result: 'active' });
       }
     });
@@ -97,7 +97,7 @@ describe('Jelastic / Virtuozzo preset', () => {
         result: 'active',
         reason: 'the token was accepted, but its API set does not include CheckSign (8202)',
       });
-      expect(await checkWith(preset, api, TOKEN, { tokenId: ID })).toEqual({
+      expect(await checkWith(preset, api, TOKEN, { platformTokenId: ID })).toEqual({
         result: 'active',
         reason: 'the token was accepted, but its API set does not include CheckSign (8202)',
         scopes: ['Maven Plugin'],
@@ -110,7 +110,7 @@ describe('Jelastic / Virtuozzo preset', () => {
         [`GET ${P}/checksign`]: { json: OK },
         [`GET ${P}/gettokens`]: { json: { result: 8202, error: 'permission denied' } },
       });
-      expect(await checkWith(preset, api, TOKEN, { tokenId: ID })).toEqual({
+      expect(await checkWith(preset, api, TOKEN, { platformTokenId: ID })).toEqual({
         result: 'active',
         reason: 'details unavailable: the token was accepted, but its API set does not include GetTokens (8202)',
       });
@@ -118,7 +118,7 @@ describe('Jelastic / Virtuozzo preset', () => {
 
     test('a token id that is not a number is never put in a request', async () => {
       const api = await server({ [`GET ${P}/checksign`]: { json: OK } });
-      expect(await checkWith(preset, api, TOKEN, { tokenId: '1;*' })).toEqual({ result: 'active' });
+      expect(await checkWith(preset, api, TOKEN, { platformTokenId: '1;*' })).toEqual({ result: 'active' });
       expect(api.requests).toHaveLength(1);
     });
 

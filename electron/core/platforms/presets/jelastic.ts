@@ -68,7 +68,7 @@ async function check(input: ConnectorInput): Promise<CheckOutcome> {
     // 8202 is not ok, but it is an answer about an accepted token: it goes on to the details.
     if (!env.ok && env.outcome.result !== 'active') return env.outcome;
     const base: CheckOutcome = env.ok ? { result: 'active' } : env.outcome;
-    const id = input.extra?.tokenId?.trim();
+    const id = input.extra?.platformTokenId?.trim();
     if (id === undefined || id === '' || !TOKEN_ID.test(id)) return base;
     return details(input, id, base);
   });
