@@ -6,7 +6,7 @@
  *
  * The only thing it adds is fault injection: `failNext` makes main refuse one call with a
  * given error, for tests about how the page shows an error the real core cannot be made to
- * give on this machine (a busy vault, a disk that refuses a write).
+ * give on this machine (a busy vault, a token history changed by another session meanwhile).
  */
 import { isChannelName, isEventName } from '../../../shared/ipc/channels';
 import type { PatVaultApi } from '../../../shared/ipc/api';
