@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, startMockServer, type MockServer } from '../core/platforms/test-support/mock-server';
 import type { PlatformJson } from './format/platforms';
 import type { TokenJson } from './format/tokens';
-import type { DetectJson } from './commands/platform-ops';
+import type { DetectJson } from './commands/detect';
 import { progressLine, ProgressBar } from './io/progress';
 import { buildCli, createVault, failsWith, json, ok, openVault, runCli, snapshot, vaultRunner, type RunResult } from './test-support';
 

@@ -3,6 +3,7 @@
  * and opening/unlocking the vault (quick unlock first when allowed, then the password).
  */
 import { AppError, toAppError } from '../../shared/errors';
+import { systemClock, type Clock } from '../core/ports';
 import { Vault } from '../core/vault/vault';
 import { NO_TERMINAL, SecretInput } from './io/password';
 import { resolveVaultPath } from './vault-path';
@@ -18,6 +19,8 @@ export interface GlobalOptions {
 /** A running command's environment. */
 export class Cli {
   readonly input: SecretInput;
+  /** The clock this run's vault and reports go by (the system's; one place to inject another). */
+  readonly clock: Clock = systemClock;
 
   constructor(readonly opts: GlobalOptions) {
     this.input = new SecretInput(opts.passwordStdin === true);
@@ -48,7 +51,7 @@ export class Cli {
    * checkpoints SQLite's write-ahead log).
    */
   async withUnlocked<T>(fn: (vault: Vault) => Promise<T> | T): Promise<T> {
-    const vault = Vault.open(this.vaultPath);
+    const vault = Vault.open(this.vaultPath, { clock: this.clock });
     try {
       await this.unlock(vault);
       return await fn(vault);
@@ -59,7 +62,7 @@ export class Cli {
 
   /** Opens the vault locked (for commands that need no key), closing it afterwards. */
   async withLocked<T>(fn: (vault: Vault) => Promise<T> | T): Promise<T> {
-    const vault = Vault.open(this.vaultPath);
+    const vault = Vault.open(this.vaultPath, { clock: this.clock });
     try {
       return await fn(vault);
     } finally {

@@ -7,17 +7,30 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../../package.json';
 import { toAppError } from '../../shared/errors';
-import { registerAdmin } from './commands/admin';
+import { registerAdd } from './commands/add';
 import { registerBackup } from './commands/backup';
+import { registerCheck } from './commands/check';
 import { registerCustomPlatform } from './commands/custom-platform';
+import { registerDetect } from './commands/detect';
+import { registerEdit } from './commands/edit';
 import { registerExec } from './commands/exec';
+import { registerExport } from './commands/export';
+import { registerGet } from './commands/get';
 import { registerHistory } from './commands/history';
+import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
-import { registerPlatformOps } from './commands/platform-ops';
-import { registerRead } from './commands/read';
+import { registerKeychain } from './commands/keychain';
+import { registerList } from './commands/list';
+import { registerLog } from './commands/log';
+import { registerPasswd } from './commands/passwd';
+import { registerPlatforms } from './commands/platforms';
 import { registerReminders } from './commands/reminders';
-import { registerTransfer } from './commands/transfer';
-import { registerWrite } from './commands/write';
+import { registerRemove } from './commands/remove';
+import { registerRestore } from './commands/restore';
+import { registerRevoke } from './commands/revoke';
+import { registerRotate } from './commands/rotate';
+import { registerSearch } from './commands/search';
+import { registerShow } from './commands/show';
 import { Interrupted } from './io/password';
 
 /** Exit codes (documented in README.md; scripts depend on them). */
@@ -41,17 +54,35 @@ export function buildProgram(): Command {
     // with --help goes to stdout; help shown because a command is missing is replaced by one line.)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
-  registerInit(program);
-  registerRead(program);
-  registerHistory(program);
-  registerReminders(program);
-  registerWrite(program);
-  registerTransfer(program);
-  registerAdmin(program);
-  registerPlatformOps(program);
-  registerCustomPlatform(program);
-  registerExec(program);
-  registerBackup(program);
+  // The order of `patvault --help` (a promise too: it is what users read first).
+  for (const register of [
+    registerInit,
+    registerList,
+    registerSearch,
+    registerShow,
+    registerGet,
+    registerHistory,
+    registerReminders,
+    registerAdd,
+    registerEdit,
+    registerRemove,
+    registerImport,
+    registerExport,
+    registerPasswd,
+    registerKeychain,
+    registerLog,
+    registerCheck,
+    registerRevoke,
+    registerRotate,
+    registerPlatforms,
+    registerDetect,
+    registerCustomPlatform,
+    registerExec,
+    registerBackup,
+    registerRestore,
+  ]) {
+    register(program);
+  }
   return program;
 }
 

@@ -6,7 +6,7 @@
 import { app, powerMonitor, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { AppService, type AppDeps } from '../core/app/app-service';
-import { SettingsStore } from '../core/app/settings-store';
+import { SettingsStore, settingsPathFor } from '../core/settings/settings-store';
 import { FileFiredStore } from '../core/reminders/fired-store';
 import { createElectronClipboard } from './adapters/clipboard';
 import { createElectronFileDialogs } from './adapters/file-dialogs';
@@ -21,9 +21,11 @@ import { openTokenPage } from './token-pages';
  */
 export function createAppService(emit: AppDeps['emit'], showWindow: () => void, getWindow: () => BrowserWindow | null): AppService {
   const userData = app.getPath('userData');
+  const vaultPath = join(userData, 'vault.sqlite');
   return new AppService({
-    vaultPath: join(userData, 'vault.sqlite'),
-    settings: new SettingsStore(join(userData, 'settings.json')),
+    vaultPath,
+    // Beside the vault, where the CLI looks for it too.
+    settings: new SettingsStore(settingsPathFor(vaultPath)),
     clipboard: createElectronClipboard(),
     keyProtector: createSafeStorageProtector(),
     openTokenPage,

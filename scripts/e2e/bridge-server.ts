@@ -28,7 +28,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { AppService } from '../../electron/core/app/app-service';
 import type { PlatformOpsOptions } from '../../electron/core/platforms/token-ops';
 import { dispatch } from '../../electron/core/app/dispatch';
-import { SettingsStore } from '../../electron/core/app/settings-store';
+import { SettingsStore } from '../../electron/core/settings/settings-store';
 import { MemoryKeyProtector } from '../../electron/core/keychain/memory-protector';
 import { FileFiredStore } from '../../electron/core/reminders/fired-store';
 import { PRODUCTION_HEADER_CSP } from '../../electron/core/security/csp';

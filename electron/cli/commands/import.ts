@@ -1,8 +1,9 @@
-/** `import FILE` (JSON array of tokens) and `export` (inventory without values or notes). */
+/**
+ * `import FILE`: tokens from a JSON array (checked whole before anything is written), or with
+ * `--format env|csv|keepassxc` through the previewed plan of ./import-plan.ts.
+ */
 import { Option, type Command } from 'commander';
 import { AppError, isAppError } from '../../../shared/errors';
-import { INVENTORY_FORMATS, exportAuditDetail, exportInventory, type InventoryFormat } from '../../core/reports';
-import { peekSettings, settingsPathFor } from '../../core/app/settings-store';
 import { readInputFile } from '../io/read-input-file';
 import { importPlanCmd, replacedText, type PlanImportOptions } from './import-plan';
 import { parsePositiveInt, run } from './parsers';
@@ -47,27 +48,8 @@ async function importCmd(cli: Cli, o: Omit<PlanImportOptions, 'format'> & { form
   cli.out(`imported ${result.imported} tokens, ${replacedText(result.replaced)}skipped ${result.skippedDuplicates} already in the vault\n`);
 }
 
-interface ExportOptions {
-  readonly format: InventoryFormat;
-  readonly client?: string;
-}
-
-/** The audit line: format, client when filtered, and how much went out ("csv, 5 tokens"). */
-async function exportCmd(cli: Cli, o: ExportOptions): Promise<void> {
-  const report = await cli.withUnlocked((v) => {
-    // Built first, so an unknown client fails without an audit entry; audited before anything
-    // is printed, so no export goes unrecorded.
-    // Calendar alarms follow the app's reminder days (its settings file beside the vault).
-    const reminderDaysBefore = peekSettings(settingsPathFor(cli.vaultPath)).reminderDays;
-    const r = exportInventory(v.tokens.list(), o.format, { now: new Date(), client: o.client, reminderDaysBefore });
-    v.audit.record('export', exportAuditDetail(o.format, o.client, r.count));
-    return r;
-  });
-  cli.out(report.content);
-}
-
-/** Registers `import` and `export`. */
-export function registerTransfer(program: Command): void {
+/** Registers `import`. */
+export function registerImport(program: Command): void {
   program
     .command('import')
     .summary('import tokens from JSON, a .env file, CSV or a KeePassXC export')
@@ -85,16 +67,4 @@ export function registerTransfer(program: Command): void {
     .option('--dry-run', 'show the preview and write nothing')
     .option('--batch-size <n>', 'tokens committed per transaction (default 500)', parsePositiveInt)
     .action(run(importCmd));
-
-  program
-    .command('export')
-    .summary('print the inventory (no values, no notes)')
-    .description(
-      'Print the inventory (never token values or notes) as JSON, CSV, a printable HTML page or an iCalendar file ' +
-        "with an event and reminders (the token's own, else 7 and 1 days before) per expiry; all tokens or one client. " +
-        'Recorded in the audit log.',
-    )
-    .addOption(new Option('--format <format>', 'output format').choices(INVENTORY_FORMATS).default('json'))
-    .option('--client <name>', "only this client's tokens (case-insensitive)")
-    .action(run(exportCmd));
 }

@@ -2,16 +2,12 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/errors';
-import { KDF_DEFAULTS, assertKdfParams } from '../../core/vault/crypto/kdf';
+import { KDF_DEFAULTS } from '../../core/vault/crypto/kdf';
 import { Vault } from '../../core/vault/vault';
 import { promptHidden } from '../io/password';
+import { kdfChoice, type KdfOptions } from './kdf-options';
 import { parseMiBToKiB, parsePositiveInt, run } from './parsers';
 import type { Cli } from '../context';
-
-interface InitOptions {
-  readonly kdfMemory?: number; // KiB, already converted from MiB
-  readonly kdfIterations?: number;
-}
 
 /** The new vault's password: a stdin line, or asked twice on a terminal so a typo cannot lock the user out. */
 async function newPassword(cli: Cli): Promise<string> {
@@ -24,18 +20,13 @@ async function newPassword(cli: Cli): Promise<string> {
   return first;
 }
 
-async function init(cli: Cli, opts: InitOptions): Promise<void> {
+async function init(cli: Cli, opts: KdfOptions): Promise<void> {
   const path = cli.vaultPath;
-  const kdf = {
-    memoryKiB: opts.kdfMemory ?? KDF_DEFAULTS.memoryKiB,
-    iterations: opts.kdfIterations ?? KDF_DEFAULTS.iterations,
-    parallelism: KDF_DEFAULTS.parallelism,
-  };
   // Checked before asking for a password, so a typo in a flag costs no typing; the core checks again.
-  assertKdfParams({ algorithm: 'argon2id', ...kdf });
+  const kdf = kdfChoice(opts);
   if (existsSync(path)) throw new AppError('VAULT_EXISTS', `A file already exists at ${path}; not overwriting it.`);
   const password = await newPassword(cli);
-  const vault = await Vault.create(path, password, { kdf });
+  const vault = await Vault.create(path, password, { kdf, clock: cli.clock });
   vault.close();
   cli.out(`created vault ${path}\n`);
 }

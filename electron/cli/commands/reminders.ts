@@ -17,8 +17,7 @@ import { renderTable } from '../format/table';
 import { shortId } from '../format/tokens';
 import { parseWithinDays, run } from './parsers';
 import type { Cli } from '../context';
-import { peekSettings, settingsPathFor } from '../../core/app/settings-store';
-import { policyFrom } from '../../core/app/reminder-service';
+import { peekSettings, reminderPolicyFrom, settingsPathFor } from '../../core/settings/settings-store';
 
 /** Default window: a month ahead, long enough to get a renewal through someone else's process. */
 export const DEFAULT_WITHIN_DAYS = 30;
@@ -153,7 +152,7 @@ async function reminders(cli: Cli, opts: RemindersOptions): Promise<void> {
   const system = systemTimeZone();
   const zone = isValidTimeZone(system) ? system : 'UTC';
   // The app's reminder policy (its settings file beside the vault), so both name the same days.
-  const rows = reminderRows(views, now, within, zone, policyFrom(peekSettings(settingsPathFor(cli.vaultPath))));
+  const rows = reminderRows(views, now, within, zone, reminderPolicyFrom(peekSettings(settingsPathFor(cli.vaultPath))));
   if (opts.json) {
     cli.json(rows);
     return;

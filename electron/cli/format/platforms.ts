@@ -4,10 +4,16 @@
  * promise to scripts: fields are only ever added.
  */
 import { describeAuth } from '../../../shared/domain/custom-platform';
+import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import type { PlatformPreset } from '../../core/platforms/types';
 
 export { describeAuth };
 import { renderTable } from './table';
+
+const NAMES = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]));
+
+/** A built-in platform's name ("GitHub"); any other id (custom, unknown) as it is. */
+export const platformName = (id: string): string => NAMES.get(id) ?? id;
 
 /** One preset as JSON. */
 export interface PlatformJson {

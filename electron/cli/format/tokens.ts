@@ -3,8 +3,8 @@
  * added; defined in core/reports), the list table, and the `show` page. A token's value
  * never appears here; notes appear only in `show`.
  */
-import { PLATFORMS } from '../../../shared/domain/platform-ids';
 import type { AuditEntry, TokenView } from '../../../shared/domain/token';
+import { platformName } from './platforms';
 import { expirySourceText, shortTimestamp, viewExpiry } from './relative-date';
 import { renderTable } from './table';
 import { YWH_ACCESS_LABEL, YWH_ROLE_LABEL, YWH_SCOPE_LABEL } from '../../../shared/domain/yeswehack';
@@ -14,6 +14,10 @@ export { tokenJson, type TokenJson } from '../../core/reports/token-json';
 
 /** Short id shown in tables; any unique prefix is accepted back. */
 export const shortId = (id: string): string => id.slice(0, 8);
+
+/** A token named in a question or a line of output: `3f9a1c2b "CI deploy" (GitHub / acme)`. */
+export const describeToken = (t: Pick<TokenView, 'id' | 'name' | 'platform' | 'account'>): string =>
+  `${shortId(t.id)} "${t.name}" (${platformName(t.platform)} / ${t.account})`;
 
 /** What `add` says when the value replaced a user's token (one token per user: iObeya). */
 export function replacedNotice(v: Pick<TokenView, 'id' | 'name'>): string {
@@ -39,8 +43,6 @@ export function tokenTable(views: readonly TokenView[], now: Date = new Date()):
 /** Terminal-safe text: control characters other than newline and tab become "?". */
 const printable = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?');
 
-const platformName = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]));
-
 /** A `show` row when there is something to say. */
 const optionalRow = (label: string, value: string | null): [string, string][] => (value === null ? [] : [[label, value]]);
 
@@ -52,7 +54,7 @@ export function tokenPage(v: TokenView, notes: string, now: Date = new Date()): 
   const rows: [string, string][] = [
     ['id', v.id],
     ['name', v.name],
-    ['platform', `${v.platform} (${v.customPlatformName ?? (v.platform === 'custom' ? 'no custom platform assigned' : (platformName.get(v.platform) ?? v.platform))})`],
+    ['platform', `${v.platform} (${v.customPlatformName ?? (v.platform === 'custom' ? 'no custom platform assigned' : platformName(v.platform))})`],
     ['account', v.account],
     ['client', v.client ?? '-'],
     ['username', v.username ?? '-'],

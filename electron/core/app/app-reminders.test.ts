@@ -14,7 +14,7 @@ import { FakeTime } from '../test-support/fake-time';
 import { FAST_KDF, TEST_PASSWORD, tempDir } from '../test-support/temp-vault';
 import { AppService } from './app-service';
 import { dispatch } from './dispatch';
-import { SettingsStore } from './settings-store';
+import { SettingsStore } from '../settings/settings-store';
 
 type Shown = { title: string; body: string; onClick?: () => void };
 const cleanups: (() => void | Promise<void>)[] = [];

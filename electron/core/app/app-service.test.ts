@@ -14,7 +14,7 @@ import { SAMPLE_TOKENS } from '../test-support/sample-tokens';
 import { FAST_KDF, TEST_PASSWORD, tempDir } from '../test-support/temp-vault';
 import { AppService } from './app-service';
 import { dispatch } from './dispatch';
-import { DEFAULT_SETTINGS, SettingsStore } from './settings-store';
+import { DEFAULT_SETTINGS, SettingsStore } from '../settings/settings-store';
 
 type Emitted = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 

@@ -12,7 +12,8 @@ import { Vault } from '../vault/vault';
 import { PendingRotations } from '../platforms/rotation-recovery';
 import { AutoLock } from './auto-lock';
 import { ClipboardGuard } from './clipboard-guard';
-import { ReminderService, policyFrom } from './reminder-service';
+import { ReminderService } from './reminder-service';
+import { reminderPolicyFrom } from '../settings/settings-store';
 import { FileFlows } from './file-flows';
 import type { AppDeps, HandlerContext, LockReason } from './handler-context';
 import type { Handlers } from './handlers';
@@ -62,7 +63,7 @@ export class AppService {
       timers,
       fired: r.fired,
       vault: () => this.vaultForReminders(),
-      policy: () => policyFrom(this.deps.settings.get()),
+      policy: () => reminderPolicyFrom(this.deps.settings.get()),
       timeZone: r.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone),
       notify: (n) =>
         r.notifier.notify({

@@ -9,7 +9,7 @@ import type { RotationNotSaved } from '../platforms/rotation-recovery';
 import type { FiredReminderStore } from '../reminders/fired-store';
 import type { Vault, KdfChoice } from '../vault/vault';
 import type { ClipboardGuard } from './clipboard-guard';
-import type { SettingsStore } from './settings-store';
+import type { SettingsStore } from '../settings/settings-store';
 
 /** What the service needs from its host (main, or the e2e bridge). */
 export interface AppDeps {

@@ -15,7 +15,7 @@ import { FakeTime } from '../test-support/fake-time';
 import { FAST_KDF, TEST_PASSWORD, tempDir } from '../test-support/temp-vault';
 import { AppService } from './app-service';
 import { dispatch } from './dispatch';
-import { SettingsStore } from './settings-store';
+import { SettingsStore } from '../settings/settings-store';
 
 type Emitted = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 

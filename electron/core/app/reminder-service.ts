@@ -6,7 +6,7 @@
  */
 import { attentionCount } from '../../../shared/domain/attention';
 import { PLATFORMS } from '../../../shared/domain/platform-ids';
-import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../../../shared/domain/reminder-policy';
+import type { ReminderPolicy } from '../../../shared/domain/reminder-policy';
 import { daysUntil } from '../../../shared/domain/expiry';
 import { EXPIRING_WITHIN_DAYS } from '../../../shared/domain/status';
 import type { Clock, Timers } from '../ports';
@@ -109,9 +109,4 @@ export class ReminderService {
       this.deps.onError?.(e);
     }
   }
-}
-
-/** The policy from the settings, falling back to the default for anything missing. */
-export function policyFrom(settings: { reminderDays?: readonly number[]; reminderHour?: number }): ReminderPolicy {
-  return { days: settings.reminderDays ?? DEFAULT_REMINDER_POLICY.days, hour: settings.reminderHour ?? DEFAULT_REMINDER_POLICY.hour };
 }

@@ -12,7 +12,7 @@ import { FakeTime } from '../test-support/fake-time';
 import { FAST_KDF, TEST_PASSWORD, tempDir } from '../test-support/temp-vault';
 import { AppService } from './app-service';
 import { dispatch } from './dispatch';
-import { SettingsStore } from './settings-store';
+import { SettingsStore } from '../settings/settings-store';
 import { openableTokenPage } from './token-page-opener';
 
 const cleanups: (() => Promise<void>)[] = [];

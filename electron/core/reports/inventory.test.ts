@@ -10,7 +10,7 @@ import { isAppError } from '../../../shared/errors';
 import { SAMPLE_TOKENS, addSamples } from '../test-support/sample-tokens';
 import { createTestVault, fixedClock, tempDir } from '../test-support/temp-vault';
 import type { Vault } from '../vault/vault';
-import { INVENTORY_FORMATS, exportInventory, tokenJson, type InventoryFormat, type InventoryOptions } from './index';
+import { INVENTORY_FORMATS, renderInventory, tokenJson, type InventoryFormat, type InventoryOptions } from './index';
 import { attr, elements, htmlRows, readCsv, readHtml, readIcs, text, unfoldIcs } from './test-support';
 
 const NOW = '2026-11-23T10:00:00Z';
@@ -41,7 +41,7 @@ afterAll(() => {
   cleanup();
 });
 
-const exportAs = (format: InventoryFormat, opts: Partial<InventoryOptions> = {}) => exportInventory(views, format, { now, ...opts });
+const exportAs = (format: InventoryFormat, opts: Partial<InventoryOptions> = {}) => renderInventory(views, format, { now, ...opts });
 
 /** Every secret the vault holds: values, whole notes, and each line of a note. */
 function secrets(): string[] {
@@ -98,7 +98,7 @@ describe('no token value and no note in any export', () => {
 
   it.each(INVENTORY_FORMATS)('%s ignores fields a view may gain later, even secret-looking ones', (format) => {
     const grown = views.map((v) => ({ ...v, notes: 'FUTURE-NOTES-zq', value: 'FUTURE-VALUE-zq', params: { apiKey: 'FUTURE-PARAM-zq' }, platformName: 'FUTURE-NAME-zq' }));
-    const { content } = exportInventory(grown, format, { now });
+    const { content } = renderInventory(grown, format, { now });
     expect(content).not.toMatch(/FUTURE-/);
   });
 });
@@ -162,7 +162,7 @@ describe('every token in every format', () => {
 
   it('ICS UIDs are the same in two exports made at different times', () => {
     const first = readIcs(exportAs('ics').content).events.map((e) => e.uid);
-    const second = readIcs(exportInventory(views, 'ics', { now: new Date('2027-02-01T00:00:00Z') }).content).events.map((e) => e.uid);
+    const second = readIcs(renderInventory(views, 'ics', { now: new Date('2027-02-01T00:00:00Z') }).content).events.map((e) => e.uid);
     expect(second).toEqual(first);
     expect(new Set(first).size).toBe(first.length);
   });
@@ -196,7 +196,7 @@ describe('one client', () => {
   it('with no client in the vault the message says so; tokens without a client are only in the full export', () => {
     const noClients = views.filter((v) => v.client === null);
     expect(noClients.length).toBeGreaterThan(0);
-    const err = catchError(() => exportInventory(noClients, 'json', { now, client: 'Acme' }));
+    const err = catchError(() => renderInventory(noClients, 'json', { now, client: 'Acme' }));
     expect((err as Error).message).toBe('No token is held for client "Acme": no token in the vault has a client.');
     expect(catchError(() => exportAs('json', { client: '  ' }))).toMatchObject({ code: 'BAD_INPUT' });
   });
@@ -208,7 +208,7 @@ describe('options', () => {
     for (const bad of [[-1], [1.5], [366], [Number.NaN], eleven]) expect(catchError(() => exportAs('ics', { reminderDaysBefore: bad }))).toMatchObject({ code: 'BAD_INPUT' });
     expect(exportAs('ics', { reminderDaysBefore: [0, 365] }).count).toBeGreaterThan(0);
     expect(catchError(() => exportAs('pdf' as InventoryFormat))).toMatchObject({ code: 'BAD_INPUT' });
-    expect(catchError(() => exportInventory(views, 'csv', { now: new Date('nope') }))).toMatchObject({ code: 'BAD_INPUT' });
+    expect(catchError(() => renderInventory(views, 'csv', { now: new Date('nope') }))).toMatchObject({ code: 'BAD_INPUT' });
   });
 
   it('uses a given title for the page and the calendar name', () => {
@@ -220,7 +220,7 @@ describe('options', () => {
 
   it('slugs any client name into a safe file name', () => {
     const odd = views.map((v) => ({ ...v, client: 'Ünïcødé / "Client": 東京 🚀' }));
-    expect(exportInventory(odd, 'csv', { now, client: 'ünïcødé / "client": 東京 🚀' }).suggestedFileName).toBe('patvault-inventory-2026-11-23-unicøde-client-東京.csv');
+    expect(renderInventory(odd, 'csv', { now, client: 'ünïcødé / "client": 東京 🚀' }).suggestedFileName).toBe('patvault-inventory-2026-11-23-unicøde-client-東京.csv');
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * Inventory reports: the token list as CSV, JSON, a printable HTML page or an expiry calendar
- * (.ics), for every token or one client's. Token values and notes never get here: the input
- * is `TokenView`s, and every format reads the fields it shows one by one (never a spread), so
- * a field added to the view later stays out until someone adds it here on purpose.
+ * The inventory as a report: the token list as CSV, JSON, a printable HTML page or an expiry
+ * calendar (.ics), for every token or one client's. Token values and notes never get here: the
+ * input is `TokenView`s, and every format reads the fields it shows one by one (never a
+ * spread), so a field added to the view later stays out until someone adds it here on purpose.
  */
 import { AppError } from '../../../shared/errors';
 import { DEFAULT_REMINDER_DAYS, parseReminderPolicy } from '../../../shared/domain/reminder-policy';
@@ -14,17 +14,13 @@ import { icsInventory } from './ics';
 import { selectClient } from './select-client';
 import { jsonInventory } from './token-json';
 
-export { CSV_COLUMNS } from './csv';
-export { tokenJson, type TokenJson } from './token-json';
-export { exportAuditDetail } from './audit-detail';
-
 /** The formats, JSON first as the CLI's default. */
 export const INVENTORY_FORMATS = ['json', 'csv', 'html', 'ics'] as const;
 
 /** One export format. */
 export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
 
-/** What an export is made for. */
+/** What a report is made for. */
 export interface InventoryOptions {
   /** The moment of the export: status words, "days left", the calendar's DTSTAMP, the file name. */
   readonly now: Date;
@@ -39,8 +35,8 @@ export interface InventoryOptions {
   readonly title?: string | undefined;
 }
 
-/** A finished export, ready to save or print. */
-export interface InventoryExport {
+/** A finished report, ready to save or print. */
+export interface InventoryReport {
   readonly content: string;
   /** Tokens in the export; for a calendar, events written (tokens with an expiry). */
   readonly count: number;
@@ -56,8 +52,11 @@ const MEDIA_TYPES: Readonly<Record<InventoryFormat, string>> = {
   ics: 'text/calendar; charset=utf-8',
 };
 
-/** The inventory of `views` (all, or one client's) in `format`. Throws BAD_INPUT on bad options. */
-export function exportInventory(views: readonly TokenView[], format: InventoryFormat, opts: InventoryOptions): InventoryExport {
+/**
+ * The inventory of `views` (all, or one client's) in `format`; pure, nothing recorded (the
+ * audited export is `exportInventory`, export-inventory.ts). Throws BAD_INPUT on bad options.
+ */
+export function renderInventory(views: readonly TokenView[], format: InventoryFormat, opts: InventoryOptions): InventoryReport {
   if (!(INVENTORY_FORMATS as readonly string[]).includes(format)) {
     throw new AppError('BAD_INPUT', `Unknown export format "${String(format)}" (known: ${INVENTORY_FORMATS.join(', ')}).`);
   }

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorOf } from '../test-support/app-errors';
 import { tempDir } from '../test-support/temp-vault';
-import { DEFAULT_SETTINGS, SettingsStore } from './settings-store';
+import { DEFAULT_SETTINGS, SettingsStore, peekSettings, reminderPolicyFrom, settingsPathFor } from './settings-store';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -67,5 +67,36 @@ describe('SettingsStore', () => {
     const store = new SettingsStore(settingsPath());
     expect(Object.isFrozen(store.get())).toBe(true);
     expect(Object.isFrozen(store.set({ theme: 'dark' }))).toBe(true);
+  });
+});
+
+describe('peekSettings, settingsPathFor, reminderPolicyFrom (what the CLI reads)', () => {
+  it('puts the settings file beside the vault', () => {
+    const vault = join('some', 'folder', 'vault.sqlite');
+    expect(settingsPathFor(vault)).toBe(join('some', 'folder', 'settings.json'));
+  });
+
+  it("reads what the app's store wrote, defaults for anything missing", () => {
+    const path = settingsPath();
+    new SettingsStore(path).set({ reminderDays: [14, 3], theme: 'dark' });
+    expect(peekSettings(path)).toEqual({ ...DEFAULT_SETTINGS, reminderDays: [14, 3], theme: 'dark' });
+    expect(Object.isFrozen(peekSettings(path))).toBe(true);
+  });
+
+  it('gives defaults for a missing or bad file, and never moves or writes it', () => {
+    const path = settingsPath();
+    expect(peekSettings(path)).toEqual(DEFAULT_SETTINGS);
+    expect(existsSync(dirname(path))).toBe(false);
+    new SettingsStore(path).set({}); // creates the folder
+    writeFileSync(path, '{ "theme": ');
+    expect(peekSettings(path)).toEqual(DEFAULT_SETTINGS);
+    expect(readFileSync(path, 'utf8')).toBe('{ "theme": ');
+    expect(existsSync(`${path}.bad`)).toBe(false);
+  });
+
+  it('turns the settings into the reminder policy, the default for anything missing', () => {
+    expect(reminderPolicyFrom(DEFAULT_SETTINGS)).toEqual({ days: [7, 1], hour: 9 });
+    expect(reminderPolicyFrom({ reminderDays: [], reminderHour: 18 })).toEqual({ days: [], hour: 18 });
+    expect(reminderPolicyFrom({})).toEqual({ days: [7, 1], hour: 9 });
   });
 });

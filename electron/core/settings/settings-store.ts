@@ -1,16 +1,19 @@
 /**
  * User settings in a small JSON file beside the vault (not secret: auto-lock minutes, clipboard
- * and reveal timeouts, theme), so they apply before unlock. A missing or unreadable file means
- * defaults; an unreadable one is kept aside as settings.json.bad rather than overwritten.
+ * and reveal timeouts, theme, reminder days and hour), so they apply before unlock. A missing
+ * or unreadable file means defaults; an unreadable one is kept aside as settings.json.bad
+ * rather than overwritten. Both hosts read it: the app through `SettingsStore`, the CLI
+ * through `peekSettings` (it never writes the file).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { DEFAULT_REMINDER_POLICY, type ReminderPolicy } from '../../../shared/domain/reminder-policy';
 import { describeZodError } from '../../../shared/domain/token-input';
 import { settingsSchema } from '../../../shared/ipc/schemas';
 
-/** The settings. */
+/** The settings (their schema is shared with the IPC contract and the settings dialog). */
 export type Settings = z.output<typeof settingsSchema>;
 
 /** The settings before the user changes any. */
@@ -39,6 +42,11 @@ export function peekSettings(path: string): Readonly<Settings> {
   } catch {
     return DEFAULT_SETTINGS;
   }
+}
+
+/** The reminder policy the settings give (days before expiry, hour), the default for anything missing. */
+export function reminderPolicyFrom(settings: { reminderDays?: readonly number[]; reminderHour?: number }): ReminderPolicy {
+  return { days: settings.reminderDays ?? DEFAULT_REMINDER_POLICY.days, hour: settings.reminderHour ?? DEFAULT_REMINDER_POLICY.hour };
 }
 
 /** Reads and writes the settings file. */

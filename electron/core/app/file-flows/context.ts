@@ -5,7 +5,7 @@ import { AppError } from '../../../../shared/errors';
 import type { Clock, FileDialogs, FileFilter } from '../../ports';
 import type { KdfChoice } from '../../vault/key-wrap';
 import type { Vault } from '../../vault/vault';
-import type { SettingsStore } from '../settings-store';
+import type { SettingsStore } from '../../settings/settings-store';
 import type { ChosenFiles } from './chosen-files';
 
 /** The session as the file flows see it. */

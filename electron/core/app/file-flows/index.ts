@@ -10,7 +10,7 @@ import type { Handlers } from '../handlers';
 import { chooseBackup, createBackup, mergeChosenBackup, restoreChosenBackup } from './backup-flow';
 import { ChosenFiles } from './chosen-files';
 import type { FileFlowContext } from './context';
-import { exportReport } from './export-flow';
+import { saveInventory } from './export-flow';
 import { ImportPlans, applyImport, chooseImport, previewChosenImport } from './import-flow';
 
 /** The channels served here: every contract channel of these three areas. */
@@ -29,7 +29,7 @@ export class FileFlows {
       return { ...ctx, dialogs, files: this.files };
     };
     this.handlers = {
-      'reports.export': async (req) => exportReport(withDialogs(), req),
+      'reports.export': async (req) => saveInventory(withDialogs(), req),
       'backup.create': async (req) => createBackup(withDialogs(), req),
       'backup.choose': async () => chooseBackup(withDialogs()),
       'backup.merge': async (req) => mergeChosenBackup(withDialogs(), req),

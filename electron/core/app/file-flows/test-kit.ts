@@ -17,7 +17,7 @@ import { FAST_KDF, TEST_PASSWORD, tempDir } from '../../test-support/temp-vault'
 import { Vault } from '../../vault/vault';
 import { AppService } from '../app-service';
 import { dispatch } from '../dispatch';
-import { SettingsStore } from '../settings-store';
+import { SettingsStore } from '../../settings/settings-store';
 
 /** A dialog call as the flows made it. */
 export interface DialogCall {
