@@ -11,7 +11,8 @@ import { DEFAULT_REMINDER_POLICY, effectiveReminderDays, type ReminderPolicy } f
 import { daysUntil, expiryLastDay, systemTimeZone } from '../../../shared/domain/expiry';
 import { EXPIRING_WITHIN_DAYS, computeStatus, type TokenStatus } from '../../../shared/domain/status';
 import type { TokenView } from '../../../shared/domain/token';
-import { isValidTimeZone, reminderSchedule } from '../../core/reminders/schedule';
+import { reminderSchedule } from '../../core/reminders/schedule';
+import { isKnownTimeZone } from '../../../shared/domain/expiry';
 import { describeExpiry } from '../format/relative-date';
 import { renderTable } from '../format/table';
 import { shortId } from '../format/tokens';
@@ -147,10 +148,10 @@ async function reminders(cli: Cli, opts: RemindersOptions): Promise<void> {
   const within = opts.within ?? DEFAULT_WITHIN_DAYS;
   // Names and accounts are sealed, so this unlocks like `list`.
   const views = await cli.withUnlocked((v) => v.tokens.list({ client: opts.client }));
-  const now = new Date();
+  const now = cli.clock.now();
   // The zone the app's scheduler is given; UTC if the system's has no name luxon knows.
   const system = systemTimeZone();
-  const zone = isValidTimeZone(system) ? system : 'UTC';
+  const zone = isKnownTimeZone(system) ? system : 'UTC';
   // The app's reminder policy (its settings file beside the vault), so both name the same days.
   const rows = reminderRows(views, now, within, zone, reminderPolicyFrom(peekSettings(settingsPathFor(cli.vaultPath))));
   if (opts.json) {

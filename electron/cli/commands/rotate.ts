@@ -39,10 +39,10 @@ async function rotate(cli: Cli, o: RotateOptions, id: string): Promise<void> {
  * The confirmation question: what stops working and, where the rotation takes an expiry
  * (GitLab only), the date the new token gets — the same default the core sends.
  */
-function rotateQuestion(target: TokenView, preset: PlatformPreset, expires: string | undefined): string {
+function rotateQuestion(target: TokenView, preset: PlatformPreset, expires: string | undefined, now: Date): string {
   const base = `Rotate ${describeToken(target)}? The current value stops working.`;
   if (preset.rotate?.takesExpiry !== true) return base;
-  const date = expires ?? gitlabRotationDate(target, new Date());
+  const date = expires ?? gitlabRotationDate(target, now);
   const kept = expires === undefined ? ' (the current expiry, kept)' : '';
   return `${base} The new token expires on ${date}${kept}; ${preset.name} stops it at 00:00 UTC that day.`;
 }
@@ -55,7 +55,7 @@ async function rotateAndSave(cli: Cli, o: RotateOptions, id: string): Promise<vo
     // before anything is asked or sent.
     const refused = rotationRefusal(v, target.id, o.expires);
     if (refused !== null || !preset?.rotate) throw refused ?? new AppError('BAD_INPUT', 'Not rotated.');
-    if (!(await confirmed(cli, o.yes, rotateQuestion(target, preset, o.expires)))) {
+    if (!(await confirmed(cli, o.yes, rotateQuestion(target, preset, o.expires, cli.clock.now())))) {
       throw new AppError('BAD_INPUT', 'Not rotated.');
     }
     const asked = o.expires !== undefined ? { expiresAt: o.expires } : {};

@@ -6,7 +6,7 @@
  *   - `RotationNotSaved` carries it out of `rotateToken` in a private field (never in the
  *     message, JSON or stack), for the caller to keep;
  *   - the app keeps it in memory in `PendingRotations` and saves it on the next unlocked call;
- *   - the CLI, which cannot wait for a later unlock, prints it once (see commands/token-changes).
+ *   - the CLI, which cannot wait for a later unlock, prints it once (see electron/cli/commands/rotate.ts).
  */
 import type { ReportedExpiry } from '../../../shared/domain/expiry';
 import { AppError, isAppError } from '../../../shared/errors';

@@ -46,12 +46,6 @@ export function parseReminderKey(key: string): { tokenId: string; expiry: string
 }
 
 /**
- * True when `zone` is an IANA zone name the platform's Intl knows: the status function's own
- * check, so a zone the schedule accepts is one daysUntil can count in.
- */
-export const isValidTimeZone = isKnownTimeZone;
-
-/**
  * The token's reminders, earliest first: for each N in its effective list, `policy.hour`:00
  * local time in `timeZone` on the calendar date N days before the last local day the token works
  * (for an instant expiry: the local day of its last millisecond). On a spring-forward day
@@ -62,7 +56,7 @@ export const isValidTimeZone = isKnownTimeZone;
  */
 export function reminderSchedule(token: ScheduleToken, policy: ReminderPolicy, timeZone: string): ScheduledReminder[] {
   if (token.expiry === null) return [];
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`unknown time zone: ${timeZone}`);
+  if (!isKnownTimeZone(timeZone)) throw new RangeError(`unknown time zone: ${timeZone}`);
   const lastDay = expiryLastDay(token.expiry, timeZone);
   const expiry = lastDay === null ? null : calendarDate(lastDay);
   if (!expiry) return [];

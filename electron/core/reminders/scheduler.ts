@@ -8,7 +8,8 @@ import { daysUntil, expiryLastDay } from '../../../shared/domain/expiry';
 import type { Clock, Timers } from '../ports';
 import type { FiredReminderStore } from './fired-store';
 import { reminderNotification, type DueReminder, type ReminderLabel, type ReminderNotification } from './reminder-text';
-import { isValidTimeZone, reminderSchedule, type ScheduleToken } from './schedule';
+import { reminderSchedule, type ScheduleToken } from './schedule';
+import { isKnownTimeZone } from '../../../shared/domain/expiry';
 
 /** A token as the source gives it. `label` only while unlocked; ignored while locked anyway. */
 export interface ReminderSourceToken extends ScheduleToken {
@@ -106,7 +107,7 @@ export class ReminderScheduler {
     const now = clock.now();
     const snap = this.deps.source();
     let zone = snap.timeZone;
-    if (!isValidTimeZone(zone)) {
+    if (!isKnownTimeZone(zone)) {
       this.report(new RangeError(`unknown time zone ${JSON.stringify(zone)}; reminders use UTC`));
       zone = 'UTC';
     }

@@ -6,7 +6,7 @@ import type { Backend } from '../test-support/backend';
 import { GITHUB_API, githubUser } from '../test-support/platform-answers';
 import type { SeedOptions } from '../test-support/seed';
 import { useUiTestCleanup } from '../test-support/setup';
-import { haystackOf as haystack } from './haystack';
+import { tokenSearchText as haystack } from '../../../shared/domain/search';
 import { useStore } from './index';
 import { selectClients, selectRows } from './selectors';
 

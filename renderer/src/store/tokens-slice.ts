@@ -8,7 +8,7 @@ import type { TokenStatus } from '../../../shared/domain/status';
 import type { TokenView } from '../api/types';
 import type { Request } from '../../../shared/ipc/contract';
 import { call, toUiError } from '../api/client';
-import { haystackOf } from './haystack';
+import { tokenSearchText } from '../../../shared/domain/search';
 import type { All } from './types';
 
 /** How the list is grouped. */
@@ -58,7 +58,7 @@ export interface TokensSlice {
   clearTokens: () => void;
 }
 
-const withHaystacks = (tokens: readonly TokenView[]) => ({ tokens, haystacks: tokens.map(haystackOf) });
+const withHaystacks = (tokens: readonly TokenView[]) => ({ tokens, haystacks: tokens.map(tokenSearchText) });
 
 export const createTokensSlice: StateCreator<All, [], [], TokensSlice> = (set, get) => ({
   tokens: [],
