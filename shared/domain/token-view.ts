@@ -7,7 +7,8 @@
  *
  * Per field:
  *   schema  its zod type (the wire check and the TypeScript type);
- *   search  the words a person might type to find the token by it (absent: not searched);
+ *   search  true when a person might type its text to find the token, or a function giving
+ *           the words they might type (absent: not searched);
  *   csv     the CSV columns it fills, each at a fixed position: CSV columns may be appended,
  *           never moved, since scripts read them by position;
  *   json    false to keep it out of `--json` and the JSON export (default: in, in this order;
@@ -34,7 +35,8 @@ interface CsvColumn<T> {
 /** One field of the view. */
 interface FieldDef<S extends z.ZodType> {
   readonly schema: S;
-  readonly search?: (value: z.output<S>) => string;
+  /** `true`: the text itself (none when null); a function: the words to find it by. */
+  readonly search?: true | ((value: z.output<S>) => string);
   readonly csv?: readonly CsvColumn<z.output<S>>[];
   readonly json?: false;
 }
@@ -50,7 +52,6 @@ const col = <T>(header: string, at: number, text?: (value: T, view: AnyView) => 
   at,
   ...(text ? { text } : {}),
 });
-const same = (s: string | null): string => s ?? '';
 const platformName = new Map<string, string>(PLATFORMS.map((p) => [p.id, p.name]));
 /** A YesWeHack field as typed in a search: its id ("read-write") and its words ("Read and write"). */
 const labelled =
@@ -65,23 +66,23 @@ const lastCheck = z
 
 /** Every field of a token view, in the order `--json` prints them. */
 export const TOKEN_VIEW_FIELDS = {
-  id: field(z.string(), { search: (v) => v, csv: [col('id', 0)] }),
+  id: field(z.string(), { search: true, csv: [col('id', 0)] }),
   platform: field(z.enum(PLATFORM_IDS as readonly [(typeof PLATFORM_IDS)[number], ...(typeof PLATFORM_IDS)[number][]]), {
     search: (p) => `${p}\n${platformName.get(p) ?? ''}`,
     csv: [col('platform', 1)],
   }),
   /** The account's label. */
-  account: field(z.string(), { search: (v) => v, csv: [col('account', 2)] }),
+  account: field(z.string(), { search: true, csv: [col('account', 2)] }),
   accountId: field(z.string()),
-  client: field(z.string().nullable(), { search: same, csv: [col('client', 3)] }),
-  username: field(z.string().nullable(), { search: same, csv: [col('username', 4)] }),
-  baseUrl: field(z.string().nullable(), { search: same, csv: [col('baseUrl', 5)] }),
-  name: field(z.string(), { search: (v) => v, csv: [col('name', 6)] }),
+  client: field(z.string().nullable(), { search: true, csv: [col('client', 3)] }),
+  username: field(z.string().nullable(), { search: true, csv: [col('username', 4)] }),
+  baseUrl: field(z.string().nullable(), { search: true, csv: [col('baseUrl', 5)] }),
+  name: field(z.string(), { search: true, csv: [col('name', 6)] }),
   // Space-separated in CSV, like OAuth scope strings.
   scopes: field(z.array(z.string()).readonly(), { search: (s) => s.join(' '), csv: [col('scopes', 7, (s) => s.join(' '))] }),
   /** "Expires on": the last day the token works, in this machine's time zone (YYYY-MM-DD). */
-  expiresAt: field(z.string().nullable(), { search: same, csv: [col('expiresAt', 8)] }),
-  status: field(z.enum(TOKEN_STATUSES), { search: (v) => v, csv: [col('status', 9)] }),
+  expiresAt: field(z.string().nullable(), { search: true, csv: [col('expiresAt', 8)] }),
+  status: field(z.enum(TOKEN_STATUSES), { search: true, csv: [col('status', 9)] }),
   createdAt: field(z.string(), { csv: [col('createdAt', 10)] }),
   updatedAt: field(z.string(), { csv: [col('updatedAt', 11)] }),
   /** The latest check, whatever it said. */
@@ -90,9 +91,9 @@ export const TOKEN_VIEW_FIELDS = {
   }),
   /** For platform 'custom': the user-defined platform (id and name), null when none is assigned. */
   customPlatformId: field(z.string().nullable()),
-  customPlatformName: field(z.string().nullable(), { search: same }),
+  customPlatformName: field(z.string().nullable(), { search: true }),
   /** YesWeHack: the program a check reads (a PAT has no who-am-i). */
-  programSlug: field(z.string().nullable(), { search: same }),
+  programSlug: field(z.string().nullable(), { search: true }),
   /** The platform's own id of this token (Jelastic: revoke and rotate name it); an id, not a secret. */
   platformTokenId: field(z.string().nullable()),
   /** This token's reminder days before expiry; null = the global policy, [] = none. */
@@ -147,10 +148,10 @@ export const JSON_FIELDS = (Object.keys(TOKEN_VIEW_FIELDS) as TokenViewField[]).
   (k): k is JsonField => (TOKEN_VIEW_FIELDS[k] as { json?: false }).json !== false,
 );
 
-/** The fields a search looks in, each with its words. */
-export const SEARCH_FIELDS: readonly (readonly [TokenViewField, (value: never) => string])[] = (
+/** The fields a search looks in: each with the function giving its words, or null for the text itself. */
+export const SEARCH_FIELDS: readonly (readonly [TokenViewField, ((value: never) => string) | null])[] = (
   Object.entries(TOKEN_VIEW_FIELDS) as [TokenViewField, FieldDef<z.ZodType>][]
-).flatMap(([k, f]) => (f.search ? [[k, f.search as (value: never) => string] as const] : []));
+).flatMap(([k, f]) => (f.search === undefined ? [] : [[k, f.search === true ? null : (f.search as (value: never) => string)] as const]));
 
 /** Every CSV column in position order, with the field it reads. */
 export const CSV_FIELDS: readonly (readonly [TokenViewField, CsvColumn<never>])[] = (
