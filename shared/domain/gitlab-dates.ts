@@ -12,7 +12,8 @@
  *
  * Pure (Intl only through ./expiry): the core and the renderer import it.
  */
-import { calendarDayStart, localDayOf, parseExpiry, type ExpirySource, type ReportedExpiry } from './expiry';
+import { calendarDayStart, localDayOf, parseExpiry, type ReportedExpiry } from './expiry';
+import type { TokenView } from './token-view';
 
 const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -66,16 +67,8 @@ export function gitlabDateCovering(expiry: string, timeZone?: string): string | 
   return null;
 }
 
-/** The stored facts about a token's expiry that a rotation keeps (TokenView's fields). */
-export interface StoredExpiry {
-  /** The effective expiry: a day (user) or an instant (platform, token); null when none. */
-  readonly expiry: string | null;
-  readonly expirySource: ExpirySource | null;
-  /** The platform's own words for it (GitLab: its `expires_at` date). */
-  readonly expiryRaw: string | null;
-  /** The platform said the token never expires. */
-  readonly neverExpires: boolean;
-}
+/** The stored facts about a token's expiry that a rotation keeps: TokenView's own fields (token-view.ts). */
+export type StoredExpiry = Pick<TokenView, 'expiry' | 'expirySource' | 'expiryRaw' | 'neverExpires'>;
 
 /**
  * The `expires_at` a GitLab rotation sends when the user chose none: the old expiry, never
