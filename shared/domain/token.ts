@@ -23,18 +23,6 @@ export interface Account {
   readonly updatedAt: string;
 }
 
-/** Everything about a token except its value and notes (the "overview"). */
-export interface TokenOverview {
-  readonly id: string;
-  readonly accountId: string;
-  readonly name: string;
-  readonly scopes: readonly string[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly expiresAt: string | null; // YYYY-MM-DD
-  readonly lastCheck: LastCheck | null;
-}
-
 /** What the secret envelope of a token holds. */
 export interface TokenSecret {
   readonly value: string;
