@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { deriveKeyFromPassword } from '../../electron/core/vault/crypto/kdf';
 import { Vault } from '../../electron/core/vault/vault';
-import { BRIDGE_KDF } from '../e2e/bridge-server';
+import { FLOOR_KDF } from '../../electron/core/test-support/app-under-test';
 import { CHROMIUM_HINT, CHROMIUM_PATH, launchApp } from '../e2e/harness';
 import { BUTTON, LABEL, ROW_SELECTOR, button, field } from '../e2e/ui';
 import { existsSync } from 'node:fs';
@@ -71,16 +71,16 @@ const PROBES = `(() => {
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(CHROMIUM_HINT);
   const salt = randomBytes(16);
-  await deriveKeyFromPassword(PASSWORD, { algorithm: 'argon2id', ...BRIDGE_KDF, salt });
+  await deriveKeyFromPassword(PASSWORD, { algorithm: 'argon2id', ...FLOOR_KDF, salt });
   const t0 = performance.now();
-  await deriveKeyFromPassword(PASSWORD, { algorithm: 'argon2id', ...BRIDGE_KDF, salt });
+  await deriveKeyFromPassword(PASSWORD, { algorithm: 'argon2id', ...FLOOR_KDF, salt });
   const kdfMs = performance.now() - t0;
 
   let importMs = 0;
   const app = await launchApp({
     viewport: { width: 1280, height: 800 },
     beforeLoad: async (bridge) => {
-      const v = await Vault.create(bridge.vaultPath, PASSWORD, { kdf: BRIDGE_KDF });
+      const v = await Vault.create(bridge.vaultPath, PASSWORD, { kdf: FLOOR_KDF });
       const t = performance.now();
       const r = v.tokens.import(sampleInventory(TOKENS, ACCOUNTS));
       importMs = performance.now() - t;

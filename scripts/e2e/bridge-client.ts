@@ -3,7 +3,8 @@
  * the bridge's own Origin (a POST without one is refused). Helpers for the system parts the
  * tests play: the file dialog, the clock, the notification centre, the badge.
  */
-import { BRIDGE_TOKEN_HEADER, type Bridge } from './bridge-server';
+import { BRIDGE_TOKEN_HEADER } from './bridge-guard';
+import type { Bridge } from './bridge-server';
 import type { DialogCall } from './bridge-doubles';
 import type { Channel, Envelope, Request, Response } from '../../shared/ipc/contract';
 

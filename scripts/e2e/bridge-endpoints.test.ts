@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, Envelope, Request, Response } from '../../shared/ipc/contract';
-import { BRIDGE_TOKEN_HEADER, startBridge, type Bridge, type BridgeOptions } from './bridge-server';
+import { BRIDGE_TOKEN_HEADER } from './bridge-guard';
+import { startBridge, type Bridge, type BridgeOptions } from './bridge-server';
 import { badgeCount, bridgeGet, bridgePost, clickNotification, dialogCalls, notifications, queueDialog, setClock } from './bridge-client';
 
 const open: Bridge[] = [];

@@ -4,7 +4,7 @@
  * guard refuses calls without the one-time token or from another origin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_TOKEN_HEADER } from './bridge-server';
+import { BRIDGE_TOKEN_HEADER } from './bridge-guard';
 import { CHROMIUM_HINT, axeViolations, chromiumAvailable, expectNoAxeViolations, heapStringsContaining, launchApp, type App } from './harness';
 
 const run = chromiumAvailable();

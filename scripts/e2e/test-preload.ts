@@ -1,9 +1,10 @@
 /**
  * The e2e stand-in for electron/preload: runs in the page (via playwright's addInitScript,
  * before any page script) and defines `window.api` — the same PatVaultApi shape the real
- * preload exposes — forwarding every call to the loopback bridge (scripts/e2e/bridge-server.ts).
+ * preload exposes — forwarding every call to the loopback bridge's /rpc and /events routes
+ * (scripts/e2e/bridge-api-routes.ts).
  *
- * Bundled by esbuild to an IIFE string at test time (see harness.ts `testPreloadSource`); the
+ * Bundled by esbuild to an IIFE string at test time (see page-builds.ts `testPreloadSource`); the
  * bridge token is passed in as an argument, never fetched. Like contextBridge's object, the
  * api is frozen and `window.api` cannot be replaced. Nothing else is added to the page.
  *

@@ -1,9 +1,10 @@
 /**
  * The real app core for renderer tests: an AppService over a vault in a fresh temp folder
- * (real SQLite, real crypto with the KDF at its floor), reached only through `dispatch` — the
- * function main's IPC handlers and the e2e bridge call. Only the machine's edges are doubles:
- * the clipboard, the keychain, the system's file dialogs, the browser that opens token pages,
- * and the platforms' HTTP (platform-web.ts).
+ * (real SQLite, real crypto with the KDF at its floor; made by core's app-under-test.ts, as the
+ * e2e bridge's is), reached only through `dispatch` — the function main's IPC handlers and the
+ * e2e bridge call. Only the machine's edges are doubles: the clipboard, the keychain, the
+ * system's file dialogs, the browser that opens token pages, and the platforms' HTTP
+ * (platform-web.ts).
  */
 import './node-realm';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,12 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppService } from '../../../electron/core/app/app-service';
 import { dispatch } from '../../../electron/core/app/dispatch';
-import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { MemoryKeyProtector } from '../../../electron/core/keychain/memory-protector';
 import { createHostLimiter } from '../../../electron/core/platforms/http';
 import type { FileDialogs } from '../../../electron/core/ports';
+import { createAppUnderTest } from '../../../electron/core/test-support/app-under-test';
 import { FakeClipboard } from '../../../electron/core/test-support/fake-clipboard';
-import { FAST_KDF } from '../../../electron/core/test-support/temp-vault';
 import type { Channel, Envelope, EventName, EventPayload, Request, Response } from '../../../shared/ipc/contract';
 import { PlatformWeb } from './platform-web';
 
@@ -75,24 +75,17 @@ export const TEST_PASSWORD = 'correct horse battery';
 /** Starts a core with no vault yet. */
 export function startBackend(): Backend {
   const dir = mkdtempSync(join(tmpdir(), 'patvault-ui-'));
-  const vaultPath = join(dir, 'vault.sqlite');
   const web = new PlatformWeb();
   const restoreFetch = web.install();
   const dialogs = new FileDialogsDouble(dir);
-  const keyProtector = new MemoryKeyProtector();
   const clipboard = new FakeClipboard(false);
   const openedPages: string[] = [];
   const listeners = new Set<Listener>();
-  const settings = new SettingsStore(join(dir, 'settings.json'));
-  const service = new AppService({
-    vaultPath,
-    settings,
+  const { vaultPath, service, settings, keyProtector } = createAppUnderTest(dir, {
     clipboard,
-    keyProtector,
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => {
       for (const l of listeners) l(event, payload);
     },
-    kdf: FAST_KDF,
     dialogs,
     openTokenPage: (url) => {
       openedPages.push(url);
