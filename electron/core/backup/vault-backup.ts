@@ -43,21 +43,26 @@ export class VaultBackup {
   /** Writes the records into this empty vault exactly as they are (ids, dates, history), audited as 'restore'. */
   restore(records: PortableRecords, source: string | null = null): MergeSummary {
     const checked = parseInput(portableRecords, records, 'backup: ');
-    return this.kernel.write({}, (ctx) => {
+    const summary = this.kernel.write({}, (ctx) => {
       const summary = restoreRecords(ctx, checked);
       this.kernel.audit(ctx, { action: 'restore', detail: restoreDetail('restore', summary, source) });
       return summary;
     });
+    this.kernel.scrub();
+    return summary;
   }
 
   /** Merges the records into this vault in one transaction, audited once as 'restore' with the counts. */
   merge(records: PortableRecords, source: string | null = null): MergeSummary {
     const checked = parseInput(portableRecords, records, 'backup: ');
-    return this.kernel.write({}, (ctx) => {
+    const summary = this.kernel.write({}, (ctx) => {
       const summary = applyMerge(ctx, planMerge(ctx, checked));
       this.kernel.audit(ctx, { action: 'restore', detail: restoreDetail('merge', summary, source) });
       return summary;
     });
+    // A merge replaces values (the loser kept in history, re-sealed): no old envelope stays.
+    this.kernel.scrub();
+    return summary;
   }
 
   /** What `merge` would do, decided the same way; writes nothing. */

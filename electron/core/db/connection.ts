@@ -41,10 +41,46 @@ export function openDatabase(path: string, opts: { create: boolean }): Database.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('trusted_schema = OFF');
+    // Deleted or overwritten content (a removed token's sealed secret, an old value) is
+    // zeroed in the pages and free pages SQLite writes, not left in slack space.
+    db.pragma('secure_delete = ON');
     return db;
   } catch (e) {
     db?.close();
     if (opts.create) rmSync(path, { force: true }); // we made it, empty, a moment ago
     throw sqliteToAppError(e, path);
+  }
+}
+
+/** How long a checkpoint waits for other connections' readers before settling for less. */
+const CHECKPOINT_WAIT_MS = 200;
+
+/**
+ * Copies the WAL into the database file and empties it, so frames holding content that a
+ * write just deleted or replaced (with secure_delete, zeroed in the file) do not stay in the
+ * -wal. TRUNCATE when no other connection is reading an older snapshot; else PASSIVE (copies
+ * what it can, waits for nobody); best effort: a busy, read-only or closed file is left as
+ * it is, and the next checkpoint (SQLite's own, at 1000 pages, or ours) catches up. Returns
+ * the mode that completed, or null.
+ */
+export function checkpointWal(db: Database.Database): 'truncate' | 'passive' | null {
+  if (!db.open) return null;
+  const previous = db.pragma('busy_timeout', { simple: true }) as number;
+  try {
+    db.pragma(`busy_timeout = ${CHECKPOINT_WAIT_MS}`);
+    const busy = (mode: string): boolean => {
+      const row = db.pragma(`wal_checkpoint(${mode})`) as { busy: number }[];
+      return (row[0]?.busy ?? 1) !== 0;
+    };
+    if (!busy('TRUNCATE')) return 'truncate';
+    return busy('PASSIVE') ? null : 'passive';
+  } catch {
+    return null;
+  } finally {
+    try {
+      db.pragma(`busy_timeout = ${previous}`);
+    } catch {
+      // closed meanwhile: nothing to restore
+    }
   }
 }

@@ -17,7 +17,7 @@ import type Database from 'better-sqlite3';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { AuditAction } from '../../../shared/domain/token';
 import { systemClock, type Clock } from '../ports';
-import { openDatabase } from '../db/connection';
+import { checkpointWal, openDatabase } from '../db/connection';
 import { migrate, assertNotNewer } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import { sqliteToAppError } from '../db/sqlite-errors';
@@ -227,6 +227,15 @@ export class VaultKernel {
       this.changed();
       throw sqliteToAppError(e, this.path);
     }
+  }
+
+  /**
+   * After a committed write that deleted or replaced sealed content (remove, a new value,
+   * rotate, restore, merge): moves the WAL into the file, where secure_delete has zeroed the
+   * old bytes, and empties the WAL. Best effort (connection.ts checkpointWal).
+   */
+  scrub(): void {
+    checkpointWal(this.db);
   }
 
   /** Appends an audit entry inside a write. */

@@ -121,6 +121,7 @@ export class PlatformResults {
       // The new value's expiry as the platform reported it; else the old one still stands.
       putToken(ctx, id, withExpiry(data, rec.data.expiresAt, reported ?? rec.data.reportedExpiry), { value, notes: old.notes, history });
     });
+    this.kernel.scrub();
     return this.tokens.get(id);
   }
 

@@ -103,6 +103,7 @@ export class Tokens {
       this.kernel.audit(ctx, { action: 'create', tokenId: added });
       return added;
     });
+    if (id !== added) this.kernel.scrub();
     return { view: this.get(id), replaced: id !== added };
   }
 
@@ -114,6 +115,8 @@ export class Tokens {
     const id = this.resolveId(idOrPrefix);
     const detail = `changed ${changed.map((k) => (k === 'token' ? 'value' : k)).join(', ')}`;
     this.kernel.write({ audit: { action: 'edit', tokenId: id, detail } }, (ctx) => editTokenIn(ctx, id, p, platformMismatchOk));
+    // The secret was re-sealed with a new value or notes: leave no copy of the old one behind.
+    if (p.token !== undefined || p.notes !== undefined) this.kernel.scrub();
     return this.get(id);
   }
 
@@ -125,6 +128,7 @@ export class Tokens {
       deleteRecord(ctx, view.id);
       dropOrphanAccounts(ctx);
     });
+    this.kernel.scrub();
     return view;
   }
 
