@@ -140,9 +140,17 @@ describe('a damaged backup is refused, never half-read', () => {
     checksum(lowered.subarray(0, lowered.length - CHECKSUM_BYTES)).copy(lowered, lowered.length - CHECKSUM_BYTES);
     expect(await outcome(lowered)).toMatch(/^KDF_TOO_WEAK: .*below the safe minimum.*the backup header has been tampered with\.$/);
     const huge = Buffer.from(original);
-    huge.writeUInt32BE(64 * 1024 * 1024, 20); // 64 GiB: refused before any memory is spent
+    huge.writeUInt32BE(2 * 1024 * 1024, 20); // 2 GiB: refused before any memory is spent
     checksum(huge.subarray(0, huge.length - CHECKSUM_BYTES)).copy(huge, huge.length - CHECKSUM_BYTES);
-    expect(await outcome(huge)).toMatch(/^VAULT_DAMAGED: The backup file is damaged \(KDF parameters\)/);
+    const started = performance.now();
+    expect(await outcome(huge)).toMatch(
+      /^VAULT_DAMAGED: Key derivation settings \(memory 2048 MiB, \d+ iterations, parallelism \d+\) exceed the maximum \(memory 1024 MiB, 10 iterations, parallelism 16\)\. Refusing to read .* before deriving any key/,
+    );
+    expect(performance.now() - started).toBeLessThan(2000); // a 2 GiB Argon2 pass alone takes longer
+    const passes = Buffer.from(original);
+    passes.writeUInt32BE(64, 24);
+    checksum(passes.subarray(0, passes.length - CHECKSUM_BYTES)).copy(passes, passes.length - CHECKSUM_BYTES);
+    expect(await outcome(passes)).toMatch(/^VAULT_DAMAGED: Key derivation settings \(memory \d+ MiB, 64 iterations, parallelism \d+\) exceed the maximum/);
     const newer = Buffer.from(original);
     newer[16] = 2;
     checksum(newer.subarray(0, newer.length - CHECKSUM_BYTES)).copy(newer, newer.length - CHECKSUM_BYTES);

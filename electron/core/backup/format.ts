@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../../../shared/errors';
-import { SALT_BYTES, assertKdfParams, type KdfParams } from '../vault/crypto/kdf';
+import { SALT_BYTES, assertKdfParams, isAboveCeiling, type KdfParams } from '../vault/crypto/kdf';
 import { NONCE_BYTES, TAG_BYTES } from '../vault/format/envelope';
 
 /** "PATVAULT-BACKUP" and a NUL: 16 bytes that say what the file is. */
@@ -123,6 +123,9 @@ export function parseBackup(bytes: Buffer, file: string): BackupParts {
     // The checksum matched, so these were written on purpose: a downgrade is named as one.
     if (isAppError(e) && e.code === 'KDF_TOO_WEAK') {
       throw new AppError('KDF_TOO_WEAK', `${e.message} Refusing to read ${file}: the backup header has been tampered with.`);
+    }
+    if (isAppError(e) && isAboveCeiling(kdf)) {
+      throw new AppError('VAULT_DAMAGED', `${e.message} Refusing to read ${file} before deriving any key: its header is damaged or was tampered with.`);
     }
     throw damagedBackup('KDF parameters', file);
   }

@@ -21,14 +21,18 @@ export const KDF_DEFAULTS = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 
 /** OWASP's minimum for Argon2id: m = 19 MiB, t = 2. Nothing weaker is ever accepted. */
 export const KDF_FLOOR = { memoryKiB: 19 * 1024, iterations: 2 } as const;
 
-/** Upper bounds, so a hostile header cannot make unlock allocate 1 TiB or spin for hours. */
-export const KDF_CEILING = { memoryKiB: 4 * 1024 * 1024, iterations: 64, parallelism: 16 } as const;
+/**
+ * Upper bounds, checked before any derivation, so a hostile vault header or backup cannot make
+ * unlock allocate gigabytes or spin for minutes (in the app that would be the main process).
+ * 1 GiB and 10 passes are far above any setting PAT Vault offers by default (64 MiB, 3 passes).
+ */
+export const KDF_CEILING = { memoryKiB: 1024 * 1024, iterations: 10, parallelism: 16 } as const;
 
 export const SALT_BYTES = 16;
 const ARGON2ID = 2 as Algorithm;
 export const KEY_BYTES = 32;
 
-/** Throws KDF_TOO_WEAK below the floor, BAD_INPUT outside sane bounds. */
+/** Throws KDF_TOO_WEAK below the floor, BAD_INPUT outside sane bounds (the message names the settings). */
 export function assertKdfParams(p: Omit<KdfParams, 'salt'> & { salt?: Buffer }): void {
   const ints = [p.memoryKiB, p.iterations, p.parallelism];
   if (p.algorithm !== 'argon2id' || !ints.every((n) => Number.isSafeInteger(n) && n > 0)) {
@@ -41,16 +45,26 @@ export function assertKdfParams(p: Omit<KdfParams, 'salt'> & { salt?: Buffer }):
         `(memory ${formatMiB(KDF_FLOOR.memoryKiB)}, ${KDF_FLOOR.iterations} iterations).`,
     );
   }
-  if (p.memoryKiB > KDF_CEILING.memoryKiB || p.iterations > KDF_CEILING.iterations || p.parallelism > KDF_CEILING.parallelism) {
+  if (isAboveCeiling(p)) {
     throw new AppError(
       'BAD_INPUT',
-      `Key derivation settings exceed the maximum (memory ${formatMiB(KDF_CEILING.memoryKiB)}, ` +
+      `Key derivation settings ${describeKdf(p)} exceed the maximum (memory ${formatMiB(KDF_CEILING.memoryKiB)}, ` +
         `${KDF_CEILING.iterations} iterations, parallelism ${KDF_CEILING.parallelism}).`,
     );
   }
   if (p.salt !== undefined && p.salt.length !== SALT_BYTES) {
     throw new AppError('BAD_INPUT', 'Key derivation salt has the wrong length.');
   }
+}
+
+/** "(memory 2048 MiB, 3 iterations, parallelism 4)", for messages. */
+export function describeKdf(p: { memoryKiB: number; iterations: number; parallelism: number }): string {
+  return `(memory ${formatMiB(p.memoryKiB)}, ${p.iterations} iterations, parallelism ${p.parallelism})`;
+}
+
+/** True when the settings are above KDF_CEILING (assertKdfParams refuses them). */
+export function isAboveCeiling(p: { memoryKiB: number; iterations: number; parallelism: number }): boolean {
+  return p.memoryKiB > KDF_CEILING.memoryKiB || p.iterations > KDF_CEILING.iterations || p.parallelism > KDF_CEILING.parallelism;
 }
 
 function formatMiB(kib: number): string {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { AppError, isAppError } from '../../../../shared/errors';
 import type { HeaderRow } from '../../db/vault-repo';
 import type { KdfParams } from '../crypto/kdf';
-import { SALT_BYTES, assertKdfParams } from '../crypto/kdf';
+import { SALT_BYTES, assertKdfParams, isAboveCeiling } from '../crypto/kdf';
 
 /** Crypto format this build writes and reads. */
 export const VAULT_FORMAT = 1;
@@ -100,6 +100,9 @@ export function parseHeader(row: HeaderRow | undefined): VaultHeader {
   } catch (e) {
     if (isAppError(e) && e.code === 'KDF_TOO_WEAK') {
       throw new AppError('KDF_TOO_WEAK', `${e.message} Refusing to open: the vault header has been tampered with.`);
+    }
+    if (isAppError(e) && isAboveCeiling(kdf)) {
+      throw new AppError('VAULT_DAMAGED', `${e.message} Refusing to open before deriving any key: the vault header is damaged or was tampered with.`);
     }
     throw damaged('KDF parameters');
   }
