@@ -73,11 +73,30 @@ export interface StoredSecret extends TokenSecret {
 export function putToken(ctx: WriteCtx, id: string, data: TokenOverviewData, secret: StoredSecret): void {
   const idb = idBytes(id);
   const content = { v: 1, value: secret.value, notes: secret.notes, ...(secret.history?.length ? { history: secret.history } : {}) };
-  const sealed = seal(ctx.keys.recordKey, ctx.vaultId, EnvelopeKind.Secret, idb, encodeJson(content));
+  const sealed = seal(ctx.keys.recordKey, ctx.vaultId, EnvelopeKind.Secret, idb, padSecret(encodeJson(content)));
   ctx.repo.putSecret(idb, sealed);
   ctx.repo.putExpiry(idb, reminderExpiry(data), data.reminderDays);
   ctx.state.tokens.set(id, { id, data, secretTag: envelopeTag(sealed) });
   ctx.dirty.add(bucketOf(id));
+}
+
+/** Secrets up to this size are padded to a multiple of SECRET_STEP; larger ones to SECRET_LARGE_STEP. */
+export const SECRET_STEP = 256;
+export const SECRET_LARGE_STEP = 4096;
+const SECRET_LARGE_FROM = 4096;
+
+/**
+ * Pads a secret's JSON with trailing spaces to a fixed step, so the sealed envelope's length
+ * says which size class the content falls in, not the token's length or kind (issue 12,
+ * item 7): a 20-character and a 100-character value, without notes, seal to the same length.
+ * Trailing spaces are JSON whitespace, so `decodeJson` (JSON.parse) reads padded and
+ * unpadded secrets alike: older vaults open unchanged, and are padded when next written.
+ */
+export function padSecret(json: Buffer): Buffer {
+  const step = json.length < SECRET_LARGE_FROM ? SECRET_STEP : SECRET_LARGE_STEP;
+  const target = Math.max(step, Math.ceil(json.length / step) * step);
+  if (target === json.length) return json;
+  return Buffer.concat([json, Buffer.alloc(target - json.length, 0x20)]);
 }
 
 /** Changes a token's overview only (its secret stays as it is). */
