@@ -6,7 +6,7 @@ import { newTokenInput } from '../../../shared/domain/token-input';
 import { YWH_ACCESS, YWH_ROLES, YWH_SCOPES } from '../../../shared/domain/yeswehack';
 import { replacedNotice } from '../format/tokens';
 import { emptyToNull, expiryValue, parseReminderDays, parseScopes, run } from './parsers';
-import { precheck, tokenValue, withMismatchHint, type TokenFieldOptions } from './token-options';
+import { addNotesOptions, notesFromFile, notesFromStdin, precheck, tokenValue, withMismatchHint, type TokenFieldOptions } from './token-options';
 import type { Cli } from '../context';
 
 /** --platform, which --custom-platform implies (custom); contradicting it is an error. */
@@ -28,7 +28,7 @@ async function add(cli: Cli, o: TokenFieldOptions): Promise<void> {
     name: o.name,
     scopes: o.scopes,
     expiresAt: o.expires !== undefined ? expiryValue(o.expires) : undefined,
-    notes: o.notes,
+    notes: o.notesFile !== undefined ? notesFromFile(o.notesFile) : o.notes,
     customPlatform: o.customPlatform,
     programSlug: o.program,
     platformTokenId: o.tokenId,
@@ -39,7 +39,13 @@ async function add(cli: Cli, o: TokenFieldOptions): Promise<void> {
     platformMismatchOk: o.platformMismatchOk,
   };
   precheck(newTokenInput.safeParse({ ...fields, token: 'value-is-asked-for-later' }));
-  const { view, replaced } = await withMismatchHint(() => cli.withUnlocked(async (v) => v.tokens.addOrReplace({ ...fields, token: await tokenValue(cli, 'Token value: ') })));
+  const { view, replaced } = await withMismatchHint(() =>
+    cli.withUnlocked(async (v) => {
+      const token = await tokenValue(cli, 'Token value: ');
+      const notes = o.notesStdin ? await notesFromStdin(cli) : fields.notes;
+      return v.tokens.addOrReplace({ ...fields, token, notes });
+    }),
+  );
   // Standard output stays the id alone (scripts read it); what happened is a notice.
   if (replaced) cli.note(replacedNotice(view));
   cli.out(`${view.id}\n`);
@@ -48,7 +54,7 @@ async function add(cli: Cli, o: TokenFieldOptions): Promise<void> {
 /** Registers `add`. */
 export function registerAdd(program: Command): void {
   const platforms = PLATFORM_IDS.join(', ');
-  program
+  const cmd = program
     .command('add')
     .summary('add a token and print its id')
     .description(
@@ -62,7 +68,7 @@ export function registerAdd(program: Command): void {
     .option('--username <user>', 'user name on the platform')
     .option('--scopes <a,b>', 'comma-separated scopes', parseScopes)
     .option('--expires <YYYY-MM-DD>', 'expiry date (last valid day, in your time zone)')
-    .option('--notes <text>', 'notes (kept encrypted with the value)')
+    .option('--notes <text>', 'notes (kept encrypted with the value; visible in ps and shell history: prefer --notes-stdin or --notes-file)')
     .option('--base-url <url>', 'https:// base URL for self-hosted platforms')
     .option('--custom-platform <name>', 'the custom platform (see patvault custom-platform list); implies --platform custom')
     .option('--program <slug>', 'YesWeHack: the program slug a check reads')
@@ -76,6 +82,6 @@ export function registerAdd(program: Command): void {
       // A usage error (exit 2) like a missing required option, before any password is asked.
       const o = cmd.opts<TokenFieldOptions>();
       if (o.platform === undefined && o.customPlatform === undefined) cmd.error("error: required option '--platform <id>' not specified", { exitCode: 2 });
-    })
-    .action(run(add));
+    });
+  addNotesOptions(cmd).action(run(add));
 }

@@ -5,8 +5,11 @@
  */
 import { AppError, isAppError } from '../../../shared/errors';
 import { describeZodError } from '../../../shared/domain/token-input';
+import { LIMITS } from '../../../shared/domain/limits';
 import type { YwhAccess, YwhRole, YwhScope } from '../../../shared/domain/yeswehack';
+import type { Command } from 'commander';
 import { promptHidden } from '../io/password';
+import { readInputFile } from '../io/read-input-file';
 import type { Cli } from '../context';
 
 /** The token fields `add` takes (all required ones given) and `edit` changes (any of them). */
@@ -29,6 +32,52 @@ export interface TokenFieldOptions {
   readonly ywhAccess?: YwhAccess | '';
   readonly remind?: number[] | 'default';
   readonly platformMismatchOk?: boolean;
+  /** Notes from standard input (to its end) or a file, kept out of `ps` and shell history. */
+  readonly notesStdin?: boolean;
+  readonly notesFile?: string;
+}
+
+/** --notes-stdin and --notes-file, which `add` and `edit` both take. */
+export function addNotesOptions(cmd: Command): Command {
+  return cmd
+    .option('--notes-stdin', 'read the notes from standard input, to its end (after the password and value lines)')
+    .option('--notes-file <file>', 'read the notes from a file (UTF-8)')
+    .hook('preAction', (c) => {
+      const o = c.opts<TokenFieldOptions>();
+      const given = [o.notes !== undefined, o.notesStdin === true, o.notesFile !== undefined].filter(Boolean).length;
+      if (given > 1) c.error('error: give the notes one way only: --notes, --notes-stdin or --notes-file', { exitCode: 2 });
+    });
+}
+
+/** Files end with a newline the user did not mean as part of the notes. */
+function withoutFinalNewline(text: string): string {
+  return text.endsWith('\r\n') ? text.slice(0, -2) : text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
+/**
+ * The notes of --notes-file, read before any password is asked for: a plain file of bounded
+ * size, UTF-8, its final newline dropped; refused like import's files ("-", not a file, too
+ * large, unreadable), never quoting the content.
+ */
+export function notesFromFile(file: string): string {
+  const bytes = readInputFile(file, LIMITS.notesMaxChars * 4, '--notes-file reads a file (use --notes-stdin for standard input)');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('BAD_INPUT', `${file} is not UTF-8 text.`);
+  }
+  return withoutFinalNewline(text);
+}
+
+/**
+ * The notes of --notes-stdin: the rest of standard input after the lines the command needs
+ * (master password with --password-stdin, then the token value), to its end, final newline
+ * dropped. On a terminal it is typed visibly and ended with Ctrl-D.
+ */
+export async function notesFromStdin(cli: Cli): Promise<string> {
+  if (cli.input.isTerminal && !cli.input.fromStdin) process.stderr.write('Notes (end with Ctrl-D on an empty line):\n');
+  return withoutFinalNewline(await cli.input.lines.rest(LIMITS.notesMaxChars + 2, 'notes'));
 }
 
 /**

@@ -48,6 +48,21 @@ export class StdinLines {
     }
   }
 
+  /**
+   * Everything left on standard input, to its end, or BAD_INPUT when it is longer than
+   * `maxChars` (checked as it arrives, so an endless pipe cannot fill memory).
+   */
+  async rest(maxChars: number, what: string): Promise<string> {
+    while (!this.ended) {
+      if (this.buffer.length > maxChars) break;
+      await this.more();
+    }
+    if (this.buffer.length > maxChars) throw new AppError('BAD_INPUT', `The ${what} on standard input are longer than ${maxChars} characters.`);
+    const all = this.buffer;
+    this.buffer = '';
+    return all;
+  }
+
   /** Waits for the next chunk (or the end), then pauses again so the process can exit. */
   private more(): Promise<void> {
     const stdin = this.stdin;
