@@ -73,6 +73,11 @@ export const settingsSchema = z.object({
   reminderDays: reminderDaysSchema,
   /** Local hour of day reminders fire at. */
   reminderHour: z.number().int().min(0).max(23),
+  /**
+   * Whether an unlocked reminder names the token (name, platform, account, client). Off by
+   * default: the OS keeps notifications in its history in plaintext. Locked ones never do.
+   */
+  nameTokensInNotifications: z.boolean(),
 });
 
 export const keychainInfoSchema = z.object({

@@ -53,6 +53,7 @@ it('fires 7 and 1 days before at 09:00 Paris time, once, across a restart; locke
   const badges: number[] = [];
   const app = service(dir, time, shown, events, badges);
   await app.call('vault.create', { password: TEST_PASSWORD });
+  await app.call('settings.set', { nameTokensInNotifications: true });
   const t = await app.call('tokens.add', { platform: 'github', account: 'acme-account-q7', client: 'Client Q7', name: 'deploy-q7', token: 'ghp_' + 'q'.repeat(36), expiresAt: '2026-12-01' });
   expect(shown).toEqual([]); // 11 days left: nothing due yet
 
@@ -79,4 +80,23 @@ it('fires 7 and 1 days before at 09:00 Paris time, once, across a restart; locke
   const locked = `${shown[1]?.title} ${shown[1]?.body}`;
   for (const secret of ['deploy-q7', 'acme-account-q7', 'Client Q7', 'GitHub', 'github']) expect(locked).not.toContain(secret);
   expect(badges.at(-1)).toBe(1);
+});
+
+it('by default an unlocked reminder names nothing: "A token expires in 7 days", and a click still opens it', async () => {
+  const { dir, cleanup } = tempDir('patvault-reminders-');
+  cleanups.push(cleanup);
+  const time = new FakeTime('2026-11-20T12:00:00Z');
+  const shown: Shown[] = [];
+  const events: { event: EventName; payload: unknown }[] = [];
+  const app = service(dir, time, shown, events, []);
+  await app.call('vault.create', { password: TEST_PASSWORD });
+  expect((await app.call('settings.get', {})).nameTokensInNotifications).toBe(false);
+  const t = await app.call('tokens.add', { platform: 'github', account: 'acme-account-q8', client: 'Client Q8', name: 'deploy-q8', token: 'ghp_' + 'r'.repeat(36), expiresAt: '2026-12-01' });
+  await time.advance(new Date('2026-11-24T07:59:00Z').getTime() - time.now().getTime());
+  await app.call('vault.unlock', { password: TEST_PASSWORD });
+  await time.advance(60_000);
+  expect(shown.map((n) => [n.title, n.body])).toEqual([['A token expires in 7 days', 'On 2026-12-01. Open PAT Vault to see which.']]);
+  for (const secret of ['deploy-q8', 'acme-account-q8', 'Client Q8', 'GitHub', 'github']) expect(`${shown[0]?.title} ${shown[0]?.body}`).not.toContain(secret);
+  shown[0]?.onClick?.();
+  expect(events.filter((e) => e.event === 'reminders.openToken')).toEqual([{ event: 'reminders.openToken', payload: { tokenId: t.id } }]);
 });

@@ -64,6 +64,7 @@ export class AppService {
       fired: r.fired,
       vault: () => this.vaultForReminders(),
       policy: () => reminderPolicyFrom(this.deps.settings.get()),
+      nameTokens: () => this.deps.settings.get().nameTokensInNotifications,
       timeZone: r.timeZone ?? (() => Intl.DateTimeFormat().resolvedOptions().timeZone),
       notify: (n) =>
         r.notifier.notify({

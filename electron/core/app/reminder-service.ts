@@ -27,6 +27,8 @@ export interface ReminderServiceDeps {
   readonly policy: () => ReminderPolicy;
   readonly timeZone: () => string;
   readonly notify: (n: ReminderNotification) => void;
+  /** The "name the token in notifications" setting; without it, notifications name no token. */
+  readonly nameTokens?: () => boolean;
   /** The count of tokens needing attention, for a tray or dock badge. */
   readonly badge?: (count: number) => void;
   readonly onError?: (e: unknown) => void;
@@ -70,15 +72,20 @@ export class ReminderService {
     if (!vault.isUnlocked) {
       return { ...base, locked: true, tokens: vault.expirySchedule().map((r) => ({ id: r.tokenId, expiry: r.expiry, reminderDays: r.reminderDays })) };
     }
+    const nameTokens = this.deps.nameTokens?.() === true;
     return {
       ...base,
       locked: false,
+      nameTokens,
       // A token the platform reported revoked is dead on purpose: nothing to remind of.
+      // Labels only when they may be shown: text that is not read cannot leak.
       tokens: vault.tokens.list().filter((t) => t.status !== 'revoked').map((t) => ({
         id: t.id,
         expiry: t.expiry,
         reminderDays: t.reminderDays,
-        label: { name: t.name, platform: t.customPlatformName ?? platformName.get(t.platform) ?? t.platform, account: t.account, client: t.client },
+        ...(nameTokens
+          ? { label: { name: t.name, platform: t.customPlatformName ?? platformName.get(t.platform) ?? t.platform, account: t.account, client: t.client } }
+          : {}),
       })),
     };
   }

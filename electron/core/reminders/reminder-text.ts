@@ -1,7 +1,9 @@
 /**
- * The words of a reminder notification. Kept apart from the scheduler so the one rule that
- * matters for privacy is visible in one place: while the vault is locked the text is built
- * from counts and dates only — labels are not even read.
+ * The words of a reminder notification. Kept apart from the scheduler so the rules that
+ * matter for privacy are visible in one place: while the vault is locked the text is built
+ * from counts and dates only — labels are not even read; while it is unlocked, a token is
+ * named (name, platform, account, client) only when the user turned on "name the token in
+ * notifications": the OS keeps notifications in its history, in plaintext.
  */
 
 /** What the unlocked vault tells about a token; never available while locked. */
@@ -30,17 +32,20 @@ export interface ReminderNotification {
 }
 
 const UNLOCK_HINT = 'Unlock PAT Vault to see which.';
+const OPEN_HINT = 'Open PAT Vault to see which.';
 const NAMES_SHOWN = 3;
 
 /**
- * One notification for everything due now: a single token is named (when unlocked), several
- * are grouped so a long sleep does not end in a flood. Null when nothing is due.
+ * One notification for everything due now: a single token is named (when unlocked and
+ * `nameTokens`), several are grouped so a long sleep does not end in a flood. Null when
+ * nothing is due.
  */
-export function reminderNotification(due: readonly DueReminder[], locked: boolean): ReminderNotification | null {
+export function reminderNotification(due: readonly DueReminder[], locked: boolean, nameTokens = false): ReminderNotification | null {
   if (due.length === 0) return null;
   const sorted = [...due].sort((a, b) => a.daysLeft - b.daysLeft || (a.tokenId < b.tokenId ? -1 : 1));
   const first = sorted[0]!;
   const last = sorted[sorted.length - 1]!;
+  if (!locked && !nameTokens) return anonymous(sorted);
   // Anonymous unless unlocked AND every label is there: a half-loaded list must not leak either way.
   const labels = locked ? null : labelsOf(sorted);
 
@@ -52,15 +57,27 @@ export function reminderNotification(due: readonly DueReminder[], locked: boolea
   }
 
   const title = groupTitle(sorted.length, first.daysLeft, last.daysLeft);
-  const span =
-    first.expiresAt === last.expiresAt
-      ? `all on ${first.expiresAt}`
-      : `the first on ${first.expiresAt}, the last on ${last.expiresAt}`;
+  const span = spanOf(first, last);
   if (!labels) return { title, body: `${capitalise(span)}. ${UNLOCK_HINT}`, tokenId: null };
   const names = labels.slice(0, NAMES_SHOWN).map((l) => l.name);
   const more = labels.length - names.length;
   const list = more > 0 ? `${names.join(', ')} and ${more} more` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return { title, body: `${list}; ${span}.`, tokenId: null };
+}
+
+/**
+ * Unlocked, names off: counts and dates only, like the locked text, but the app is open, so a
+ * click on a single token's notice still opens it (its id is never shown).
+ */
+function anonymous(sorted: readonly DueReminder[]): ReminderNotification {
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  if (sorted.length === 1) return { title: `A token ${when(first.daysLeft)}`, body: `On ${first.expiresAt}. ${OPEN_HINT}`, tokenId: first.tokenId };
+  return { title: groupTitle(sorted.length, first.daysLeft, last.daysLeft), body: `${capitalise(spanOf(first, last))}. ${OPEN_HINT}`, tokenId: null };
+}
+
+function spanOf(first: DueReminder, last: DueReminder): string {
+  return first.expiresAt === last.expiresAt ? `all on ${first.expiresAt}` : `the first on ${first.expiresAt}, the last on ${last.expiresAt}`;
 }
 
 function labelsOf(due: readonly DueReminder[]): ReminderLabel[] | null {

@@ -40,6 +40,8 @@ export interface SetupOptions {
   zone?: string;
   tokens: ReminderSourceToken[];
   locked?: boolean;
+  /** "Name the token in notifications": on here unless a test says otherwise. */
+  nameTokens?: boolean;
   policy?: ReminderPolicy;
   fired?: FiredReminderStore;
   /** The fired-store file in the test's folder (a different name starts from nothing). */
@@ -59,6 +61,7 @@ function setupIn(dir: string, opts: SetupOptions) {
   };
   const state = {
     locked: opts.locked ?? false,
+    nameTokens: opts.nameTokens ?? true,
     timeZone: opts.zone ?? 'Europe/Paris',
     policy: opts.policy ?? DEFAULT_REMINDER_POLICY,
     tokens: opts.tokens,

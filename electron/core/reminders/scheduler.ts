@@ -23,6 +23,8 @@ export interface ReminderSnapshot {
   readonly timeZone: string;
   readonly policy: ReminderPolicy;
   readonly tokens: readonly ReminderSourceToken[];
+  /** The user's "name the token in notifications" (off unless true; never while locked). */
+  readonly nameTokens?: boolean;
 }
 
 /** The scheduler's ports. */
@@ -143,7 +145,7 @@ export class ReminderScheduler {
       this.report(e);
       return next;
     }
-    const n = reminderNotification(show, snap.locked);
+    const n = reminderNotification(show, snap.locked, snap.nameTokens === true);
     if (n) {
       try {
         this.deps.notify(n);

@@ -1,9 +1,9 @@
 /**
  * User settings in a small JSON file beside the vault (not secret: auto-lock minutes, clipboard
- * and reveal timeouts, theme, reminder days and hour), so they apply before unlock. A missing
- * or unreadable file means defaults; an unreadable one is kept aside as settings.json.bad
- * rather than overwritten. Both hosts read it: the app through `SettingsStore`, the CLI
- * through `peekSettings` (it never writes the file).
+ * and reveal timeouts, theme, reminder days and hour, whether notifications name a token), so
+ * they apply before unlock. A missing or unreadable file means defaults; an unreadable one is
+ * kept aside as settings.json.bad rather than overwritten. Both hosts read it: the app through
+ * `SettingsStore`, the CLI through `peekSettings` (it never writes the file).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,6 +24,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'system',
   reminderDays: [7, 1],
   reminderHour: 9,
+  nameTokensInNotifications: false,
 });
 
 /** The settings file that belongs to a vault: beside it (the app keeps both in its user data folder). */

@@ -1,6 +1,6 @@
 /**
- * Settings → Renewal reminders: the default days before expiry (a token may have its own) and
- * the hour reminders fire at. Controlled by the settings form, which checks the days with the
+ * Settings → Renewal reminders: the default days before expiry (a token may have its own),
+ * the hour reminders fire at, and whether a notification names the token (off by default). Controlled by the settings form, which checks the days with the
  * shared schema on Save (lib/reminder-days.ts).
  */
 import { useId } from 'react';
@@ -15,14 +15,18 @@ interface ReminderFieldsProps {
   readonly hour: number;
   readonly onDays: (text: string) => void;
   readonly onHour: (hour: number) => void;
+  /** "Name the token in notifications" (never while locked). */
+  readonly nameTokens: boolean;
+  readonly onNameTokens: (on: boolean) => void;
   readonly error?: string | null;
   /** The days input's id (the form focuses it on a problem). */
   readonly daysId: string;
 }
 
 /** The reminders fieldset. */
-export function ReminderFields({ days, hour, onDays, onHour, error, daysId }: ReminderFieldsProps) {
+export function ReminderFields({ days, hour, onDays, onHour, nameTokens, onNameTokens, error, daysId }: ReminderFieldsProps) {
   const hourId = useId();
+  const nameHelpId = useId();
   const helpId = `${daysId}-help`;
   return (
     <fieldset className="reminders">
@@ -56,6 +60,16 @@ export function ReminderFields({ days, hour, onDays, onHour, error, daysId }: Re
             </option>
           ))}
         </select>
+      </div>
+      <div className="field field-check">
+        <label>
+          <input type="checkbox" checked={nameTokens} aria-describedby={nameHelpId} onChange={(e) => onNameTokens(e.target.checked)} /> Name the
+          token in notifications
+        </label>
+        <p id={nameHelpId} className="field-help">
+          Off: a reminder says only when a token expires (&ldquo;A token expires in 3 days&rdquo;). Your system may keep
+          notifications in its history. While the vault is locked, no notification names a token.
+        </p>
       </div>
     </fieldset>
   );

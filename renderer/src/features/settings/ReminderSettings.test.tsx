@@ -54,3 +54,15 @@ test('an empty list turns reminders off', async () => {
   await screen.findByText('Settings saved');
   expect((await backend.call('settings.get', {})).reminderDays).toEqual([]);
 });
+
+test('"Name the token in notifications" is off by default, explained, and saved when ticked', async () => {
+  const { d, user, backend } = await openSettings();
+  const box = d.getByRole('checkbox', { name: 'Name the token in notifications' }) as HTMLInputElement;
+  expect(box.checked).toBe(false);
+  expect(box.getAttribute('aria-describedby')).toBeTruthy();
+  expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toMatch(/While the vault is locked, no notification names a token/);
+  await user.click(box);
+  await user.click(d.getByRole('button', { name: 'Save' }));
+  await screen.findByText('Settings saved');
+  expect((await backend.call('settings.get', {})).nameTokensInNotifications).toBe(true);
+});

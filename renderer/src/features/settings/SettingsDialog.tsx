@@ -22,7 +22,7 @@ import { RemoveCustomPlatformDialog } from './RemoveCustomPlatformDialog';
 /** The dialog open on top of Settings, if any. */
 type SubDialog = { readonly kind: 'edit'; readonly id: string | null } | { readonly kind: 'remove'; readonly id: string } | null;
 
-const DEFAULTS: Settings = { autoLockMinutes: 10, clipboardClearSeconds: 30, revealSeconds: 30, theme: 'system', reminderDays: [7, 1], reminderHour: 9 };
+const DEFAULTS: Settings = { autoLockMinutes: 10, clipboardClearSeconds: 30, revealSeconds: 30, theme: 'system', reminderDays: [7, 1], reminderHour: 9, nameTokensInNotifications: false };
 
 type NumberKey = 'autoLockMinutes' | 'clipboardClearSeconds' | 'revealSeconds';
 const NUMBER_FIELDS: readonly { key: NumberKey; label: string; min: number; max: number }[] = [
@@ -45,6 +45,7 @@ export function SettingsDialog() {
   const [theme, setTheme] = useState<Theme>(settings.theme);
   const [reminderDays, setReminderDays] = useState(formatReminderDays(settings.reminderDays));
   const [reminderHour, setReminderHour] = useState(settings.reminderHour);
+  const [nameTokens, setNameTokens] = useState(settings.nameTokensInNotifications);
   const [errors, setErrors] = useState<Partial<Record<NumberKey | 'reminderDays', string>>>({});
   const [saveError, setSaveError] = useState<string | null>(null);
   const [sub, setSub] = useState<SubDialog>(null);
@@ -82,7 +83,7 @@ export function SettingsDialog() {
       return;
     }
     try {
-      await saveSettings({ ...next, reminderDays: days.ok ? days.days : settings.reminderDays, reminderHour });
+      await saveSettings({ ...next, reminderDays: days.ok ? days.days : settings.reminderDays, reminderHour, nameTokensInNotifications: nameTokens });
       showToast('Settings saved');
       closeDialog();
     } catch (err) {
@@ -132,6 +133,8 @@ export function SettingsDialog() {
               setErrors((e) => ({ ...e, reminderDays: undefined }));
             }}
             onHour={setReminderHour}
+            nameTokens={nameTokens}
+            onNameTokens={setNameTokens}
             error={errors.reminderDays}
           />
           <QuickUnlockSwitch />
