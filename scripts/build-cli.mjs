@@ -29,18 +29,42 @@ const LAUNCHER = `#!/usr/bin/env node
 'use strict';
 // The native modules are Node-API builds for Node >= 22.12; an older Node would crash loading
 // them. In a source checkout, use the project's own Node 22 instead; otherwise say so clearly.
+// PATVAULT_LAUNCHER_REEXEC=1 takes that path on any Node (tests prove it where no old Node is).
 {
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 22 || (major === 22 && minor < 12)) {
+  const old = major < 22 || (major === 22 && minor < 12);
+  const again = process.env.PATVAULT_REEXEC === '1';
+  delete process.env.PATVAULT_REEXEC; // not inherited by exec's command: a nested patvault may re-exec too
+  if ((old || process.env.PATVAULT_LAUNCHER_REEXEC === '1') && !again) {
     const path = require('node:path');
     const own = path.join(__dirname, '..', '..', 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
-    if (require('node:fs').existsSync(own) && process.env.PATVAULT_REEXEC !== '1') {
-      const r = require('node:child_process').spawnSync(own, [__filename, ...process.argv.slice(2)], {
+    if (require('node:fs').existsSync(own)) {
+      // The CLI runs as our child, so every signal that would end us reaches it (and through
+      // exec, its command) instead: we stay until it ends and exit as it did. Nothing outlives us.
+      const child = require('node:child_process').spawn(own, [__filename, ...process.argv.slice(2)], {
         stdio: 'inherit',
         env: { ...process.env, PATVAULT_REEXEC: '1' },
       });
-      process.exit(r.status === null ? 1 : r.status);
+      const forward = (signal) => {
+        try {
+          child.kill(signal);
+        } catch {
+          // already gone
+        }
+      };
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
+      child.on('error', (e) => {
+        process.stderr.write('patvault: cannot run ' + own + ' (' + (e.code || e.message) + ').\\n');
+        process.exit(1);
+      });
+      child.on('exit', (code, signal) => {
+        const n = signal ? require('node:os').constants.signals[signal] : undefined;
+        process.exit(code !== null ? code : n ? 128 + n : 1);
+      });
+      return;
     }
+  }
+  if (old) {
     process.stderr.write('patvault: needs Node.js 22.12 or newer (this is ' + process.version + ').\\n');
     process.exit(1);
   }
