@@ -35,6 +35,17 @@ export interface ExpiryRow {
   remind_days: string | null;
 }
 
+/**
+ * Every secret's id and tag (the envelope's last 16 bytes) in one string, as unlock compares
+ * them: `n` rows, each 64 lowercase hex digits (id, then tag), or "xx" for a row that is not a
+ * 16-byte id with an envelope long enough to end in a tag. One string, not 10,000 rows of two
+ * buffers each: it is a third of the time.
+ */
+export interface SecretTags {
+  n: number;
+  hex: string | null;
+}
+
 /** One audit row. */
 export interface AuditRow {
   seq: number;
@@ -58,6 +69,9 @@ const SQL = {
   deleteBucket: 'DELETE FROM buckets WHERE bucket = ?',
   secret: 'SELECT secret FROM secrets WHERE id = ?',
   secretCount: 'SELECT count(*) AS n FROM secrets',
+  secretTags: `SELECT count(*) AS n, group_concat(CASE
+       WHEN typeof(id) = 'blob' AND length(id) = 16 AND typeof(secret) = 'blob' AND length(secret) >= 16
+       THEN lower(hex(id) || hex(substr(secret, -16))) ELSE 'xx' END, '') AS hex FROM secrets`,
   putSecret: 'INSERT INTO secrets (id, secret) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET secret = excluded.secret',
   deleteSecret: 'DELETE FROM secrets WHERE id = ?',
   expiries: 'SELECT id, expires_at, remind_days FROM expiries ORDER BY id',
@@ -105,6 +119,10 @@ export class VaultRepo {
   }
   secretCount(): number {
     return (this.s.secretCount.get() as { n: number }).n;
+  }
+  /** Every secret's id and tag (see SecretTags), without reading the envelopes whole. */
+  secretTags(): SecretTags {
+    return this.s.secretTags.get() as SecretTags;
   }
   putSecret(id: Buffer, secret: Buffer): void {
     this.s.putSecret.run(id, secret);

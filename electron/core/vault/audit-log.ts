@@ -7,15 +7,22 @@ import type { AuditEntry, AuditAction } from '../../../shared/domain/token';
 import type { VaultRepo } from '../db/vault-repo';
 import { envelopeTag, open, seal } from './crypto/aead';
 import type { VaultKeys } from './crypto/keys';
-import { isEnvelopeFormatError, EnvelopeKind } from './format/envelope';
+import { isEnvelopeFormatError, EnvelopeKind, TAG_BYTES } from './format/envelope';
 import { EMPTY_AUDIT_HEAD, type AuditHead } from './manifest';
-import { auditContent, decodeJson, encodeJson } from './record-codec';
-import { damaged } from './vault-state';
+import { decodeAuditContent } from './audit-check';
+import { damaged } from './damage';
+import { encodeJson } from './record-codec';
+
+// Unlock opens every entry: their associated-data context is built in one reused buffer
+// (seal and open copy it at once), without a BigInt or a concatenation per entry.
+const scratch = Buffer.alloc(8 + TAG_BYTES);
 
 function context(seq: number, prevTag: Buffer): Buffer {
-  const b = Buffer.alloc(8);
-  b.writeBigUInt64BE(BigInt(seq));
-  return Buffer.concat([b, prevTag]);
+  if (prevTag.length !== TAG_BYTES) throw damaged('audit log sequence');
+  scratch.writeUInt32BE(Math.floor(seq / 0x1_0000_0000), 0);
+  scratch.writeUInt32BE(seq >>> 0, 4);
+  prevTag.copy(scratch, 8);
+  return scratch;
 }
 
 /** Appends one entry after `head`; returns the new head. Call inside a write transaction. */
@@ -47,9 +54,12 @@ export interface AuditIndex {
 /**
  * `from` (entries already verified, or null for none) extended to `head`: only the entries
  * after `from.head` are read and opened, each chained to the one before, so showing one token's
- * entries after a write costs the new entries, not the whole log. Throws VAULT_DAMAGED on any
- * break, like a full read. The caller keeps `from` only while nothing else can have changed
- * the file (the same loaded state): a full read starts again from null.
+ * entries after a write costs the new entries, not the whole log. Throws VAULT_DAMAGED naming
+ * the entry (its number, never its content) on any break: a missing entry, one that does not
+ * open under its place in the chain (edited, moved, replayed), or a chain that does not end at
+ * `head` (which the manifest binds). Unlock runs it from null over the whole log
+ * (vault-state.ts); the caller keeps `from` only while nothing else can have changed the file
+ * (the same loaded state).
  */
 export function extendAudit(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, from: AuditIndex | null, head: AuditHead): AuditIndex {
   const entries = from ? [...from.entries] : [];
@@ -57,17 +67,19 @@ export function extendAudit(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, f
   if (from) for (const [id, list] of from.byToken) byToken.set(id, [...list]);
   let prev = from?.head ?? EMPTY_AUDIT_HEAD;
   for (const row of from ? repo.auditAfter(prev.seq) : repo.auditAll()) {
-    if (row.seq !== prev.seq + 1 || !Buffer.isBuffer(row.entry)) throw damaged('audit log sequence');
+    if (row.seq !== prev.seq + 1) {
+      throw damaged(Number.isSafeInteger(row.seq) && row.seq > prev.seq ? `audit entry ${prev.seq + 1} missing` : 'audit log sequence');
+    }
     let plain: Buffer | null;
     try {
       plain = open(keys.recordKey, vaultId, EnvelopeKind.Audit, context(row.seq, prev.tag), row.entry);
     } catch (e) {
-      if (isEnvelopeFormatError(e)) throw damaged('audit entry');
+      if (isEnvelopeFormatError(e)) throw damaged(`audit entry ${row.seq} malformed`);
       throw e;
     }
-    const data = plain && decodeJson(auditContent, plain);
-    if (!data) throw damaged('audit entry');
-    const entry: AuditEntry = { seq: row.seq, ...data };
+    const data = plain && decodeAuditContent(plain);
+    if (!data) throw damaged(`audit entry ${row.seq} altered or out of place`);
+    const entry: AuditEntry = { seq: row.seq, at: data.at, action: data.action, tokenId: data.tokenId, detail: data.detail };
     entries.push(entry);
     if (entry.tokenId !== null) {
       const list = byToken.get(entry.tokenId);
@@ -76,6 +88,8 @@ export function extendAudit(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, f
     }
     prev = { seq: row.seq, tag: envelopeTag(row.entry) };
   }
-  if (prev.seq !== head.seq || !prev.tag.equals(head.tag)) throw damaged('audit log head');
+  if (prev.seq !== head.seq || !prev.tag.equals(head.tag)) {
+    throw damaged(prev.seq < head.seq ? `audit entries after ${prev.seq} missing` : 'audit log head');
+  }
   return { head: prev, entries, byToken };
 }

@@ -1,11 +1,24 @@
 /**
  * The decrypted overview of every record, loaded at unlock and whenever another process
- * has committed since. Loading verifies each bucket envelope, the plaintext expiry dates,
- * the number of secrets and the manifest, so what is in memory is exactly what was written —
- * or loading fails with VAULT_DAMAGED.
+ * has committed since. Loading verifies everything the file holds before anything is used:
+ * each bucket envelope, the plaintext expiry dates, every secret against the tag its
+ * overview names, the manifest, and the whole audit chain — so what is in memory is exactly
+ * what was written, or loading fails with VAULT_DAMAGED and the vault stays locked.
+ *
+ * Why a secret is checked by its tag, not opened (which would cost ~10,000 decryptions):
+ * the overview (authenticated by GCM, bound by the manifest) names the 16-byte GCM tag of the
+ * one secret envelope sealed with it. Every seal draws a fresh random nonce, so any other
+ * envelope — another token's (a swap), this token's own from an earlier copy (a replay), or
+ * none (a deleted row) — has another tag, except with probability 2^-128; an extra row has no
+ * overview naming it. What the tag comparison alone does not prove is that the envelope's
+ * other bytes (nonce, ciphertext) are intact: those are authenticated by that same tag when
+ * the secret is opened (`openTokenSecret` compares the tag, then GCM verifies it), and bytes
+ * altered under a kept tag cannot be made to open without the key. They hold no other valid
+ * content, so nothing can be read from them: such a secret is refused when it is read, and
+ * every other record stays exactly as written.
  */
-import { AppError } from '../../../shared/errors';
 import type { VaultRepo } from '../db/vault-repo';
+import { extendAudit, type AuditIndex } from './audit-log';
 import { envelopeTag, open } from './crypto/aead';
 import type { VaultKeys } from './crypto/keys';
 import { isEnvelopeFormatError, EnvelopeKind, TAG_BYTES } from './format/envelope';
@@ -13,6 +26,7 @@ import { parseHeader } from './format/header';
 import { computeManifest, EMPTY_AUDIT_HEAD, manifestsEqual, type AuditHead } from './manifest';
 import type { AccountOverviewData, PlatformOverviewData, TokenOverviewData } from './record-codec';
 import { decodeBucket } from './bucket-check';
+import { damaged } from './damage';
 import { ID_BYTES } from './ids';
 import { effectiveExpiry, reminderExpiry } from './token-expiry';
 
@@ -53,16 +67,18 @@ export interface VaultState {
   readonly bucketTags: Map<number, Buffer>;
   auditHead: AuditHead;
   /**
+   * The audit log as verified at load (every entry opened and chained to the manifest's head),
+   * with its per-token index; audit-trail.ts extends it after this process's own writes.
+   */
+  audit: AuditIndex;
+  /**
    * Plaintext expiry rows of revoked tokens, written before revoked tokens stopped getting
    * reminders: accepted once (they equal the sealed expiry), then deleted by the vault.
    */
   readonly staleExpiryRows: readonly Buffer[];
 }
 
-/** Raised for any record that fails a check. The message never names record content. */
-export function damaged(detail: string): AppError {
-  return new AppError('VAULT_DAMAGED', `The vault file is damaged (${detail}). Restore it from a backup.`);
-}
+export { damaged } from './damage';
 
 /** Associated-data context of a bucket envelope. */
 export function bucketContext(bucket: number): Buffer {
@@ -124,7 +140,7 @@ export function loadState(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer): Va
     if (cp !== undefined && (a.data.platform !== 'custom' || !platforms.has(cp))) throw damaged('account without its platform');
   }
   const staleExpiryRows = checkExpiries(repo, tokens);
-  if (repo.secretCount() !== tokens.size) throw damaged('secrets do not match the tokens');
+  checkSecrets(repo, tokens);
   let auditHead = EMPTY_AUDIT_HEAD;
   const headRow = repo.auditHead();
   if (headRow) {
@@ -135,7 +151,24 @@ export function loadState(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer): Va
   }
   const manifest = computeManifest(keys.manifestKey, vaultId, header.format, order, auditHead);
   if (!manifestsEqual(manifest, header.manifest)) throw damaged('record set does not match its manifest');
-  return { dataVersion: repo.dataVersion(), accounts, tokens, platforms, bucketTags, auditHead, staleExpiryRows };
+  const audit = extendAudit(repo, keys, vaultId, null, auditHead);
+  return { dataVersion: repo.dataVersion(), accounts, tokens, platforms, bucketTags, auditHead, audit, staleExpiryRows };
+}
+
+/**
+ * Every token has exactly its own secret: one row per token, each ending in the tag the
+ * token's overview names (see the module comment for why the tag is enough here).
+ */
+function checkSecrets(repo: VaultRepo, tokens: Map<string, TokenRec>): void {
+  const { n, hex } = repo.secretTags();
+  if (n > 0 && (typeof hex !== 'string' || hex.length !== n * 64)) throw damaged("a token's secret malformed");
+  for (let i = 0; i < n; i++) {
+    const t = tokens.get((hex as string).substr(i * 64, 32));
+    if (!t) throw damaged('a secret without its token');
+    if (t.secretTag.toString('hex') !== (hex as string).substr(i * 64 + 32, 32)) throw damaged("a token's secret swapped or replaced by an older copy");
+  }
+  // Row ids are unique (the primary key) and each names a token: equal counts mean none is missing.
+  if (n !== tokens.size) throw damaged("a token's secret missing");
 }
 
 /**
