@@ -53,7 +53,7 @@ export interface HttpResponse {
  * Why a request did not produce a response. Connectors turn these into `unknown` outcomes
  * with a reason — never `invalid`: being offline says nothing about the token.
  */
-export type HttpFailureKind = 'offline' | 'timeout' | 'insecure-url' | 'redirect-to-other-host' | 'too-large' | 'aborted';
+export type HttpFailureKind = 'offline' | 'timeout' | 'insecure-url' | 'redirect-to-other-host' | 'redirect-outside-base' | 'too-large' | 'aborted';
 
 /** Thrown by the HTTP port for a request that got no usable response. */
 export class HttpFailure extends Error {

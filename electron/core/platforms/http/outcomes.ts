@@ -14,6 +14,7 @@ const FAILURE_REASONS: Readonly<Record<HttpFailure['kind'], string>> = {
   timeout: 'timeout',
   'insecure-url': 'insecure URL (https required)',
   'redirect-to-other-host': 'redirected to another host (not followed)',
+  'redirect-outside-base': "redirected outside the account's base path (not followed)",
   'too-large': 'response too large',
   aborted: 'aborted',
 };

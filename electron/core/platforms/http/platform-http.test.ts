@@ -268,6 +268,35 @@ describe('redirects', () => {
     expect(other.requestsCarrying(TOKEN)).toHaveLength(0);
   });
 
+  it.each(schemes)("never follows a redirect outside the account's base path on the same host (%j)", async (auth) => {
+    // The account's API is at /gitlab/api/v4; the same host also serves another instance.
+    const h = http({ auth, baseUrl: `${api.url}/gitlab/api/v4` });
+    api.route('GET', '/gitlab/api/v4/user', redirectTo('/gitlab/api/v4/users/me', 301));
+    api.route('GET', '/gitlab/api/v4/users/me', { json: { id: 1 } });
+    api.route('GET', '/gitlab/api/v4/a', redirectTo('/other-gitlab/api/v4/user', 302));
+    api.route('GET', '/gitlab/api/v4/b', redirectTo(`${api.url}/gitlab/api/v4-evil/user`, 307));
+    api.route('GET', '/gitlab/api/v4/c', redirectTo('../../admin', 308));
+    api.route('GET', '/gitlab/api/v4/d', redirectTo('/gitlab/api/v4/%2e%2e/%2e%2e/admin', 302));
+    api.route('GET', '/gitlab/api/v4/e', redirectTo('/gitlab/api/v4', 302));
+    // Within the base path: followed, with the token.
+    expect((await h.request({ method: 'GET', path: '/user' })).status).toBe(200);
+    expect(api.requests.map((r) => r.path)).toEqual(['/gitlab/api/v4/user', '/gitlab/api/v4/users/me']);
+    api.reset();
+    for (const path of ['/a', '/b', '/c', '/d', '/e']) {
+      const f = await failure(h, { method: 'GET', path });
+      expect([path, f.kind]).toEqual([path, 'redirect-outside-base']);
+      expect(f.message).toMatch(/redirected outside \/gitlab\/api\/v4\/; not followed/);
+      expect(f.mayHaveArrived).toBe(false);
+    }
+    // Only the five first hops reached the server: nothing outside the base path was asked for.
+    expect(api.requests.map((r) => r.path)).toEqual(['/a', '/b', '/c', '/d', '/e'].map((p) => `/gitlab/api/v4${p}`));
+  });
+
+  it('with the base URL at the origin root, any same-origin path is below it', async () => {
+    api.route('GET', '/x', redirectTo('/ok', 302));
+    expect((await http().request({ method: 'GET', path: '/x' })).status).toBe(200);
+  });
+
   it('an unauthenticated request carrying the token in its body is not redirected either', async () => {
     api.route('POST', '/credentials/revoke', redirectTo(`${other.url}/credentials/revoke`, 307));
     const f = await failure(http(), { method: 'POST', path: '/credentials/revoke', json: { credentials: [TOKEN] }, authenticated: false });

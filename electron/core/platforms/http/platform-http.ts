@@ -5,8 +5,10 @@
  * Safety, each tested in platform-http.test.ts:
  *  - https only, plain http only to loopback; no credentials in the base URL; paths stay below it;
  *  - the token is attached per the auth scheme only when `authenticated !== false`;
- *  - same-origin redirects are followed (max 3) with the token; another origin → HttpFailure
- *    ('redirect-to-other-host') and nothing is sent there;
+ *  - redirects that stay below the base URL are followed (max 3) with the token; another
+ *    origin → HttpFailure('redirect-to-other-host'), another path on the same origin (outside
+ *    the base path: another GitLab on the same host, another tenant) →
+ *    HttpFailure('redirect-outside-base'), and nothing is sent there;
  *  - every hop times out; bodies are capped (1 MiB); per-origin concurrency is bounded;
  *  - 429 / exhausted-budget answers are waited out within `retryBudgetMs`, else returned; a
  *    request marked `resend: false` (it carries a password) is never sent twice (jelastic.test.ts);
@@ -75,6 +77,25 @@ function networkCode(e: unknown): string | null {
     cur = (cur as { cause?: unknown }).cause;
   }
   return null;
+}
+
+/** The base URL's path without its trailing slash ('' for the origin's root). */
+function basePrefix(base: URL): string {
+  return base.pathname.replace(/\/+$/, '');
+}
+
+/** The base path as a message shows it. */
+function basePathOf(base: URL): string {
+  return `${basePrefix(base)}/`;
+}
+
+/**
+ * True when a redirect target stays where requests may go: below the base URL's path, as
+ * buildRequestUrl requires of request paths (URL parsing has already resolved any dot segments,
+ * also percent-encoded ones, so "/api/../admin" arrives as "/admin").
+ */
+export function isBelowBase(base: URL, next: URL): boolean {
+  return next.origin === base.origin && next.pathname.startsWith(`${basePrefix(base)}/`);
 }
 
 /** Creates the HTTP port for one account. Never throws: a bad base URL fails every request instead. */
@@ -166,7 +187,7 @@ export function createPlatformHttp(options: PlatformHttpOptions): PlatformHttp {
     }
   }
 
-  /** Sends, following same-origin redirects (max 3) with the token; refuses any other origin. */
+  /** Sends, following redirects below the base URL (max 3) with the token; refuses any other origin or path. */
   async function send(base: URL, first: URL, req: HttpRequest, prepared: Prepared): Promise<HttpResponse> {
     const origin = base.origin;
     let url = first;
@@ -185,6 +206,12 @@ export function createPlatformHttp(options: PlatformHttpOptions): PlatformHttp {
         throw new HttpFailure(
           'redirect-to-other-host',
           `${origin} redirected to ${next.origin}; not followed (the token is only sent to ${origin})`,
+        );
+      }
+      if (!isBelowBase(base, next)) {
+        throw new HttpFailure(
+          'redirect-outside-base',
+          `${origin} redirected outside ${basePathOf(base)}; not followed (the token is only sent below the account's base URL)`,
         );
       }
       next.hash = '';
