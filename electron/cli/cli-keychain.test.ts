@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyringProtector } from '../core/keychain/keyring-protector';
+import { MemoryKeyProtector } from '../core/keychain/memory-protector';
+import { Vault } from '../core/vault/vault';
 import type { TokenJson } from './format/tokens';
-import { buildCli, createVault, failsWith, json, ok, runCli, vaultRunner } from './test-support';
+import { buildCli, createVault, failsWith, json, ok, openVault, runCli, vaultRunner } from './test-support';
 
 const inCi = !['', '0', 'false'].includes((process.env['CI'] ?? '').trim().toLowerCase());
 const available = Boolean(process.env['DBUS_SESSION_BUS_ADDRESS']) && process.env['PATVAULT_IN_SECRET_SERVICE'] === '1';
@@ -50,7 +52,12 @@ describe('keychain commands', () => {
       const run = vaultRunner(path);
       expect(json(await noPassword(['keychain', 'status', '--json']))).toMatchObject({ enabled: false, strength: 'strong' });
       expect(ok(await run(['keychain', 'enable']))).toBe('quick unlock enabled (secret-service, strong)\n');
-      expect(json(await noPassword(['keychain', 'status', '--json']))).toMatchObject({ enabled: true, backend: 'secret-service', strength: 'strong' });
+      expect(json(await noPassword(['keychain', 'status', '--json']))).toMatchObject({
+        enabled: true,
+        backend: 'secret-service',
+        strength: 'strong',
+        slots: [{ backend: 'secret-service', thisHost: true }],
+      });
 
       // No --password-stdin and no terminal: quick unlock or nothing.
       expect(json<TokenJson[]>(await noPassword(['list', '--json'])).map((t) => t.id)).toEqual([id]);
@@ -61,7 +68,11 @@ describe('keychain commands', () => {
       // --no-keychain skips it.
       expect(failsWith(await noPassword(['--no-keychain', 'list']), 1)).toMatch(/use --password-stdin/);
 
-      expect(ok(await noPassword(['keychain', 'disable']))).toBe('quick unlock disabled\n');
+      // Turning it off re-keys, so it asks for the master password (never quick unlock).
+      expect(failsWith(await noPassword(['keychain', 'disable']), 1)).toBe('patvault: no terminal to ask for the master password; use --password-stdin');
+      const off = await run(['keychain', 'disable']);
+      expect(ok(off)).toBe('quick unlock disabled\n');
+      expect(off.stderr).toContain('vault key replaced');
       expect(json(await noPassword(['keychain', 'status', '--json']))).toMatchObject({ enabled: false });
       expect(failsWith(await noPassword(['list']), 1)).toBe('patvault: no terminal to ask for the master password; use --password-stdin');
       expect(json<unknown[]>(await run(['list', '--json']))).toHaveLength(2);
@@ -75,6 +86,45 @@ describe('keychain commands', () => {
       expect(line).toMatch(/^patvault: quick unlock failed \(.*\); no terminal to ask for the master password; use --password-stdin$/);
       expect(json<unknown[]>(await run(['list', '--json']))).toHaveLength(2);
       ok(await run(['keychain', 'disable']));
+    });
+
+    it("the app's slot and the CLI's side by side: status lists both, each unlocks, each is removed on its own", async () => {
+      const run = vaultRunner(path);
+      // The app's quick unlock, as its safeStorage adapter keeps it: the secret in the vault's blob.
+      const app = new MemoryKeyProtector({ backend: 'safeStorage:gnome_libsecret', inBlob: true });
+      const v = await openVault(path);
+      await v.enableKeychain(app);
+      v.close();
+      ok(await run(['keychain', 'enable']));
+      const status = ok(await noPassword(['keychain', 'status']));
+      expect(status).toContain('enabled:  yes\n');
+      expect(status).toContain('slots:    safeStorage:gnome_libsecret, secret-service (this host)\n');
+      // Both quick-unlock the same vault: the CLI here, the app in-process.
+      expect(json<TokenJson[]>(await noPassword(['list', '--json']))).toHaveLength(2);
+      const inApp = Vault.open(path);
+      await inApp.unlockWithKeychain(app);
+      inApp.close();
+
+      expect(failsWith(await run(['keychain', 'disable', '--backend', 'kwallet']), 1)).toBe(
+        'patvault: This vault has no quick-unlock slot for kwallet (slots: safeStorage:gnome_libsecret, secret-service).',
+      );
+      // The app's slot removed from the CLI: the CLI's own is rewrapped and still works.
+      ok(await run(['keychain', 'disable', '--backend', 'safeStorage:gnome_libsecret']));
+      expect(json(await noPassword(['keychain', 'status', '--json']))).toMatchObject({ enabled: true, slots: [{ backend: 'secret-service', thisHost: true }] });
+      expect(json<TokenJson[]>(await noPassword(['list', '--json']))).toHaveLength(2);
+
+      // passwd re-keys and keeps this host's slot; an app slot it cannot reach is dropped, and named.
+      const again = await openVault(path);
+      await again.enableKeychain(app);
+      again.close();
+      const changed = await run(['passwd'], ['a new master password']);
+      expect(ok(changed)).toBe('master password changed\n');
+      expect(changed.stderr).toBe(
+        'patvault: quick unlock through safeStorage:gnome_libsecret was turned off: the vault key was replaced and that keychain could not be reached from here to keep it. Turn it on again there.\n',
+      );
+      expect(json(await noPassword(['keychain', 'status', '--json']))).toMatchObject({ slots: [{ backend: 'secret-service', thisHost: true }] });
+      expect(json<TokenJson[]>(await noPassword(['list', '--json']))).toHaveLength(2);
+      ok(await vaultRunner(path, 'a new master password')(['keychain', 'disable']));
     });
   });
 });

@@ -2,9 +2,13 @@
  * What every command shares: the global options, where secrets come from, output helpers,
  * and opening/unlocking the vault (quick unlock first when allowed, then the password).
  */
+import { dirname } from 'node:path';
 import { AppError, toAppError } from '../../shared/errors';
+import { keyringBackendName } from '../core/keychain/backend-name';
 import { systemClock, type Clock } from '../core/ports';
 import { Vault } from '../core/vault/vault';
+import { RollbackWatch } from '../core/settings/rollback-watch';
+import { SeenVaults, rollbackMessage } from '../core/settings/vault-seen';
 import { NO_TERMINAL, SecretInput } from './io/password';
 import { resolveVaultPath } from './vault-path';
 
@@ -48,14 +52,18 @@ export class Cli {
 
   /**
    * Opens the vault, unlocks it, runs `fn`, and always closes the file (which also
-   * checkpoints SQLite's write-ahead log).
+   * checkpoints SQLite's write-ahead log). A vault older than this machine last saw it
+   * (settings/vault-seen.ts, beside the settings) opens with a warning on stderr.
    */
   async withUnlocked<T>(fn: (vault: Vault) => Promise<T> | T): Promise<T> {
     const vault = Vault.open(this.vaultPath, { clock: this.clock });
+    const rollback = new RollbackWatch(vault, new SeenVaults(dirname(this.vaultPath)), this.clock);
     try {
       await this.unlock(vault);
+      if (rollback.warning) this.note(`warning: ${rollbackMessage(rollback.warning)}`);
       return await fn(vault);
     } finally {
+      rollback.stop();
       vault.close();
     }
   }
@@ -71,12 +79,12 @@ export class Cli {
   }
 
   /**
-   * Quick unlock through the OS keychain when the vault has it on, `--password-stdin` is not
+   * Quick unlock through the OS keychain when the vault has a slot for this host's keychain, `--password-stdin` is not
    * given and `--no-keychain` is not set; otherwise, or if that fails, the master password.
    */
   async unlock(vault: Vault): Promise<void> {
     let quickUnlockProblem: string | null = null;
-    if (!this.input.fromStdin && this.opts.keychain !== false && vault.keychainState().enabled) {
+    if (!this.input.fromStdin && this.opts.keychain !== false && vault.keychainState(keyringBackendName()).enabled) {
       try {
         // Loaded only here: the keychain library is native and slow to load, and most runs never need it.
         const { KeyringProtector } = await import('../core/keychain/keyring-protector');

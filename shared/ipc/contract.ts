@@ -121,7 +121,8 @@ export const CONTRACT = {
 
   'keychain.status': channel(empty, keychainInfoSchema),
   'keychain.enable': channel(empty, keychainInfoSchema),
-  'keychain.disable': channel(empty, keychainInfoSchema),
+  /** Turns quick unlock off for the app's keychain and re-keys the vault: needs the master password. */
+  'keychain.disable': channel(passwordRequest, keychainInfoSchema),
 
   /** The renderer saw user input: postpones auto-lock. */
   'app.activity': channel(empty, z.null()),

@@ -81,8 +81,13 @@ export const settingsSchema = z.object({
 });
 
 export const keychainInfoSchema = z.object({
+  /** Whether this host's keychain has a quick-unlock slot in the vault. */
   enabled: z.boolean(),
   backend: z.string().nullable(),
+  /** Every quick-unlock slot's backend (the app's, the CLI's, …). */
+  slots: z.array(z.string()),
+  /** Slots a re-key (keychain.disable) had to drop: their keychains cannot be reached from the app. */
+  dropped: z.array(z.string()).optional(),
   available: z.object({ backend: z.string(), strength: z.enum(['strong', 'weak', 'none']), detail: z.string() }),
 });
 
@@ -91,6 +96,11 @@ export const vaultStatusSchema = z.object({
   unlocked: z.boolean(),
   path: z.string(),
   quickUnlock: z.boolean(),
+  /**
+   * Set while the unlocked vault is older than this machine last saw it (an old copy put back,
+   * a write-ahead log cut short): the banner's text and its numbers. Absent or null otherwise.
+   */
+  rollback: z.object({ lastSeenAt: z.string(), lastSeq: z.number().int(), nowSeq: z.number().int(), message: z.string() }).nullable().optional(),
 });
 
 export const errorSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });

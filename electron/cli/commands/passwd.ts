@@ -1,7 +1,11 @@
-/** `passwd`: changes the master password, always after proving the current one (never quick unlock). */
+/**
+ * `passwd`: changes the master password, always after proving the current one (never quick
+ * unlock), and re-keys the vault (a fresh vault key; every record re-sealed).
+ */
 import type { Command } from 'commander';
 import { AppError } from '../../../shared/errors';
-import { Vault } from '../../core/vault/vault';
+import type { KeyProtector } from '../../core/ports';
+import { Vault, droppedMessage } from '../../core/vault/vault';
 import { promptHidden } from '../io/password';
 import { parseMiBToKiB, parsePositiveInt, run } from './parsers';
 import type { Cli } from '../context';
@@ -9,6 +13,12 @@ import type { Cli } from '../context';
 interface PasswdOptions {
   readonly kdfMemory?: number;
   readonly kdfIterations?: number;
+}
+
+/** The OS keychain adapter (native, loaded only when needed). */
+async function keyring(): Promise<KeyProtector> {
+  const { KeyringProtector } = await import('../../core/keychain/keyring-protector');
+  return new KeyringProtector();
 }
 
 /** The new password: the next stdin line, or asked twice on a terminal. */
@@ -27,7 +37,12 @@ async function passwd(cli: Cli, o: PasswdOptions): Promise<void> {
     const current = await cli.input.masterPassword('Current master password: ');
     await vault.unlock(current);
     const next = await newPassword(cli);
-    await vault.changePassword(current, next, { memoryKiB: o.kdfMemory, iterations: o.kdfIterations });
+    // The re-key keeps this host's quick-unlock slot (its keychain gets a new secret); the
+    // keychain library is loaded only when the vault has slots at all.
+    const protectors = vault.keychainState().slots.length > 0 ? [await keyring()] : [];
+    const outcome = await vault.changePassword(current, next, { memoryKiB: o.kdfMemory, iterations: o.kdfIterations }, protectors);
+    const dropped = droppedMessage(outcome.dropped);
+    if (dropped !== null) cli.note(`patvault: ${dropped}`);
   } finally {
     vault.close();
   }

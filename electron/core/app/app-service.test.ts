@@ -272,7 +272,8 @@ describe('AppService through dispatch', () => {
     await s.call('vault.lock', {});
     await s.call('vault.unlockWithKeychain', {});
     expect((await s.call('vault.status', {})).unlocked).toBe(true);
-    expect((await s.call('keychain.disable', {})).enabled).toBe(false);
+    expect((await s.fail('keychain.disable', {})).code).toBe('BAD_INPUT'); // the re-key needs the password
+    expect((await s.call('keychain.disable', { password: TEST_PASSWORD })).enabled).toBe(false);
     await s.call('vault.lock', {});
     expect((await s.fail('vault.unlockWithKeychain', {})).code).toBe('KEYCHAIN_NOT_ENABLED');
   });

@@ -1,6 +1,6 @@
 /** Channels about the session itself: the vault file and its lock, quick unlock, settings, activity. */
 import { existsSync } from 'node:fs';
-import { AppError, isAppError } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import type { Response } from '../../../shared/ipc/contract';
 import { Vault } from '../vault/vault';
 import type { HandlerContext } from './handler-context';
@@ -12,9 +12,9 @@ export function sessionHandlers(s: HandlerContext) {
   const keychainStatus = async (): Promise<Response<'keychain.status'>> => {
     const available = await d.keyProtector.info();
     // Before the first vault exists, the backend's strength is still worth showing.
-    if (!s.hasOpenVault() && !existsSync(d.vaultPath)) return { enabled: false, backend: null, available };
-    const state = s.opened().keychainState();
-    return { enabled: state.enabled, backend: state.backend, available };
+    if (!s.hasOpenVault() && !existsSync(d.vaultPath)) return { enabled: false, backend: null, slots: [], available };
+    const state = s.opened().keychainState(available.backend);
+    return { enabled: state.enabled, backend: state.backend, slots: [...state.slots], available };
   };
   return {
     'vault.status': async () => {
@@ -23,7 +23,8 @@ export function sessionHandlers(s: HandlerContext) {
         exists,
         unlocked: s.hasOpenVault() && s.opened().isUnlocked,
         path: d.vaultPath,
-        quickUnlock: exists ? s.opened().keychainState().enabled : false,
+        rollback: s.rollbackWarning(),
+        quickUnlock: exists ? s.opened().keychainState((await d.keyProtector.info()).backend).enabled : false,
       };
     },
     'vault.create': async ({ password }) => {
@@ -49,7 +50,8 @@ export function sessionHandlers(s: HandlerContext) {
       return null;
     },
     'vault.changePassword': async ({ current, next }) => {
-      await s.unlocked().changePassword(current, next);
+      // Re-keys; the app's own quick-unlock slot is kept, the CLI's is dropped (it cannot be reached from here).
+      await s.unlocked().changePassword(current, next, undefined, [d.keyProtector]);
       return null;
     },
     'settings.get': async () => d.settings.get(),
@@ -63,14 +65,11 @@ export function sessionHandlers(s: HandlerContext) {
       await s.unlocked().enableKeychain(d.keyProtector);
       return keychainStatus();
     },
-    'keychain.disable': async () => {
-      try {
-        await s.unlocked().disableKeychain(d.keyProtector);
-      } catch (e) {
-        // Quick unlock is already off in the vault; an unreachable keychain only keeps a useless entry.
-        if (!isAppError(e) || e.code !== 'KEYCHAIN_UNAVAILABLE' || s.unlocked().keychainState().enabled) throw e;
-      }
-      return keychainStatus();
+    'keychain.disable': async ({ password }) => {
+      // Re-keys (the master password wraps the new key). The slot is gone even when the
+      // keychain could not be reached to forget its entry, which then opens nothing written since.
+      const outcome = await s.unlocked().disableKeychain(d.keyProtector, password);
+      return { ...(await keychainStatus()), dropped: [...outcome.dropped] };
     },
     'app.activity': async () => {
       s.touch();

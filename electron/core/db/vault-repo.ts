@@ -14,9 +14,10 @@ export interface HeaderRow {
   kdf_parallelism: number;
   kdf_salt: Buffer;
   password_wrap: Buffer;
-  keychain_wrap: Buffer | null;
-  keychain_blob: Buffer | null;
-  keychain_backend: string | null;
+  /** Quick-unlock slots as JSON (format/header.ts), or null for none. */
+  keychain_slots: string | null;
+  password_check: Buffer | null;
+  key_check: Buffer | null;
   manifest: Buffer;
   checksum: Buffer;
 }
@@ -35,6 +36,12 @@ export interface ExpiryRow {
   remind_days: string | null;
 }
 
+/** One audit row. */
+export interface AuditRow {
+  seq: number;
+  entry: Buffer;
+}
+
 /**
  * Every secret's id and tag (the envelope's last 16 bytes) in one string, as unlock compares
  * them: `n` rows, each 64 lowercase hex digits (id, then tag), or "xx" for a row that is not a
@@ -46,22 +53,16 @@ export interface SecretTags {
   hex: string | null;
 }
 
-/** One audit row. */
-export interface AuditRow {
-  seq: number;
-  entry: Buffer;
-}
-
 const SQL = {
   header: 'SELECT * FROM header WHERE id = 1',
   insertHeader: `INSERT INTO header (id, vault_id, format, kdf_algorithm, kdf_memory_kib, kdf_iterations, kdf_parallelism,
-       kdf_salt, password_wrap, keychain_wrap, keychain_blob, keychain_backend, manifest, checksum)
+       kdf_salt, password_wrap, keychain_slots, password_check, key_check, manifest, checksum)
      VALUES (1, @vault_id, @format, @kdf_algorithm, @kdf_memory_kib, @kdf_iterations, @kdf_parallelism,
-       @kdf_salt, @password_wrap, @keychain_wrap, @keychain_blob, @keychain_backend, @manifest, @checksum)`,
+       @kdf_salt, @password_wrap, @keychain_slots, @password_check, @key_check, @manifest, @checksum)`,
   updateKeys: `UPDATE header SET kdf_algorithm = @kdf_algorithm, kdf_memory_kib = @kdf_memory_kib,
        kdf_iterations = @kdf_iterations, kdf_parallelism = @kdf_parallelism, kdf_salt = @kdf_salt,
-       password_wrap = @password_wrap, keychain_wrap = @keychain_wrap, keychain_blob = @keychain_blob,
-       keychain_backend = @keychain_backend, checksum = @checksum
+       password_wrap = @password_wrap, keychain_slots = @keychain_slots, password_check = @password_check,
+       key_check = @key_check, checksum = @checksum
      WHERE id = 1`,
   updateManifest: 'UPDATE header SET manifest = ? WHERE id = 1',
   buckets: 'SELECT bucket, overview FROM buckets ORDER BY bucket',
@@ -82,6 +83,7 @@ const SQL = {
   auditAll: 'SELECT seq, entry FROM audit ORDER BY seq',
   auditAfter: 'SELECT seq, entry FROM audit WHERE seq > ? ORDER BY seq',
   insertAudit: 'INSERT INTO audit (seq, entry) VALUES (?, ?)',
+  deleteAllAudit: 'DELETE FROM audit',
   dataVersion: 'PRAGMA data_version',
 } as const;
 
@@ -152,6 +154,10 @@ export class VaultRepo {
   }
   insertAudit(seq: number, entry: Buffer): void {
     this.s.insertAudit.run(seq, entry);
+  }
+  /** Empties the audit log (a re-key writes it again, re-sealed, in the same transaction). */
+  deleteAllAudit(): void {
+    this.s.deleteAllAudit.run();
   }
   /** Changes whenever another connection commits (SQLite's PRAGMA data_version). */
   dataVersion(): number {

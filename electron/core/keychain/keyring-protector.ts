@@ -21,6 +21,7 @@
 import type * as KeyringModule from '@napi-rs/keyring';
 import { AppError } from '../../../shared/errors';
 import type { KeychainInfo, KeyProtector } from '../ports';
+import { keyringBackendName, type KeyringBackend } from './backend-name';
 import { checkSessionBus, type BusCheck } from './dbus-preflight';
 
 /** Service name under which entries are kept. */
@@ -62,14 +63,10 @@ export interface KeyringProtectorOptions {
   readonly checkBus?: () => Promise<BusCheck>;
 }
 
-type BackendKind = 'secret-service' | 'macos-keychain' | 'windows-credential-manager';
+type BackendKind = KeyringBackend;
 
 /** Which backend the library uses on `platform`. */
-function backendFor(platform: NodeJS.Platform): BackendKind {
-  if (platform === 'darwin') return 'macos-keychain';
-  if (platform === 'win32') return 'windows-credential-manager';
-  return 'secret-service';
-}
+const backendFor = keyringBackendName;
 
 /** Human name of a backend, for messages. */
 const BACKEND_NAME: Record<BackendKind, string> = {

@@ -2,8 +2,14 @@
  * In-memory KeyProtector for tests of code that uses quick unlock (vault, CLI). It behaves
  * like KeyringProtector: same input checks, an empty blob from `protect`, the same error
  * codes; `setAvailable(false)` makes it act like a keychain that went away.
+ *
+ * With `{ backend: 'safeStorage:…', inBlob: true }` it behaves like the app's safeStorage
+ * adapter instead: `protect` returns a blob the vault keeps (here a random handle to the
+ * secret), `recover` needs that blob, and `forget` does nothing — the slot's removal from the
+ * vault (and the re-key) is what cuts the secret off.
  * Shipped beside the real adapter; nothing in production wires it in.
  */
+import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import type { KeychainInfo, KeyProtector } from '../ports';
 
@@ -23,6 +29,13 @@ const UNAVAILABLE: KeychainInfo = {
 export class MemoryKeyProtector implements KeyProtector {
   private readonly secrets = new Map<string, Buffer>();
   private available = true;
+  private readonly backend: string;
+  private readonly inBlob: boolean;
+
+  constructor(opts: { readonly backend?: string; readonly inBlob?: boolean } = {}) {
+    this.backend = opts.backend ?? AVAILABLE.backend;
+    this.inBlob = opts.inBlob ?? false;
+  }
 
   /** Calls made, in order, for assertions (`protect:<id>`, `recover:<id>`, `forget:<id>`). */
   readonly calls: string[] = [];
@@ -43,7 +56,7 @@ export class MemoryKeyProtector implements KeyProtector {
   }
 
   info(): Promise<KeychainInfo> {
-    return Promise.resolve(this.available ? AVAILABLE : UNAVAILABLE);
+    return Promise.resolve({ ...(this.available ? AVAILABLE : UNAVAILABLE), backend: this.backend });
   }
 
   protect(vaultId: string, secret: Buffer): Promise<Buffer> {
@@ -51,14 +64,19 @@ export class MemoryKeyProtector implements KeyProtector {
       if (!Buffer.isBuffer(secret) || secret.length !== 32) {
         throw new AppError('BAD_INPUT', 'The quick-unlock secret must be 32 bytes.');
       }
+      if (this.inBlob) {
+        const handle = randomBytes(16);
+        this.secrets.set(`${vaultId}/${handle.toString('hex')}`, Buffer.from(secret));
+        return handle;
+      }
       this.secrets.set(vaultId, Buffer.from(secret));
       return Buffer.alloc(0);
     });
   }
 
-  recover(vaultId: string, _stored: Buffer): Promise<Buffer> {
+  recover(vaultId: string, stored: Buffer): Promise<Buffer> {
     return this.run('recover', vaultId, () => {
-      const secret = this.secrets.get(vaultId);
+      const secret = this.secrets.get(this.inBlob ? `${vaultId}/${stored.toString('hex')}` : vaultId);
       if (!secret) {
         throw new AppError(
           'KEYCHAIN_NOT_ENABLED',
@@ -71,6 +89,7 @@ export class MemoryKeyProtector implements KeyProtector {
 
   forget(vaultId: string): Promise<void> {
     return this.run('forget', vaultId, () => {
+      if (this.inBlob) return; // like safeStorage: nothing is kept outside the vault's blob
       const secret = this.secrets.get(vaultId);
       secret?.fill(0);
       this.secrets.delete(vaultId);

@@ -26,9 +26,9 @@ import { deriveVaultKeys, newVaultKey, type VaultKeys } from './crypto/keys';
 import { VAULT_FORMAT, VAULT_ID_BYTES, headerRow, parseHeader, type VaultHeader } from './format/header';
 import { appendAudit } from './audit-log';
 import { EMPTY_AUDIT_HEAD, computeManifest } from './manifest';
-import { loadState, orderedBucketTags, type VaultState } from './vault-state';
+import { bucketOf, loadState, orderedBucketTags, type VaultState } from './vault-state';
 import { flushBuckets, type ReadCtx, type WriteCtx } from './vault-records';
-import { assertPassword, kdfFrom, wrapWithPassword, type KdfChoice } from './key-wrap';
+import { assertPassword, kdfFrom, vaultKeyCheck, wrapWithPassword, type KdfChoice } from './key-wrap';
 
 /** Options for create/open. */
 export interface VaultOptions {
@@ -79,12 +79,15 @@ export class VaultKernel {
       migrate(db, MIGRATIONS);
       const vaultId = randomBytes(VAULT_ID_BYTES);
       const vaultKey = newVaultKey();
+      const pw = await wrapWithPassword(password, kdf, vaultId, vaultKey);
       const header: VaultHeader = {
         vaultId,
         format: VAULT_FORMAT,
         kdf,
-        passwordWrap: await wrapWithPassword(password, kdf, vaultId, vaultKey),
-        keychain: null,
+        passwordWrap: pw.wrap,
+        keychainSlots: [],
+        passwordCheck: pw.check,
+        keyCheck: vaultKeyCheck(vaultKey, vaultId),
         manifest: Buffer.alloc(32),
       };
       const kernel = new VaultKernel(db, path, vaultId, opts);
@@ -236,6 +239,39 @@ export class VaultKernel {
    */
   scrub(): void {
     checkpointWal(this.db);
+  }
+
+  /**
+   * Re-key: runs `fn` in one IMMEDIATE transaction over the current, verified state with a
+   * write context holding the `next` keys (`fn` re-seals every record under them; the old keys
+   * are passed to open what it reads); re-seals every overview bucket and the manifest under
+   * `next`, and on commit holds `next` (the old keys are dropped). On failure nothing changes
+   * and the kernel keeps the old keys. Records are then reloaded and verified under the new keys.
+   */
+  replaceKeys<T>(next: VaultKeys, fn: (ctx: WriteCtx, old: VaultKeys) => T): T {
+    const old = this.keys();
+    let result: T;
+    try {
+      result = this.db.transaction(() => {
+        const state = this.state();
+        const ctx: WriteCtx = { repo: this.repo, keys: next, vaultId: this.vaultIdBytes, state, now: this.now(), dirty: new Set() };
+        const out = fn(ctx, old);
+        for (const b of state.bucketTags.keys()) ctx.dirty.add(b);
+        for (const id of [...state.accounts.keys(), ...state.tokens.keys(), ...state.platforms.keys()]) ctx.dirty.add(bucketOf(id));
+        flushBuckets(ctx);
+        const format = parseHeader(ctx.repo.header()).format;
+        ctx.repo.updateManifest(computeManifest(next.manifestKey, ctx.vaultId, format, orderedBucketTags(ctx.state), ctx.state.auditHead));
+        return out;
+      }).immediate();
+    } catch (e) {
+      this.loaded = null;
+      this.changed();
+      throw sqliteToAppError(e, this.path);
+    }
+    this.keysHeld = next;
+    this.loaded = null;
+    this.state();
+    return result;
   }
 
   /** Appends an audit entry inside a write. */

@@ -3,14 +3,14 @@
  * data) and by a quick-unlock secret kept in the OS keychain. Only these functions ever hold
  * a key-encryption key, and they zero it after use.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { LIMITS } from '../../../shared/domain/limits';
 import { open, seal } from './crypto/aead';
 import { KDF_DEFAULTS, SALT_BYTES, assertKdfParams, deriveKeyFromPassword, kdfContext, type KdfParams } from './crypto/kdf';
-import { wrappingKey } from './crypto/keys';
+import { keyCommitment, wrappingKey } from './crypto/keys';
 import { isEnvelopeFormatError, EnvelopeKind } from './format/envelope';
-import type { VaultHeader } from './format/header';
+import type { KeychainSlot, VaultHeader } from './format/header';
 
 /** KDF settings a caller may choose at creation or password change. */
 export interface KdfChoice {
@@ -43,23 +43,56 @@ export function kdfFrom(choice: KdfChoice | undefined): KdfParams {
   return p;
 }
 
+/** A password wrap and the commitment to its key-encryption key. */
+export interface PasswordWrap {
+  readonly wrap: Buffer;
+  readonly check: Buffer;
+}
+
+const passwordCheck = (kek: Buffer, vaultId: Buffer, kdf: KdfParams): Buffer => keyCommitment(kek, 'password', vaultId, kdfContext(kdf));
+
+/** The commitment to a vault key, stored in the header (VaultHeader.keyCheck). */
+export function vaultKeyCheck(vaultKey: Buffer, vaultId: Buffer): Buffer {
+  return keyCommitment(vaultKey, 'vault-key', vaultId, Buffer.alloc(0));
+}
+
+const sameBytes = (a: Buffer, b: Buffer): boolean => a.length === b.length && timingSafeEqual(a, b);
+
 /** Seals the vault key under a key derived from `password`. */
-export async function wrapWithPassword(password: string, kdf: KdfParams, vaultId: Buffer, vaultKey: Buffer): Promise<Buffer> {
+export async function wrapWithPassword(password: string, kdf: KdfParams, vaultId: Buffer, vaultKey: Buffer): Promise<PasswordWrap> {
   const kek = await deriveKeyFromPassword(password, kdf);
   try {
-    return seal(wrappingKey(kek), vaultId, EnvelopeKind.PasswordWrap, kdfContext(kdf), vaultKey);
+    return { wrap: seal(wrappingKey(kek), vaultId, EnvelopeKind.PasswordWrap, kdfContext(kdf), vaultKey), check: passwordCheck(kek, vaultId, kdf) };
   } finally {
     kek.fill(0);
   }
 }
 
-/** Opens the password wrap. WRONG_PASSWORD when it does not open (nothing is changed). */
-export async function unwrapWithPassword(header: VaultHeader, password: string): Promise<Buffer> {
+/** The vault key unwrapped, and the commitment to the password's key (to store where it is missing). */
+export interface Unwrapped {
+  readonly vaultKey: Buffer;
+  readonly passwordCheck: Buffer;
+}
+
+/**
+ * Opens the password wrap. WRONG_PASSWORD when the password is wrong (nothing is changed);
+ * VAULT_DAMAGED when the password is right (its commitment matches) but the wrap does not
+ * open, or the key it opens is not the vault's current key (a wrap spliced in from an older
+ * copy of the file).
+ */
+export async function unwrapWithPassword(header: VaultHeader, password: string): Promise<Unwrapped> {
   const kek = await deriveKeyFromPassword(password, header.kdf);
   try {
+    const check = passwordCheck(kek, header.vaultId, header.kdf);
     const key = open(wrappingKey(kek), header.vaultId, EnvelopeKind.PasswordWrap, kdfContext(header.kdf), header.passwordWrap);
-    if (!key) throw new AppError('WRONG_PASSWORD', 'Wrong master password. Nothing was changed.');
-    return key;
+    if (!key) {
+      if (header.passwordCheck && sameBytes(check, header.passwordCheck)) {
+        throw new AppError('VAULT_DAMAGED', 'The vault file is damaged (password key): the password is right, but the key it protects does not open. Restore it from a backup.');
+      }
+      throw new AppError('WRONG_PASSWORD', 'Wrong master password. Nothing was changed.');
+    }
+    assertCurrentKey(header, key);
+    return { vaultKey: key, passwordCheck: check };
   } catch (e) {
     if (isEnvelopeFormatError(e)) throw new AppError('VAULT_DAMAGED', 'The vault file is damaged (password key).');
     throw e;
@@ -68,18 +101,34 @@ export async function unwrapWithPassword(header: VaultHeader, password: string):
   }
 }
 
-/** Seals the vault key under a quick-unlock secret, bound to the keychain backend's name. */
-export function wrapWithKeychainSecret(secret: Buffer, vaultId: Buffer, backend: string, vaultKey: Buffer): Buffer {
-  return seal(wrappingKey(secret), vaultId, EnvelopeKind.KeychainWrap, Buffer.from(backend), vaultKey);
+/** Refuses a vault key that is not the one the header commits to (zeroing it). */
+function assertCurrentKey(header: VaultHeader, key: Buffer): void {
+  if (header.keyCheck && !sameBytes(vaultKeyCheck(key, header.vaultId), header.keyCheck)) {
+    key.fill(0);
+    throw new AppError(
+      'VAULT_DAMAGED',
+      'The vault file is damaged or was tampered with: this key opens an older vault key, not the current one (the vault was re-keyed since). Nothing was read.',
+    );
+  }
 }
 
-/** Opens the keychain wrap with the secret from the keychain (zeroed after). */
-export function unwrapWithKeychainSecret(header: VaultHeader, secret: Buffer): Buffer {
-  const kc = header.keychain;
-  if (!kc) throw new AppError('KEYCHAIN_NOT_ENABLED', 'Quick unlock is not enabled for this vault.');
+/** A new quick-unlock slot's wrap and the commitment to its secret. */
+export function wrapForSlot(secret: Buffer, vaultId: Buffer, backend: string, vaultKey: Buffer, blob: Buffer): KeychainSlot {
+  return {
+    backend,
+    blob,
+    wrap: seal(wrappingKey(secret), vaultId, EnvelopeKind.KeychainWrap, Buffer.from(backend), vaultKey),
+    check: keyCommitment(secret, 'keychain', vaultId, Buffer.from(backend)),
+  };
+}
+
+/** Opens one slot's wrap with the secret from its keychain (zeroed after). */
+export function unwrapSlot(header: VaultHeader, slot: KeychainSlot, secret: Buffer): Buffer {
   let vaultKey: Buffer | null;
+  let check: Buffer;
   try {
-    vaultKey = open(wrappingKey(secret), header.vaultId, EnvelopeKind.KeychainWrap, Buffer.from(kc.backend), kc.wrap);
+    check = keyCommitment(secret, 'keychain', header.vaultId, Buffer.from(slot.backend));
+    vaultKey = open(wrappingKey(secret), header.vaultId, EnvelopeKind.KeychainWrap, Buffer.from(slot.backend), slot.wrap);
   } catch (e) {
     if (isEnvelopeFormatError(e)) throw new AppError('VAULT_DAMAGED', 'The vault file is damaged (quick-unlock key).');
     throw e;
@@ -87,10 +136,14 @@ export function unwrapWithKeychainSecret(header: VaultHeader, secret: Buffer): B
     secret.fill(0);
   }
   if (!vaultKey) {
+    if (slot.check && sameBytes(check, slot.check)) {
+      throw new AppError('VAULT_DAMAGED', `The vault file is damaged (quick-unlock key for ${slot.backend}): the keychain's secret is right, but the key it protects does not open.`);
+    }
     throw new AppError(
       'KEYCHAIN_NOT_ENABLED',
       'The keychain entry does not match this vault. Unlock with the master password and enable quick unlock again.',
     );
   }
+  assertCurrentKey(header, vaultKey);
   return vaultKey;
 }

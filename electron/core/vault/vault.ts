@@ -30,7 +30,8 @@ import type { TokenRec } from './vault-state';
 
 export type { KdfChoice } from './key-wrap';
 export type { VaultOptions } from './kernel';
-export type { KeychainState } from './key-ops';
+export type { KeychainState, RekeyOutcome } from './key-ops';
+export { droppedMessage } from './key-ops';
 export type { AddResult, SecretAction } from './tokens';
 export type { ImportResult } from './token-import';
 export type { CheckRecord } from './platform-results';
@@ -121,24 +122,31 @@ export class Vault {
     this.kernel.close();
   }
 
-  /** Changes the master password: re-wraps the vault key only; records are untouched. */
-  changePassword(current: string, next: string, kdf?: KdfChoice): Promise<void> {
-    return keyOps.changePassword(this.kernel, current, next, kdf);
+  /**
+   * Changes the master password and re-keys: a fresh vault key, every record and the audit
+   * chain re-sealed (key-ops.ts). The quick-unlock slots of `protectors` (the keychains this
+   * host reaches) are kept; the others are dropped and named in the outcome.
+   */
+  changePassword(current: string, next: string, kdf?: KdfChoice, protectors: readonly KeyProtector[] = []): Promise<keyOps.RekeyOutcome> {
+    return keyOps.changePassword(this.kernel, current, next, kdf, protectors);
   }
 
-  /** Enables quick unlock through `protector`. Refuses backends whose strength is `none`. */
+  /** Enables quick unlock through `protector` (its backend's slot; other backends' slots stay). */
   enableKeychain(protector: KeyProtector): Promise<KeychainInfo> {
     return keyOps.enableKeychain(this.kernel, protector);
   }
 
-  /** Disables quick unlock: removes the wrapped key from the vault and the secret from the keychain. */
-  disableKeychain(protector: KeyProtector): Promise<void> {
-    return keyOps.disableKeychain(this.kernel, protector);
+  /**
+   * Turns quick unlock off for `backend` (default: `protector`'s) and re-keys; needs the master
+   * password. Deletes the keychain entry where `protector` is that backend.
+   */
+  disableKeychain(protector: KeyProtector, password: string, backend?: string): Promise<keyOps.RekeyOutcome & { readonly removed: boolean }> {
+    return keyOps.disableKeychain(this.kernel, protector, password, backend);
   }
 
-  /** Whether quick unlock is enabled, and with which backend. Works while locked. */
-  keychainState(): keyOps.KeychainState {
-    return keyOps.keychainState(this.kernel);
+  /** The quick-unlock slots; `enabled` says whether `backend` (default: any) has one. Works while locked. */
+  keychainState(backend?: string): keyOps.KeychainState {
+    return keyOps.keychainState(this.kernel, backend);
   }
 
   /**

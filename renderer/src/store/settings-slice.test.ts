@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { expect, test } from 'vitest';
 import { installApp } from '../test-support/app-harness';
+import { TEST_PASSWORD } from '../test-support/backend';
 import { useUiTestCleanup } from '../test-support/setup';
 import { useStore } from './index';
 
@@ -30,6 +31,8 @@ test('quick unlock on and off updates the keychain info and the session', async 
   expect(useStore.getState().keychain?.enabled).toBe(false);
   await useStore.getState().setQuickUnlock(true);
   expect(useStore.getState()).toMatchObject({ quickUnlock: true, keychain: { enabled: true, backend: 'memory' } });
-  await useStore.getState().setQuickUnlock(false);
+  // Off re-keys the vault: the master password is needed.
+  await expect(useStore.getState().setQuickUnlock(false)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  await useStore.getState().setQuickUnlock(false, TEST_PASSWORD);
   expect(useStore.getState().quickUnlock).toBe(false);
 });

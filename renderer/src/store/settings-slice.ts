@@ -15,8 +15,11 @@ export interface SettingsSlice {
   /** Saves a change; throws a UiError the settings dialog shows. */
   saveSettings: (patch: Request<'settings.set'>) => Promise<void>;
   loadKeychain: () => Promise<void>;
-  /** Turns quick unlock on or off; throws a UiError the settings dialog shows. */
-  setQuickUnlock: (on: boolean) => Promise<void>;
+  /**
+   * Turns quick unlock on, or off (which replaces the vault key, so it needs the master
+   * password); throws a UiError the settings dialog shows.
+   */
+  setQuickUnlock: (on: boolean, password?: string) => Promise<void>;
 }
 
 /** Shows the theme: `data-theme` on <html>; none means follow the system. */
@@ -50,8 +53,8 @@ export const createSettingsSlice: StateCreator<All, [], [], SettingsSlice> = (se
       get().showError(toUiError(e).message);
     }
   },
-  setQuickUnlock: async (on) => {
-    const keychain = await call(on ? 'keychain.enable' : 'keychain.disable', {});
+  setQuickUnlock: async (on, password) => {
+    const keychain = on ? await call('keychain.enable', {}) : await call('keychain.disable', { password: password ?? '' });
     set({ keychain, quickUnlock: keychain.enabled });
   },
 });

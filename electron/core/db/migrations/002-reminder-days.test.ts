@@ -9,6 +9,7 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { downgradeToSchema2 } from '../../test-support/old-schemas';
 import { createTestVault, tempDir, TEST_PASSWORD } from '../../test-support/temp-vault';
 import { Vault } from '../../vault/vault';
 
@@ -34,8 +35,9 @@ test('a schema-1 vault with tokens is upgraded to 2 and keeps every record, valu
   const before = { list: vault.tokens.list(), schedule: vault.expirySchedule(), audit: vault.audit.log(), digest: vault.verifyAll().secretsDigest };
   vault.close();
 
-  // Back to schema 1: what 002 added goes away.
+  // Back to schema 1: what 003 and 002 added goes away.
   const raw = new Database(path);
+  downgradeToSchema2(raw);
   raw.exec('ALTER TABLE expiries DROP COLUMN remind_days');
   raw.pragma('user_version = 1');
   expect(columns(raw, 'expiries')).toEqual(['id', 'expires_at']);
@@ -45,7 +47,7 @@ test('a schema-1 vault with tokens is upgraded to 2 and keeps every record, valu
   const opened = Vault.open(path);
   try {
     const check = new Database(path, { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(2);
+    expect(check.pragma('user_version', { simple: true })).toBe(3);
     expect(columns(check, 'expiries')).toEqual(['id', 'expires_at', 'remind_days']);
     check.close();
 

@@ -20,9 +20,30 @@ export interface VaultHeader {
   readonly format: number;
   readonly kdf: KdfParams;
   readonly passwordWrap: Buffer;
-  readonly keychain: { readonly wrap: Buffer; readonly blob: Buffer; readonly backend: string } | null;
+  /** Quick unlock: one wrap per keychain backend, like age's recipient stanzas. */
+  readonly keychainSlots: readonly KeychainSlot[];
+  /** Commitment to the password-derived key (key-wrap.ts); null in vaults not unlocked since schema 3. */
+  readonly passwordCheck: Buffer | null;
+  /** Commitment to the vault key (key-wrap.ts); null likewise. */
+  readonly keyCheck: Buffer | null;
   readonly manifest: Buffer;
 }
+
+/** One quick-unlock slot: the vault key wrapped under a secret that one keychain backend keeps. */
+export interface KeychainSlot {
+  /** e.g. "secret-service", "macos-keychain", "safeStorage:gnome_libsecret"; bound into the wrap. */
+  readonly backend: string;
+  readonly wrap: Buffer;
+  /** What the backend asked the vault to keep (safeStorage's encrypted secret; empty for OS keychains). */
+  readonly blob: Buffer;
+  /** Commitment to the slot's secret (tells a damaged wrap from a wrong secret); null in migrated slots. */
+  readonly check: Buffer | null;
+}
+
+/** At most this many quick-unlock slots (one per backend; there are a handful). */
+export const MAX_KEYCHAIN_SLOTS = 8;
+const CHECK_BYTES = 32;
+const BACKEND_NAME = /^[\x21-\x7e]{1,100}$/;
 
 function damaged(detail: string): AppError {
   return new AppError('VAULT_DAMAGED', `The vault file is damaged (${detail}). Restore it from a backup.`);
@@ -50,10 +71,60 @@ export function headerChecksum(row: Omit<HeaderRow, 'checksum' | 'manifest'>): B
   field(row.kdf_parallelism);
   field(row.kdf_salt);
   field(row.password_wrap);
-  field(row.keychain_wrap);
-  field(row.keychain_blob);
-  field(row.keychain_backend);
+  field(row.keychain_slots);
+  field(row.password_check);
+  field(row.key_check);
   return h.digest();
+}
+
+const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function bytesFrom(v: unknown, len?: number): Buffer | null {
+  if (typeof v !== 'string' || v.length % 4 !== 0 || !B64.test(v)) return null;
+  const b = Buffer.from(v, 'base64');
+  return len === undefined || b.length === len ? b : null;
+}
+
+/** Parses the stored slot list (JSON); null when it is not one this version wrote. */
+function parseSlots(text: unknown): KeychainSlot[] | null {
+  if (text === null) return [];
+  if (typeof text !== 'string' || text.length > 64 * 1024) return null;
+  let list: unknown;
+  try {
+    list = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(list) || list.length === 0 || list.length > MAX_KEYCHAIN_SLOTS) return null;
+  const slots: KeychainSlot[] = [];
+  for (const item of list as unknown[]) {
+    if (typeof item !== 'object' || item === null) return null;
+    const o = item as Record<string, unknown>;
+    const keys = Object.keys(o);
+    if (keys.some((k) => !['backend', 'wrap', 'blob', 'check'].includes(k))) return null;
+    const backend = o['backend'];
+    const wrap = bytesFrom(o['wrap']);
+    const blob = bytesFrom(o['blob']);
+    const check = o['check'] === undefined ? null : bytesFrom(o['check'], CHECK_BYTES);
+    if (typeof backend !== 'string' || !BACKEND_NAME.test(backend) || !wrap || wrap.length === 0 || !blob) return null;
+    if (o['check'] !== undefined && !check) return null;
+    if (slots.some((x) => x.backend === backend)) return null;
+    slots.push({ backend, wrap, blob, check });
+  }
+  return slots;
+}
+
+/** The stored form of a slot list (null for none). */
+function slotsText(slots: readonly KeychainSlot[]): string | null {
+  if (slots.length === 0) return null;
+  return JSON.stringify(
+    slots.map((x) => ({
+      backend: x.backend,
+      wrap: x.wrap.toString('base64'),
+      blob: x.blob.toString('base64'),
+      ...(x.check ? { check: x.check.toString('base64') } : {}),
+    })),
+  );
 }
 
 /** Validates a stored header row. Throws VAULT_DAMAGED or VAULT_TOO_NEW. */
@@ -80,11 +151,10 @@ export function parseHeader(row: HeaderRow | undefined): VaultHeader {
   ) {
     throw damaged('header fields');
   }
-  const kc = [row.keychain_wrap, row.keychain_blob, row.keychain_backend];
-  const kcSet = kc.every((v) => v !== null);
-  if (!kcSet && !kc.every((v) => v === null)) throw damaged('keychain fields');
-  if (kcSet && (!isBytes(row.keychain_wrap) || !isBytes(row.keychain_blob) || typeof row.keychain_backend !== 'string')) {
-    throw damaged('keychain fields');
+  const keychainSlots = parseSlots(row.keychain_slots);
+  if (!keychainSlots) throw damaged('quick-unlock slots');
+  if ((row.password_check !== null && !isBytes(row.password_check, CHECK_BYTES)) || (row.key_check !== null && !isBytes(row.key_check, CHECK_BYTES))) {
+    throw damaged('key checks');
   }
   const kdf: KdfParams = {
     algorithm: 'argon2id',
@@ -112,9 +182,9 @@ export function parseHeader(row: HeaderRow | undefined): VaultHeader {
     format: row.format,
     kdf,
     passwordWrap: row.password_wrap,
-    keychain: kcSet
-      ? { wrap: row.keychain_wrap as Buffer, blob: row.keychain_blob as Buffer, backend: row.keychain_backend as string }
-      : null,
+    keychainSlots,
+    passwordCheck: row.password_check,
+    keyCheck: row.key_check,
     manifest: row.manifest,
   };
 }
@@ -130,9 +200,9 @@ export function headerRow(h: VaultHeader): HeaderRow {
     kdf_parallelism: h.kdf.parallelism,
     kdf_salt: h.kdf.salt,
     password_wrap: h.passwordWrap,
-    keychain_wrap: h.keychain?.wrap ?? null,
-    keychain_blob: h.keychain?.blob ?? null,
-    keychain_backend: h.keychain?.backend ?? null,
+    keychain_slots: slotsText(h.keychainSlots),
+    password_check: h.passwordCheck,
+    key_check: h.keyCheck,
   };
   return { ...base, manifest: h.manifest, checksum: headerChecksum(base) };
 }
