@@ -3,19 +3,22 @@
  * contents, the menu, the core service behind the IPC handlers, the window. Kept thin;
  * what can run without Electron lives in core.
  */
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, protocol, session } from 'electron';
 import type { AppService } from '../core/app/app-service';
 import { createAppService, lockOnSuspendAndScreenLock } from './app-host';
 import { devServerUrl } from './dev-server';
 import { registerIpc, sendEvent } from './ipc';
 import { installAppMenu } from './menu';
 import { guardNavigation } from './navigation-guard';
+import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { rendererOrigin } from './renderer-origin';
 import { hardenSession } from './session-hardening';
 import { createMainWindow } from './window';
 
 // Every renderer sandboxed, whatever a future BrowserWindow forgets to set.
 app.enableSandbox();
+// The page's own scheme (app://pat-vault), which Electron requires before ready.
+registerAppScheme(protocol);
 
 // A second copy would open the same vault file concurrently; hand over to the first instead.
 if (!app.requestSingleInstanceLock()) {
@@ -62,6 +65,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession, { dev: devUrl !== undefined });
+    if (devUrl === undefined) registerAppProtocol(session.defaultSession);
     installAppMenu({ dev: devUrl !== undefined });
     service = createAppService((event, payload) => sendEvent(mainWindow, event, payload), showMainWindow, () => mainWindow);
     registerIpc(service, () => mainWindow, rendererOrigin(devUrl));

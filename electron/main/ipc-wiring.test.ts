@@ -17,12 +17,14 @@ import { SettingsStore } from '../core/settings/settings-store';
 import { FakeClipboard } from '../core/test-support/fake-clipboard';
 import { FAST_KDF, tempDir } from '../core/test-support/temp-vault';
 import { registerIpc, sendEvent } from './ipc';
+import { APP_INDEX_URL } from '../core/security/app-protocol';
 import { rendererIndexPath, rendererOrigin } from './renderer-origin';
 import { exposedInMainWorld, ipcState, makeFrame, makeWindow, sendFrom, type FakeWindow } from './test-support/fake-electron';
 
 vi.mock('electron', async () => (await import('./test-support/fake-electron')).electronModule);
 
-const PAGE = `file://${rendererIndexPath()}`;
+/** The built page, as the window loads it (over app://, not file://). */
+const PAGE = APP_INDEX_URL;
 const PASSWORD = 'wiring test master password';
 const UNTRUSTED = { ok: false, error: { code: 'BAD_INPUT', message: 'Request from an untrusted page.' } };
 /** What the preload answers when main has no handler (or went away). */
@@ -120,6 +122,9 @@ test('a call from anything but the app’s page in the main frame of the main wi
   // The main frame, navigated away to another page.
   sendFrom(win!.webContents, main);
   main.url = 'https://evil.example/';
+  expect(await api.invoke('vault.create', { password: PASSWORD })).toEqual(UNTRUSTED);
+  // The same built file over file:// is not the app's page any more (it is served over app://).
+  main.url = `file://${rendererIndexPath()}`;
   expect(await api.invoke('vault.create', { password: PASSWORD })).toEqual(UNTRUSTED);
   // The window closed: nothing is trusted.
   main.url = PAGE;

@@ -2,9 +2,9 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import icon from '../../resources/icon.png?asset';
-import { rendererIndexPath } from './renderer-origin';
+import { rendererUrl } from './renderer-origin';
 
-/** Opens the main window and loads the renderer (dev server URL, or the built files). */
+/** Opens the main window and loads the renderer (dev server URL, or the built files over app://). */
 export function createMainWindow(devUrl: string | undefined): BrowserWindow {
   const win = new BrowserWindow({
     width: 1100,
@@ -37,8 +37,8 @@ export function createMainWindow(devUrl: string | undefined): BrowserWindow {
 
   win.once('ready-to-show', () => win.show());
 
-  if (devUrl !== undefined) void win.loadURL(devUrl);
-  else void win.loadFile(rendererIndexPath());
+  // The built page comes over app:// (app-protocol.ts, registered in index.ts), not file://.
+  void win.loadURL(rendererUrl(devUrl));
 
   return win;
 }

@@ -65,3 +65,29 @@ describe('isTrustedSenderUrl, dev server', () => {
     expect(isTrustedSenderUrl('http://localhost:5173/', { kind: 'dev', url: 'nonsense' })).toBe(false);
   });
 });
+
+describe('isTrustedSenderUrl, the page over app://', () => {
+  const app: RendererOrigin = { kind: 'app', indexUrl: 'app://pat-vault/index.html' };
+
+  it('accepts the index page (or the root), with or without a fragment', () => {
+    for (const url of ['app://pat-vault/index.html', 'app://pat-vault/index.html#/tokens', 'app://pat-vault/']) {
+      expect(isTrustedSenderUrl(url, app), url).toBe(true);
+    }
+  });
+
+  it.each([
+    ['another page', 'app://pat-vault/other.html'],
+    ['another host', 'app://evil/index.html'],
+    ['a query string', 'app://pat-vault/index.html?x=1'],
+    ['credentials', 'app://u:p@pat-vault/index.html'],
+    ['the same file over file://', 'file:///opt/PAT%20Vault/resources/app.asar/out/renderer/index.html'],
+    ['https', 'https://pat-vault/index.html'],
+    ['about:blank', 'about:blank'],
+  ])('refuses %s', (_what, url) => {
+    expect(isTrustedSenderUrl(url, app)).toBe(false);
+  });
+
+  it('refuses everything when the expected page is not a custom scheme', () => {
+    expect(isTrustedSenderUrl('https://pat-vault/index.html', { kind: 'app', indexUrl: 'https://pat-vault/index.html' })).toBe(false);
+  });
+});

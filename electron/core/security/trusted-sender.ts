@@ -11,7 +11,9 @@
 
 /** Where the renderer comes from. */
 export type RendererOrigin =
-  /** Packaged or built app: exactly this file:// URL (renderer/index.html). */
+  /** Packaged or built app: the page served by the app's own scheme (app-protocol.ts). */
+  | { readonly kind: 'app'; readonly indexUrl: string }
+  /** Built app loaded from disk: exactly this file:// URL (renderer/index.html). */
   | { readonly kind: 'file'; readonly indexUrl: string }
   /** `electron-vite dev` (unpackaged only): any page of this dev server's origin. */
   | { readonly kind: 'dev'; readonly url: string };
@@ -33,6 +35,8 @@ function parse(raw: string): URL | null {
 
 /**
  * True when `senderUrl` (the sending frame's URL) is the app's own renderer page.
+ *   app:  same scheme and host as `indexUrl` (app://pat-vault), the same path or "/", no
+ *         query; a #fragment is allowed.
  *   file: same file:// path as `indexUrl` (no host, no query); a #fragment is allowed, since
  *         the page may keep its view there.
  *   dev:  same scheme, host and port as the dev server (Vite serves several paths), http or
@@ -42,6 +46,13 @@ function parse(raw: string): URL | null {
 export function isTrustedSenderUrl(senderUrl: string, origin: RendererOrigin, options: TrustedSenderOptions = {}): boolean {
   const sender = parse(senderUrl);
   if (sender === null || sender.username !== '' || sender.password !== '') return false;
+
+  if (origin.kind === 'app') {
+    const expected = parse(origin.indexUrl);
+    if (expected === null || expected.protocol === 'file:' || expected.protocol === 'http:' || expected.protocol === 'https:') return false;
+    if (sender.protocol !== expected.protocol || sender.host !== expected.host || sender.host === '' || sender.search !== '') return false;
+    return sender.pathname === expected.pathname || sender.pathname === '/';
+  }
 
   if (origin.kind === 'file') {
     const expected = parse(origin.indexUrl);
