@@ -4,6 +4,7 @@ import { reportActivity } from './api/activity';
 import { FirstRun } from './features/first-run/FirstRun';
 import { MainView } from './features/tokens/MainView';
 import { Unlock } from './features/unlock/Unlock';
+import { RollbackBanner } from './components/RollbackBanner';
 import { Toasts } from './components/Toasts';
 import { useStore } from './store';
 import { connectEvents } from './store/events';
@@ -34,6 +35,7 @@ export function App() {
       )}
       {phase === 'none' && <FirstRun />}
       {phase === 'locked' && <Unlock />}
+      {phase === 'unlocked' && <RollbackBanner />}
       {phase === 'unlocked' && <MainView />}
       <Toasts />
     </>

@@ -79,7 +79,7 @@ describe('AppService through dispatch', () => {
     expect((await s.fail('tokens.list', {})).code).toBe('VAULT_MISSING');
 
     await s.call('vault.create', { password: TEST_PASSWORD });
-    expect(await s.call('vault.status', {})).toEqual({ exists: true, unlocked: true, path: s.vaultPath, quickUnlock: false });
+    expect(await s.call('vault.status', {})).toEqual({ exists: true, unlocked: true, path: s.vaultPath, quickUnlock: false, rollback: null });
 
     const added = await s.addSamples();
     noValueIn(added);

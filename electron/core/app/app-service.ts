@@ -6,6 +6,7 @@
  * session: the open vault, auto-lock, the clipboard, reminders.
  */
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { systemClock, systemTimers, type Timers } from '../ports';
 import { Vault } from '../vault/vault';
@@ -14,8 +15,10 @@ import { AutoLock } from './auto-lock';
 import { ClipboardGuard } from './clipboard-guard';
 import { ReminderService } from './reminder-service';
 import { reminderPolicyFrom } from '../settings/settings-store';
+import { RollbackWatch } from '../settings/rollback-watch';
+import { SeenVaults, rollbackMessage } from '../settings/vault-seen';
 import { FileFlows } from './file-flows';
-import type { AppDeps, HandlerContext, LockReason } from './handler-context';
+import type { AppDeps, HandlerContext, LockReason, RollbackStatus } from './handler-context';
 import type { Handlers } from './handlers';
 import { platformOpHandlers } from './platform-op-handlers';
 import { sessionHandlers } from './session-handlers';
@@ -35,6 +38,8 @@ export class AppService {
   private readonly pendingRotations = new PendingRotations();
   private readonly files: FileFlows;
   private unwatch: (() => void) | null = null;
+  /** Compares each unlock with the record of what this machine saw (settings/vault-seen.ts). */
+  private rollback: RollbackWatch | null = null;
   private pokeQueued = false;
   readonly handlers: Handlers;
 
@@ -89,6 +94,16 @@ export class AppService {
   private watch(vault: Vault): void {
     this.unwatch?.();
     this.unwatch = vault.onChange(() => this.pokeSoon());
+    this.rollback?.stop();
+    // The record sits beside the settings, which sit beside the vault.
+    this.rollback = new RollbackWatch(vault, new SeenVaults(dirname(this.deps.vaultPath)), this.deps.clock ?? systemClock);
+  }
+
+  private rollbackWarning(): RollbackStatus | null {
+    const w = this.vault?.isUnlocked ? this.rollback?.warning : null;
+    if (!w) return null;
+    const text = rollbackMessage(w);
+    return { ...w, message: `${text.charAt(0).toUpperCase()}${text.slice(1)}.` };
   }
 
   private pokeSoon(): void {
@@ -142,6 +157,7 @@ export class AppService {
     this.reminders?.stop();
     const cleared = this.lock('user');
     this.unwatch?.();
+    this.rollback?.stop();
     this.vault?.close();
     this.vault = null;
     await cleared;
@@ -180,6 +196,7 @@ export class AppService {
       opened: () => this.opened(),
       unlocked: () => this.unlocked(),
       hasOpenVault: () => this.vault !== null,
+      rollbackWarning: () => this.rollbackWarning(),
       adopt: (vault) => this.adopt(vault),
       unlockedNow: () => this.autoLock.touch(),
       lock: (reason) => this.lock(reason),

@@ -3,13 +3,16 @@
  * channel requires, the session's clipboard and settings, and the few session actions.
  */
 import type { Clipboard, FileDialogs, KeyProtector, Notifier, Clock, Timers } from '../ports';
-import type { EventName, EventPayload } from '../../../shared/ipc/contract';
+import type { EventName, EventPayload, Response } from '../../../shared/ipc/contract';
 import type { PlatformOpsOptions } from '../platforms/token-ops';
 import type { RotationNotSaved } from '../platforms/rotation-recovery';
 import type { FiredReminderStore } from '../reminders/fired-store';
 import type { Vault, KdfChoice } from '../vault/vault';
 import type { ClipboardGuard } from './clipboard-guard';
 import type { SettingsStore } from '../settings/settings-store';
+
+/** vault.status's `rollback`: the warning and the banner's text. */
+export type RollbackStatus = NonNullable<Response<'vault.status'>['rollback']>;
 
 /** What the service needs from its host (main, or the e2e bridge). */
 export interface AppDeps {
@@ -59,6 +62,8 @@ export interface HandlerContext {
   hasOpenVault(): boolean;
   /** Makes a new, unlocked vault (created or restored) the session's. */
   adopt(vault: Vault): void;
+  /** The rollback warning of the current unlock (the vault is older than last seen here), or null. */
+  rollbackWarning(): RollbackStatus | null;
   /** The user just unlocked: auto-lock starts counting. */
   unlockedNow(): void;
   lock(reason: LockReason): Promise<void>;

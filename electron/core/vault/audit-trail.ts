@@ -9,6 +9,7 @@ import { extendAudit, type AuditIndex } from './audit-log';
 import { envelopeTag } from './crypto/aead';
 import type { VaultKernel } from './kernel';
 import type { ReadCtx } from './vault-records';
+import { manifestHash, type VaultPosition } from '../settings/vault-seen';
 
 /** `vault.audit`. */
 export class AuditTrail {
@@ -26,6 +27,17 @@ export class AuditTrail {
    */
   of(tokenId: string): AuditEntry[] {
     return this.kernel.read((ctx) => [...(current(ctx).byToken.get(tokenId) ?? [])]);
+  }
+
+  /**
+   * Where the vault is now: its last audit entry's number and a hash of its manifest (the
+   * rollback record beside the settings compares them with what this machine saw before).
+   */
+  position(): VaultPosition {
+    return this.kernel.read((ctx) => {
+      const manifest = ctx.repo.header()?.manifest;
+      return { auditSeq: ctx.state.auditHead.seq, manifestHash: manifestHash(Buffer.isBuffer(manifest) ? manifest : Buffer.alloc(0)) };
+    });
   }
 
   /** Records an action that changes no record (an export). */

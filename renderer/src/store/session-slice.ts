@@ -11,6 +11,9 @@ export interface SessionSlice {
   /** Quick unlock (OS keychain) is set up for this vault. */
   quickUnlock: boolean;
   vaultPath: string;
+  /** Set when the unlocked vault is older than this machine last saw it: the banner's text. */
+  rollbackWarning: string | null;
+  dismissRollbackWarning: () => void;
   /** The last create/unlock failure, shown on that screen. */
   sessionError: string | null;
   busy: boolean;
@@ -30,7 +33,7 @@ export const createSessionSlice: StateCreator<All, [], [], SessionSlice> = (set,
     try {
       await step();
       set({ phase: 'unlocked', busy: false });
-      await Promise.all([get().loadTokens(), get().loadSettings(), get().loadCustomPlatforms()]);
+      await Promise.all([get().loadTokens(), get().loadSettings(), get().loadCustomPlatforms(), loadRollbackWarning()]);
       return true;
     } catch (e) {
       set({ busy: false, sessionError: toUiError(e).message });
@@ -38,16 +41,32 @@ export const createSessionSlice: StateCreator<All, [], [], SessionSlice> = (set,
     }
   };
 
+  /** Main's rollback warning for this unlock (none when the status cannot be read). */
+  const loadRollbackWarning = async (): Promise<void> => {
+    try {
+      set({ rollbackWarning: (await call('vault.status', {})).rollback?.message ?? null });
+    } catch {
+      set({ rollbackWarning: null });
+    }
+  };
+
   return {
     phase: 'loading',
     quickUnlock: false,
+    rollbackWarning: null,
+    dismissRollbackWarning: () => set({ rollbackWarning: null }),
     vaultPath: '',
     sessionError: null,
     busy: false,
     refreshStatus: async () => {
       try {
         const s = await call('vault.status', {});
-        set({ phase: !s.exists ? 'none' : s.unlocked ? 'unlocked' : 'locked', quickUnlock: s.quickUnlock, vaultPath: s.path });
+        set({
+          phase: !s.exists ? 'none' : s.unlocked ? 'unlocked' : 'locked',
+          quickUnlock: s.quickUnlock,
+          vaultPath: s.path,
+          rollbackWarning: s.rollback?.message ?? null,
+        });
         if (s.unlocked) await Promise.all([get().loadTokens(), get().loadCustomPlatforms()]);
       } catch (e) {
         set({ phase: 'locked', sessionError: toUiError(e).message });
@@ -69,7 +88,7 @@ export const createSessionSlice: StateCreator<All, [], [], SessionSlice> = (set,
       get().clearTokens();
       get().clearDetail();
       get().clearCustomPlatforms();
-      set({ phase: get().phase === 'none' ? 'none' : 'locked', dialog: null, busy: false });
+      set({ phase: get().phase === 'none' ? 'none' : 'locked', dialog: null, busy: false, rollbackWarning: null });
     },
   };
 };
