@@ -52,6 +52,11 @@ function filesHolding(path: string, envelope: Buffer): string[] {
   return found;
 }
 
+/** Files holding `needle` exactly. */
+function filesWithBytes(path: string, needle: Buffer): string[] {
+  return [path, `${path}-wal`, `${path}-shm`].filter((f) => existsSync(f) && readFileSync(f).includes(needle)).map((f) => f.split('/').pop() as string);
+}
+
 async function vaultWithSamples(): Promise<{ v: Vault; ids: string[] }> {
   const v = await createTestVault(dir);
   const ids = addSamples(v);
@@ -65,8 +70,12 @@ test('after remove, no byte sequence of the removed secret envelope is in the fi
   expect(envelope.length).toBeGreaterThan(100);
   // The scan sees it while it is there (in the WAL, or the file after an automatic checkpoint).
   expect(filesHolding(v.path, envelope)).not.toEqual([]);
+  const idRaw = idBytes(victim);
+  expect(filesWithBytes(v.path, idRaw)).not.toEqual([]); // its plaintext id: the secrets and expiries rows
   v.tokens.remove(victim);
   expect(filesHolding(v.path, envelope)).toEqual([]);
+  // Its id went with its rows (it stays only inside sealed audit entries, as ciphertext).
+  expect(filesWithBytes(v.path, idRaw)).toEqual([]);
   // The rest of the vault is intact, and stays so across a reopen.
   expect(v.tokens.list().map((t) => t.id)).not.toContain(victim);
   const path = v.path;
