@@ -73,5 +73,7 @@ export function importTokens(kernel: VaultKernel, items: readonly unknown[], opt
     });
     opts.onCommitted?.(Math.min(start + batch.length, parsed.length), parsed.length);
   }
+  // A replaced value's old envelope must not stay in the WAL or free pages (kernel.scrub).
+  if (replaced > 0) kernel.scrub();
   return { imported, replaced, skippedDuplicates: skipped };
 }
