@@ -65,7 +65,7 @@ function recordsOpenedBy(path: string, keys: VaultKeys, vaultId: Buffer): { open
     tryOpen(EnvelopeKind.Overview, bucketContext(r.bucket), r.overview);
   }
   for (const r of db.prepare('SELECT id, secret FROM secrets').all() as { id: Buffer; secret: Buffer }[]) tryOpen(EnvelopeKind.Secret, r.id, r.secret);
-  let prevTag = Buffer.alloc(16);
+  let prevTag: Buffer = Buffer.alloc(16);
   for (const r of db.prepare('SELECT seq, entry FROM audit ORDER BY seq').all() as { seq: number; entry: Buffer }[]) {
     const seq = Buffer.alloc(8);
     seq.writeBigUInt64BE(BigInt(r.seq));
