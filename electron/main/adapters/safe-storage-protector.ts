@@ -88,7 +88,10 @@ export function createSafeStorageProtector(platform: NodeJS.Platform = process.p
       return secret;
     },
 
-    // The secret exists only inside the blob the vault stores; dropping the blob forgets it.
+    // The secret exists only inside the blob the vault stores, and safeStorage has nothing to
+    // delete. What cuts a removed slot's secret off is the vault: turning quick unlock off
+    // removes the slot and re-keys (core/vault/key-ops.ts), so the secret — even one copied out
+    // of an older file — unwraps only the old vault key, which opens nothing written since.
     forget: async () => {},
   };
 }
