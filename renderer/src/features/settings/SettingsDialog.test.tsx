@@ -2,6 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { renderApp } from '../../test-support/render-app';
+import { TEST_PASSWORD } from '../../test-support/backend';
 import type { SeedOptions } from '../../test-support/seed';
 import { mockListViewport, useUiTestCleanup } from '../../test-support/setup';
 
@@ -48,6 +49,25 @@ test('quick unlock shows the keychain backend and switches on', async () => {
   await user.click(sw);
   await waitFor(() => expect((sw as HTMLInputElement).checked).toBe(true));
   expect(await backend.call('keychain.status', {})).toMatchObject({ enabled: true, backend: 'memory' });
+});
+
+test('switching quick unlock off asks for the master password (it re-keys the vault)', async () => {
+  const { d, user, backend } = await openSettings();
+  const sw = await d.findByRole('switch', { name: 'Unlock with the OS keychain' });
+  await user.click(sw);
+  await waitFor(() => expect((sw as HTMLInputElement).checked).toBe(true));
+  await user.click(sw);
+  const pw = d.getByLabelText('Master password (turning quick unlock off replaces the vault key)');
+  expect((sw as HTMLInputElement).checked).toBe(true); // nothing changes before the password
+  await user.type(pw, 'not the password');
+  await user.click(d.getByRole('button', { name: 'Turn off' }));
+  expect(await d.findByText(/Wrong master password/)).toBeTruthy();
+  expect(await backend.call('keychain.status', {})).toMatchObject({ enabled: true });
+  await user.clear(pw);
+  await user.type(pw, TEST_PASSWORD);
+  await user.click(d.getByRole('button', { name: 'Turn off' }));
+  await waitFor(() => expect((sw as HTMLInputElement).checked).toBe(false));
+  expect(await backend.call('keychain.status', {})).toMatchObject({ enabled: false, slots: [] });
 });
 
 test('with no usable keychain the switch is disabled and the reason given', async () => {
