@@ -5,7 +5,7 @@
  * after the change — refused clearly, while the new password still opens everything. A wrap
  * damaged on purpose (checksum fixed) is reported as damage, not as a wrong password.
  */
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -107,6 +107,19 @@ describe('re-key on passwd', () => {
     const added = changed.tokens.add({ platform: 'github', account: 'after', name: 'written after the change', token: 'ghp_AFTERtheRekey000000000000000000000000' });
     expect(changed.audit.log().at(-2)).toMatchObject({ action: 'password-change', detail: 'vault key replaced' });
     changed.close();
+
+    // No sealed byte of the old records is left in the file, its WAL or shm (secure_delete and
+    // the checkpoint after the re-key): no old tag appears anywhere.
+    const files = ['', '-wal', '-shm'].map((x) => `${path}${x}`).filter((f) => existsSync(f)).map((f) => readFileSync(f));
+    const oldDb = new Database(oldCopy, { readonly: true });
+    const oldTags = [
+      ...(oldDb.prepare('SELECT secret AS b FROM secrets').all() as { b: Buffer }[]),
+      ...(oldDb.prepare('SELECT overview AS b FROM buckets').all() as { b: Buffer }[]),
+      ...(oldDb.prepare('SELECT entry AS b FROM audit').all() as { b: Buffer }[]),
+    ].map((r) => r.b.subarray(r.b.length - TAG_BYTES));
+    oldDb.close();
+    expect(oldTags.length).toBeGreaterThan(10);
+    expect(oldTags.filter((t) => files.some((f) => f.includes(t)))).toEqual([]);
 
     // Nothing in the file opens under the old vault key: every record was re-sealed.
     const oldKey = (await unwrapWithPassword(parseHeader(oldHeader), TEST_PASSWORD)).vaultKey;
