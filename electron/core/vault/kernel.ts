@@ -24,7 +24,7 @@ import { sqliteToAppError } from '../db/sqlite-errors';
 import { VaultRepo } from '../db/vault-repo';
 import { deriveVaultKeys, newVaultKey, type VaultKeys } from './crypto/keys';
 import { VAULT_FORMAT, VAULT_ID_BYTES, headerRow, parseHeader, type VaultHeader } from './format/header';
-import { appendAudit } from './audit-log';
+import { appendAudit, writeAuditSeal } from './audit-log';
 import { EMPTY_AUDIT_HEAD, computeManifest } from './manifest';
 import { bucketOf, loadState, orderedBucketTags, type VaultState } from './vault-state';
 import { flushBuckets, type ReadCtx, type WriteCtx } from './vault-records';
@@ -192,11 +192,39 @@ export class VaultKernel {
     const keys = this.keys();
     const s = this.loaded;
     if (s && this.guard(() => this.repo.dataVersion()) === s.dataVersion) return s;
-    const fresh = this.guard(() => this.db.transaction(() => loadState(this.repo, keys, this.vaultIdBytes))());
+    const fresh = this.guard(() =>
+      this.db.transaction(() => {
+        this.assertKeyCurrent(keys);
+        return loadState(this.repo, keys, this.vaultIdBytes);
+      })(),
+    );
     if (fresh.staleExpiryRows.length > 0) this.dropStaleExpiries(fresh.staleExpiryRows);
     this.loaded = fresh;
     this.changed();
     return fresh;
+  }
+
+  /**
+   * Another process (the CLI, or the app) may have re-keyed the file since this one unlocked
+   * it (key-ops.ts): the header's key commitment then names a key other than the one held.
+   * That is not damage: this session locks and says so, and the user unlocks again.
+   */
+  private assertKeyCurrent(keys: VaultKeys): void {
+    const committed = parseHeader(this.repo.header()).keyCheck;
+    if (committed === null) return;
+    const raw = keys.vaultKey.export();
+    try {
+      if (vaultKeyCheck(raw, this.vaultIdBytes).equals(committed)) return;
+    } finally {
+      raw.fill(0);
+    }
+    this.keysHeld = null;
+    this.loaded = null;
+    queueMicrotask(() => this.changed());
+    throw new AppError(
+      'VAULT_LOCKED',
+      'The vault was locked: its key was replaced by another program (a password change, or quick unlock turned off). Unlock it again.',
+    );
   }
 
   /** Runs `fn` over the current state in one read transaction (a consistent snapshot). */
@@ -219,6 +247,7 @@ export class VaultKernel {
         const out = fn(ctx);
         flushBuckets(ctx);
         if (opts.audit) this.audit(ctx, opts.audit);
+        writeAuditSeal(ctx.repo, keys, ctx.vaultId, ctx.state.auditDigest, ctx.state.auditHead);
         const format = parseHeader(ctx.repo.header()).format;
         ctx.repo.updateManifest(computeManifest(keys.manifestKey, ctx.vaultId, format, orderedBucketTags(ctx.state), ctx.state.auditHead));
         return out;
@@ -277,7 +306,7 @@ export class VaultKernel {
   /** Appends an audit entry inside a write. */
   audit(ctx: WriteCtx, note: AuditNote): void {
     const entry = { at: ctx.now, action: note.action, tokenId: note.tokenId ?? null, detail: note.detail ?? null };
-    ctx.state.auditHead = appendAudit(ctx.repo, ctx.keys, ctx.vaultId, ctx.state.auditHead, entry);
+    ctx.state.auditHead = appendAudit(ctx.repo, ctx.keys, ctx.vaultId, ctx.state.auditHead, entry, ctx.state.auditDigest);
   }
 
   /** Runs a database step, turning SQLite errors into AppErrors. */

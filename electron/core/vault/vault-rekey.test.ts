@@ -247,3 +247,24 @@ describe('key commitment: damage is not a wrong password', () => {
     locked.close();
   });
 });
+
+describe('a re-key by another process', () => {
+  test('locks a session holding the old key with a clear message, never "damaged"; unlocking again works', async () => {
+    const v = await createTestVault(dir);
+    addSamples(v);
+    const path = v.path;
+    const other = Vault.open(path);
+    await other.unlock(TEST_PASSWORD);
+    await other.changePassword(TEST_PASSWORD, NEW_PASSWORD);
+    other.close();
+    const e = await errorOf(() => v.tokens.list());
+    expect(e).toEqual({
+      code: 'VAULT_LOCKED',
+      message: 'The vault was locked: its key was replaced by another program (a password change, or quick unlock turned off). Unlock it again.',
+    });
+    expect(v.isUnlocked).toBe(false);
+    await v.unlock(NEW_PASSWORD);
+    expect(v.tokens.list()).toHaveLength(SAMPLE_TOKENS.length);
+    v.close();
+  });
+});
