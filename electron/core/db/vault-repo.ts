@@ -36,6 +36,12 @@ export interface ExpiryRow {
   remind_days: string | null;
 }
 
+/** The audit seal (vault/audit-log.ts): the last entry it covers and its MAC. */
+export interface AuditSealRow {
+  seq: unknown;
+  mac: unknown;
+}
+
 /** One audit row. */
 export interface AuditRow {
   seq: number;
@@ -83,6 +89,8 @@ const SQL = {
   auditAll: 'SELECT seq, entry FROM audit ORDER BY seq',
   auditAfter: 'SELECT seq, entry FROM audit WHERE seq > ? ORDER BY seq',
   insertAudit: 'INSERT INTO audit (seq, entry) VALUES (?, ?)',
+  auditSeal: 'SELECT seq, mac FROM audit_seal WHERE id = 1',
+  putAuditSeal: 'INSERT INTO audit_seal (id, seq, mac) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, mac = excluded.mac',
   deleteAllAudit: 'DELETE FROM audit',
   dataVersion: 'PRAGMA data_version',
 } as const;
@@ -154,6 +162,12 @@ export class VaultRepo {
   }
   insertAudit(seq: number, entry: Buffer): void {
     this.s.insertAudit.run(seq, entry);
+  }
+  auditSeal(): AuditSealRow | undefined {
+    return this.s.auditSeal.get() as AuditSealRow | undefined;
+  }
+  putAuditSeal(seq: number, mac: Buffer): void {
+    this.s.putAuditSeal.run(seq, mac);
   }
   /** Empties the audit log (a re-key writes it again, re-sealed, in the same transaction). */
   deleteAllAudit(): void {

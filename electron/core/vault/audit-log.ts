@@ -3,6 +3,7 @@
  * number and the previous entry's tag, so a removed, reordered or replayed entry breaks the
  * chain, and the manifest binds the head.
  */
+import { createHash, createHmac, timingSafeEqual, type Hash } from 'node:crypto';
 import type { AuditEntry, AuditAction } from '../../../shared/domain/token';
 import type { VaultRepo } from '../db/vault-repo';
 import { envelopeTag, open, seal } from './crypto/aead';
@@ -25,6 +26,48 @@ function context(seq: number, prevTag: Buffer): Buffer {
   return scratch;
 }
 
+/**
+ * A running SHA-256 over the audit rows (each entry's number, length and bytes) up to `head`:
+ * what the audit seal's MAC covers. Kept on the loaded state and extended by each append.
+ */
+export class AuditDigest {
+  private readonly hash: Hash = createHash('sha256');
+  head: AuditHead = EMPTY_AUDIT_HEAD;
+
+  /** Adds the row after `head`. */
+  add(seq: number, entry: Buffer): void {
+    const frame = Buffer.alloc(12);
+    frame.writeUInt32BE(Math.floor(seq / 0x1_0000_0000), 0);
+    frame.writeUInt32BE(seq >>> 0, 4);
+    frame.writeUInt32BE(entry.length, 8);
+    this.hash.update(frame).update(entry);
+    this.head = { seq, tag: envelopeTag(entry) };
+  }
+
+  /** The digest so far (the running hash goes on). */
+  value(): Buffer {
+    return this.hash.copy().digest();
+  }
+}
+
+/** The seal's MAC over `digest` (entries 1..seq), under the manifest key with its own label. */
+function sealMac(keys: VaultKeys, vaultId: Buffer, seq: number, digest: Buffer): Buffer {
+  const n = Buffer.alloc(8);
+  n.writeUInt32BE(Math.floor(seq / 0x1_0000_0000), 0);
+  n.writeUInt32BE(seq >>> 0, 4);
+  return createHmac('sha256', keys.manifestKey).update('patvault/v1/audit-seal\0').update(vaultId).update(n).update(digest).digest();
+}
+
+/**
+ * Writes the audit seal for `digest` when it covers exactly the chain up to `head` (a chain
+ * re-sealed some other way, by a re-key, leaves the old seal, which then simply fails and the
+ * next unlock opens every entry). Call inside the write transaction, after its appends.
+ */
+export function writeAuditSeal(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, digest: AuditDigest | null, head: AuditHead): void {
+  if (!digest || head.seq === 0 || digest.head.seq !== head.seq || !digest.head.tag.equals(head.tag)) return;
+  repo.putAuditSeal(head.seq, sealMac(keys, vaultId, head.seq, digest.value()));
+}
+
 /** Appends one entry after `head`; returns the new head. Call inside a write transaction. */
 export function appendAudit(
   repo: VaultRepo,
@@ -32,11 +75,67 @@ export function appendAudit(
   vaultId: Buffer,
   head: AuditHead,
   entry: { at: string; action: AuditAction; tokenId: string | null; detail: string | null },
+  digest?: AuditDigest | null,
 ): AuditHead {
   const seq = head.seq + 1;
   const sealed = seal(keys.recordKey, vaultId, EnvelopeKind.Audit, context(seq, head.tag), encodeJson(entry));
   repo.insertAudit(seq, sealed);
+  if (digest && digest.head.seq === head.seq && digest.head.tag.equals(head.tag)) digest.add(seq, sealed);
   return { seq, tag: envelopeTag(sealed) };
+}
+
+/** What unlock verified of the audit log: the running digest, and the decrypted index when it had to open every entry. */
+export interface VerifiedAudit {
+  readonly digest: AuditDigest;
+  /** Null when the seal vouched for the log: entries are opened when first shown. */
+  readonly index: AuditIndex | null;
+}
+
+/**
+ * Verifies the whole audit chain up to `head` (which the manifest binds), for unlock and every
+ * reload. One pass of SHA-256 over every row checks the seal's MAC (a key derived from the
+ * vault key; only a holder of it can have written it, and only over entries it had verified
+ * or appended itself): the entries it covers are then exactly as written, byte for byte, so
+ * a deleted, edited, moved or renumbered one fails the MAC. Entries after the seal (or all
+ * of them, when the seal is missing, stale or fails) are opened and chained one by one, as
+ * `extendAudit` does. Either way a break throws VAULT_DAMAGED before anything is shown.
+ */
+export function verifyAudit(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, head: AuditHead): VerifiedAudit {
+  const rows = repo.auditAll();
+  const sealRow = repo.auditSeal();
+  const sealSeq = sealRow && Number.isSafeInteger(sealRow.seq) && Buffer.isBuffer(sealRow.mac) ? (sealRow.seq as number) : -1;
+  const digest = new AuditDigest();
+  let vouched = 0;
+  for (const row of rows) {
+    if (row.seq !== digest.head.seq + 1) {
+      throw damaged(Number.isSafeInteger(row.seq) && row.seq > digest.head.seq ? `audit entry ${digest.head.seq + 1} missing` : 'audit log sequence');
+    }
+    if (!Buffer.isBuffer(row.entry) || row.entry.length < TAG_BYTES) throw damaged(`audit entry ${row.seq} malformed`);
+    digest.add(row.seq, row.entry);
+    if (row.seq === sealSeq) {
+      const mac = sealMac(keys, vaultId, row.seq, digest.value());
+      const stored = sealRow!.mac as Buffer;
+      if (stored.length === mac.length && timingSafeEqual(stored, mac)) vouched = row.seq;
+    }
+  }
+  if (digest.head.seq !== head.seq || !digest.head.tag.equals(head.tag)) {
+    throw damaged(digest.head.seq < head.seq ? `audit entries after ${digest.head.seq} missing` : 'audit log head');
+  }
+  if (vouched === 0) return { digest, index: extendAudit(repo, keys, vaultId, null, head) };
+  // The sealed prefix is as written; the entries after it are opened and chained to it.
+  let prevTag = envelopeTag(rows[vouched - 1]!.entry);
+  for (const row of rows.slice(vouched)) {
+    let plain: Buffer | null;
+    try {
+      plain = open(keys.recordKey, vaultId, EnvelopeKind.Audit, context(row.seq, prevTag), row.entry);
+    } catch (e) {
+      if (isEnvelopeFormatError(e)) throw damaged(`audit entry ${row.seq} malformed`);
+      throw e;
+    }
+    if (!plain || !decodeAuditContent(plain)) throw damaged(`audit entry ${row.seq} altered or out of place`);
+    prevTag = envelopeTag(row.entry);
+  }
+  return { digest, index: null };
 }
 
 /** Reads and verifies the whole chain against `head`. Throws VAULT_DAMAGED on any break. */

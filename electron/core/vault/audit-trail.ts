@@ -54,6 +54,7 @@ export class AuditTrail {
 function current(ctx: ReadCtx): AuditIndex {
   const { state } = ctx;
   const kept = state.audit;
+  if (kept === null) return (state.audit = extendAudit(ctx.repo, ctx.keys, ctx.vaultId, null, state.auditHead));
   if (kept.head.seq === state.auditHead.seq && kept.head.tag.equals(state.auditHead.tag)) return kept;
   const last = kept.head.seq === 0 ? null : ctx.repo.auditAfter(kept.head.seq - 1)[0];
   const prefix = last === null || (last?.seq === kept.head.seq && Buffer.isBuffer(last.entry) && envelopeTag(last.entry).equals(kept.head.tag));

@@ -18,7 +18,7 @@
  * every other record stays exactly as written.
  */
 import type { VaultRepo } from '../db/vault-repo';
-import { extendAudit, type AuditIndex } from './audit-log';
+import { verifyAudit, type AuditDigest, type AuditIndex } from './audit-log';
 import { envelopeTag, open } from './crypto/aead';
 import type { VaultKeys } from './crypto/keys';
 import { isEnvelopeFormatError, EnvelopeKind, TAG_BYTES } from './format/envelope';
@@ -67,10 +67,12 @@ export interface VaultState {
   readonly bucketTags: Map<number, Buffer>;
   auditHead: AuditHead;
   /**
-   * The audit log as verified at load (every entry opened and chained to the manifest's head),
-   * with its per-token index; audit-trail.ts extends it after this process's own writes.
+   * The audit log's entries and per-token index, when the load opened every entry (no valid
+   * audit seal), else null until first shown; audit-trail.ts builds and extends it.
    */
-  audit: AuditIndex;
+  audit: AuditIndex | null;
+  /** The running digest of the verified audit rows, which writes extend and seal (audit-log.ts). */
+  readonly auditDigest: AuditDigest;
   /**
    * Plaintext expiry rows of revoked tokens, written before revoked tokens stopped getting
    * reminders: accepted once (they equal the sealed expiry), then deleted by the vault.
@@ -151,8 +153,8 @@ export function loadState(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer): Va
   }
   const manifest = computeManifest(keys.manifestKey, vaultId, header.format, order, auditHead);
   if (!manifestsEqual(manifest, header.manifest)) throw damaged('record set does not match its manifest');
-  const audit = extendAudit(repo, keys, vaultId, null, auditHead);
-  return { dataVersion: repo.dataVersion(), accounts, tokens, platforms, bucketTags, auditHead, audit, staleExpiryRows };
+  const { index: audit, digest: auditDigest } = verifyAudit(repo, keys, vaultId, auditHead);
+  return { dataVersion: repo.dataVersion(), accounts, tokens, platforms, bucketTags, auditHead, audit, auditDigest, staleExpiryRows };
 }
 
 /**

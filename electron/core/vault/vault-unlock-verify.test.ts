@@ -170,23 +170,61 @@ describe('the same checks when another connection wrote', () => {
 });
 
 describe('an intact vault', () => {
-  test('unlocks, and one token\u2019s audit entries come from the index unlock built', async () => {
+  test('unlocks on the audit seal without opening the entries; one token\u2019s entries are opened once, when first shown', async () => {
     const { path, ids } = await sampleVault();
     const v = Vault.open(path);
     const all = vi.spyOn(VaultRepo.prototype, 'auditAll');
     const after = vi.spyOn(VaultRepo.prototype, 'auditAfter');
     await v.unlock(TEST_PASSWORD);
-    expect(all).toHaveBeenCalledTimes(1);
+    expect(all).toHaveBeenCalledTimes(1); // one pass: the seal's digest
     expect(v.audit.of(ids[0]!).map((e) => e.action)).toEqual(['create', 'edit']);
     expect(v.audit.of(ids[1]!).map((e) => e.action)).toEqual(['create', 'get']);
     expect(v.audit.log().length).toBeGreaterThan(ids.length);
-    expect(all).toHaveBeenCalledTimes(1);
+    expect(all).toHaveBeenCalledTimes(2); // the index, built once
     expect(after).not.toHaveBeenCalled();
     // After this process's own write, only the new entry is opened.
     v.tokens.readSecret(ids[0]!, 'copy');
     expect(v.audit.of(ids[0]!).map((e) => e.action)).toEqual(['create', 'edit', 'copy']);
-    expect(all).toHaveBeenCalledTimes(1);
+    expect(all).toHaveBeenCalledTimes(2);
     expect(after).toHaveBeenCalledTimes(2); // the kept head still in the file, then the entries after it
     v.close();
+  });
+
+  test('without its seal (or with one that does not match) every entry is opened, and the next write seals again', async () => {
+    const { path, ids } = await sampleVault();
+    const forged = `${dir}/forged.sqlite`;
+    copyFileSync(path, forged);
+    sql(path, (db) => db.prepare('DELETE FROM audit_seal').run());
+    sql(forged, (db) => db.prepare('UPDATE audit_seal SET mac = ?').run(Buffer.alloc(32, 1)));
+    for (const p of [path, forged]) {
+      const v = Vault.open(p);
+      const all = vi.spyOn(VaultRepo.prototype, 'auditAll');
+      await v.unlock(TEST_PASSWORD);
+      expect(all).toHaveBeenCalledTimes(2); // the digest pass, then every entry opened (the index)
+      expect(v.audit.of(ids[1]!).map((e) => e.action)).toEqual(['create', 'get']);
+      expect(all).toHaveBeenCalledTimes(2);
+      v.tokens.readSecret(ids[1]!, 'copy');
+      v.close();
+      all.mockRestore();
+      let seal: { seq: number } | undefined;
+      sql(p, (db) => (seal = db.prepare('SELECT seq FROM audit_seal').get() as { seq: number }));
+      const again = Vault.open(p);
+      const spy = vi.spyOn(VaultRepo.prototype, 'auditAll');
+      await again.unlock(TEST_PASSWORD);
+      expect(spy).toHaveBeenCalledTimes(1); // sealed again by the write
+      expect(again.audit.log().at(-1)?.seq).toBe(seal?.seq);
+      again.close();
+      spy.mockRestore();
+    }
+  });
+
+  test('an entry edited under an intact seal is still refused', async () => {
+    const { path } = await sampleVault();
+    sql(path, (db) => {
+      const e = Buffer.from(auditOf(db, 2));
+      e[e.length - 1] = (e[e.length - 1] as number) ^ 1; // its tag: the chain itself changes
+      db.prepare('UPDATE audit SET entry = ? WHERE seq = 2').run(e);
+    });
+    expectRefused(await unlockOnly(path), /audit entry \d+ altered/);
   });
 });

@@ -8,6 +8,7 @@
  * could not. So the file has exactly the layout and the content schema 1 allowed.
  */
 import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from './index';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { downgradeToSchema2 } from '../../test-support/old-schemas';
 import { createTestVault, tempDir, TEST_PASSWORD } from '../../test-support/temp-vault';
@@ -47,7 +48,7 @@ test('a schema-1 vault with tokens is upgraded to 2 and keeps every record, valu
   const opened = Vault.open(path);
   try {
     const check = new Database(path, { readonly: true });
-    expect(check.pragma('user_version', { simple: true })).toBe(3);
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(columns(check, 'expiries')).toEqual(['id', 'expires_at', 'remind_days']);
     check.close();
 

@@ -8,6 +8,7 @@
  * single wrap and schema 2's header checksum, exactly as that version stored them).
  */
 import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from './index';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { MemoryKeyProtector } from '../../keychain/memory-protector';
 import { downgradeToSchema2 } from '../../test-support/old-schemas';
@@ -45,7 +46,7 @@ test('a schema-2 vault with tokens and a keychain wrap upgrades to one slot; qui
 
   const opened = Vault.open(path);
   const check = new Database(path, { readonly: true });
-  expect(check.pragma('user_version', { simple: true })).toBe(3);
+  expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
   expect(columns(check)).not.toContain('keychain_wrap');
   expect(columns(check)).toEqual(expect.arrayContaining(['keychain_slots', 'password_check', 'key_check']));
   expect(check.prepare('SELECT password_check, key_check FROM header').get()).toEqual({ password_check: null, key_check: null });
@@ -82,6 +83,6 @@ test('a header damaged before the upgrade stays damaged (the migration never rec
   raw.close();
   await expect(codeOf(() => Vault.open(path))).resolves.toBe('VAULT_DAMAGED');
   const db = new Database(path, { readonly: true });
-  expect(db.pragma('user_version', { simple: true })).toBe(3); // upgraded, and still refused
+  expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION); // upgraded, and still refused
   db.close();
 });
