@@ -250,6 +250,10 @@ async function rekey(kernel: VaultKernel, plan: RekeyPlan): Promise<RekeyOutcome
       ctx.repo.updateKeys(headerRow({ ...next, manifest: h.manifest }));
       kernel.audit(ctx, { action: plan.audit.action, detail });
     });
+    // The reload after the commit verified the re-sealed chain entry by entry; an empty write
+    // now stores the audit seal under the new key (audit-log.ts), so the next unlock does not
+    // have to open every entry again.
+    kernel.write({}, () => undefined);
     kernel.scrub();
     return { kept: kept.map((s) => s.backend), dropped, forgetProblem: null };
   } finally {

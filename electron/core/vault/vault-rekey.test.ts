@@ -104,6 +104,13 @@ describe('re-key on passwd', () => {
     const outcome = await changed.changePassword(TEST_PASSWORD, NEW_PASSWORD, undefined, [kc]);
     expect(performance.now() - started).toBeLessThan(5000);
     expect(outcome).toEqual({ kept: ['memory'], dropped: [], forgetProblem: null });
+    // The audit seal is written again under the new key at once, covering the whole chain
+    // (a passwd in the CLI writes nothing after it, and the next unlock should not pay for it).
+    const sealDb = new Database(path, { readonly: true });
+    const seal = sealDb.prepare('SELECT seq, mac FROM audit_seal WHERE id = 1').get() as { seq: number; mac: Buffer };
+    const lastSeq = (sealDb.prepare('SELECT max(seq) AS n FROM audit').get() as { n: number }).n;
+    sealDb.close();
+    expect(seal.seq).toBe(lastSeq);
     const added = changed.tokens.add({ platform: 'github', account: 'after', name: 'written after the change', token: 'ghp_AFTERtheRekey000000000000000000000000' });
     expect(changed.audit.log().at(-2)).toMatchObject({ action: 'password-change', detail: 'vault key replaced' });
     changed.close();
