@@ -32,16 +32,28 @@ function context(seq: number, prevTag: Buffer): Buffer {
  */
 export class AuditDigest {
   private readonly hash: Hash = createHash('sha256');
-  head: AuditHead = EMPTY_AUDIT_HEAD;
+  private readonly frame = Buffer.alloc(12); // update() copies it: one buffer for every row
+  private seq = 0;
+  private last: Buffer | null = null;
+
+  /** The last row added (its number and tag). */
+  get head(): AuditHead {
+    return this.last === null ? EMPTY_AUDIT_HEAD : { seq: this.seq, tag: envelopeTag(this.last) };
+  }
+
+  /** The number of the last row added. */
+  get headSeq(): number {
+    return this.seq;
+  }
 
   /** Adds the row after `head`. */
   add(seq: number, entry: Buffer): void {
-    const frame = Buffer.alloc(12);
-    frame.writeUInt32BE(Math.floor(seq / 0x1_0000_0000), 0);
-    frame.writeUInt32BE(seq >>> 0, 4);
-    frame.writeUInt32BE(entry.length, 8);
-    this.hash.update(frame).update(entry);
-    this.head = { seq, tag: envelopeTag(entry) };
+    this.frame.writeUInt32BE(Math.floor(seq / 0x1_0000_0000), 0);
+    this.frame.writeUInt32BE(seq >>> 0, 4);
+    this.frame.writeUInt32BE(entry.length, 8);
+    this.hash.update(this.frame).update(entry);
+    this.seq = seq;
+    this.last = entry;
   }
 
   /** The digest so far (the running hash goes on). */
@@ -107,8 +119,8 @@ export function verifyAudit(repo: VaultRepo, keys: VaultKeys, vaultId: Buffer, h
   const digest = new AuditDigest();
   let vouched = 0;
   for (const row of rows) {
-    if (row.seq !== digest.head.seq + 1) {
-      throw damaged(Number.isSafeInteger(row.seq) && row.seq > digest.head.seq ? `audit entry ${digest.head.seq + 1} missing` : 'audit log sequence');
+    if (row.seq !== digest.headSeq + 1) {
+      throw damaged(Number.isSafeInteger(row.seq) && row.seq > digest.headSeq ? `audit entry ${digest.headSeq + 1} missing` : 'audit log sequence');
     }
     if (!Buffer.isBuffer(row.entry) || row.entry.length < TAG_BYTES) throw damaged(`audit entry ${row.seq} malformed`);
     digest.add(row.seq, row.entry);
