@@ -55,7 +55,14 @@ export const CONTRACT = {
   'vault.unlock': channel(passwordRequest, z.null()),
   'vault.unlockWithKeychain': channel(empty, z.null()),
   'vault.lock': channel(empty, z.null()),
-  'vault.changePassword': channel(z.object({ current: z.string().min(1).max(1024), next: z.string().min(1).max(1024) }), z.null()),
+  /**
+   * Changes the master password and re-keys the vault. `dropped`: quick-unlock slots the app
+   * could not keep (other keychains, e.g. the CLI's), to tell the user to turn them on again there.
+   */
+  'vault.changePassword': channel(
+    z.object({ current: z.string().min(1).max(1024), next: z.string().min(1).max(1024) }),
+    z.object({ dropped: z.array(z.string()) }),
+  ),
 
   'tokens.list': channel(empty, z.array(tokenViewSchema).readonly()),
   /** A token with its notes, audit trail and value history (dates and reasons only). */

@@ -272,6 +272,11 @@ describe('AppService through dispatch', () => {
     await s.call('vault.lock', {});
     await s.call('vault.unlockWithKeychain', {});
     expect((await s.call('vault.status', {})).unlocked).toBe(true);
+    // A password change re-keys and keeps the app's own slot: quick unlock still works after it.
+    expect(await s.call('vault.changePassword', { current: TEST_PASSWORD, next: 'the app changed it' })).toEqual({ dropped: [] });
+    await s.call('vault.lock', {});
+    await s.call('vault.unlockWithKeychain', {});
+    await s.call('vault.changePassword', { current: 'the app changed it', next: TEST_PASSWORD });
     expect((await s.fail('keychain.disable', {})).code).toBe('BAD_INPUT'); // the re-key needs the password
     expect((await s.call('keychain.disable', { password: TEST_PASSWORD })).enabled).toBe(false);
     await s.call('vault.lock', {});

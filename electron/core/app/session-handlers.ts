@@ -51,8 +51,8 @@ export function sessionHandlers(s: HandlerContext) {
     },
     'vault.changePassword': async ({ current, next }) => {
       // Re-keys; the app's own quick-unlock slot is kept, the CLI's is dropped (it cannot be reached from here).
-      await s.unlocked().changePassword(current, next, undefined, [d.keyProtector]);
-      return null;
+      const outcome = await s.unlocked().changePassword(current, next, undefined, [d.keyProtector]);
+      return { dropped: [...outcome.dropped] };
     },
     'settings.get': async () => d.settings.get(),
     'settings.set': async (patch) => {
