@@ -112,6 +112,9 @@ describe.skipIf(!run)(`e2e needs attention and reminders (${run ? 'Chromium' : C
         };
         // Fifty days before T0: the stale token's last (good) check.
         await setClock(b, '2026-10-01T10:00:00Z');
+        // This user chose to see token names in unlocked reminders (off by default); the
+        // locked case below still checks that none is ever named.
+        await rpc(b, 'settings.set', { nameTokensInNotifications: true });
         await rpc(b, 'vault.create', { password: PASSWORD });
         await add('stale');
         expect((await rpc(b, 'tokens.check', { id: ids.stale })).status).toBe('active');

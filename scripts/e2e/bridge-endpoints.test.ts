@@ -57,6 +57,7 @@ describe('bridge test endpoints', () => {
   it('the clock fires a reminder; the notification is listed, its click opens the token, the badge counts', async () => {
     const b = await bridge({ reminders: true });
     await setClock(b, '2026-11-20T12:00:00Z');
+    await rpc(b, 'settings.set', { nameTokensInNotifications: true }); // off by default: named here on purpose
     await rpc(b, 'vault.create', { password: 'bridge endpoints password' });
     const t = await rpc(b, 'tokens.add', { platform: 'github', account: 'acct', name: 'deploy-r7', token: TOKEN, expiresAt: '2026-12-01' });
     expect(await notifications(b)).toEqual([]);
