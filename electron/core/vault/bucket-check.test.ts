@@ -115,6 +115,22 @@ const bucket = fc.record(
   { requiredKeys: ['v', 'items'] },
 );
 
+/** A token item both checkers accept: the base the tests below vary one field of. */
+const VALID_TOKEN = {
+  v: 1,
+  kind: 'token',
+  accountId: 'a'.repeat(32),
+  name: 'n',
+  scopes: [],
+  createdAt: 't',
+  updatedAt: 't',
+  expiresAt: null,
+  lastCheck: null,
+  fingerprint: 'A'.repeat(22),
+  id: 'b'.repeat(32),
+  secretTag: 'C'.repeat(22),
+} as const;
+
 test('the fast bucket check accepts exactly what the zod schema accepts', () => {
   let accepted = 0;
   fc.assert(
@@ -131,20 +147,7 @@ test('the fast bucket check accepts exactly what the zod schema accepts', () => 
 });
 
 test('a valid token with any YesWeHack params: both checkers agree, and every allowed value is accepted', () => {
-  const valid = {
-    v: 1,
-    kind: 'token',
-    accountId: 'a'.repeat(32),
-    name: 'n',
-    scopes: [],
-    createdAt: 't',
-    updatedAt: 't',
-    expiresAt: null,
-    lastCheck: null,
-    fingerprint: 'A'.repeat(22),
-    id: 'b'.repeat(32),
-    secretTag: 'C'.repeat(22),
-  };
+  const valid = VALID_TOKEN;
   const field = (values: readonly string[]) => fc.option(fc.oneof(fc.constantFrom(...values), fc.string({ maxLength: 25 })), { nil: undefined });
   let accepted = 0;
   fc.assert(
@@ -168,19 +171,7 @@ test('a valid token with any YesWeHack params: both checkers agree, and every al
 });
 
 test('a valid token with any last-check value: both checkers agree', () => {
-  const valid = {
-    v: 1,
-    kind: 'token',
-    accountId: 'a'.repeat(32),
-    name: 'n',
-    scopes: [],
-    createdAt: 't',
-    updatedAt: 't',
-    expiresAt: null,
-    fingerprint: 'A'.repeat(22),
-    id: 'b'.repeat(32),
-    secretTag: 'C'.repeat(22),
-  };
+  const valid = VALID_TOKEN; // its lastCheck is replaced below
   fc.assert(
     fc.property(lastCheck, (lc) => {
       const json = JSON.parse(JSON.stringify({ v: 1, items: [{ ...valid, lastCheck: lc }] })) as unknown;
@@ -191,20 +182,7 @@ test('a valid token with any last-check value: both checkers agree', () => {
 });
 
 test('every optional field of a stored record, read from the schema: a wrong value is refused by both checkers', () => {
-  const token = {
-    v: 1,
-    kind: 'token',
-    accountId: 'a'.repeat(32),
-    name: 'n',
-    scopes: [],
-    createdAt: 't',
-    updatedAt: 't',
-    expiresAt: null,
-    lastCheck: null,
-    fingerprint: 'f'.repeat(22),
-    id: 'b'.repeat(32),
-    secretTag: 's'.repeat(22),
-  };
+  const token = VALID_TOKEN;
   const account = { v: 1, kind: 'account', platform: 'github', label: 'l', client: null, username: null, baseUrl: null, createdAt: 't', updatedAt: 't', id: 'c'.repeat(32) };
   const optional = (shape: Record<string, { isOptional(): boolean }>): string[] => Object.keys(shape).filter((k) => shape[k]?.isOptional());
   const cases = [
