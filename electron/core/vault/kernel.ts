@@ -10,9 +10,6 @@
  * manifest, so another process (the app and the CLI share the file) sees all of it or
  * nothing; before each operation the state reloads if another connection has committed since.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { AuditAction } from '../../../shared/domain/token';
@@ -22,13 +19,13 @@ import { migrate, assertNotNewer } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
 import { sqliteToAppError } from '../db/sqlite-errors';
 import { VaultRepo } from '../db/vault-repo';
-import { deriveVaultKeys, newVaultKey, type VaultKeys } from './crypto/keys';
-import { VAULT_FORMAT, VAULT_ID_BYTES, headerRow, parseHeader, type VaultHeader } from './format/header';
+import { deriveVaultKeys, type VaultKeys } from './crypto/keys';
+import { parseHeader, type VaultHeader } from './format/header';
 import { appendAudit, writeAuditSeal } from './audit-log';
-import { EMPTY_AUDIT_HEAD, computeManifest } from './manifest';
-import { bucketOf, loadState, orderedBucketTags, type VaultState } from './vault-state';
-import { flushBuckets, type ReadCtx, type WriteCtx } from './vault-records';
-import { assertPassword, kdfFrom, vaultKeyCheck, wrapWithPassword, type KdfChoice } from './key-wrap';
+import { bucketOf, loadState, type VaultState } from './vault-state';
+import { flushBuckets, resealManifest, type ReadCtx, type WriteCtx } from './vault-records';
+import { holdsCommittedKey, type KdfChoice } from './key-wrap';
+import { createVaultFile } from './new-vault-file';
 
 /** Options for create/open. */
 export interface VaultOptions {
@@ -65,51 +62,12 @@ export class VaultKernel {
     this.clock = opts.clock ?? systemClock;
   }
 
-  /** Creates a new vault file (0600, folder 0700) and returns it unlocked. */
+  /** Creates a new vault file (0600, folder 0700; new-vault-file.ts) and returns it unlocked. */
   static async create(path: string, password: string, opts: VaultOptions & { kdf?: KdfChoice } = {}): Promise<VaultKernel> {
-    assertPassword(password);
-    const kdf = kdfFrom(opts.kdf);
-    try {
-      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    } catch {
-      throw new AppError('BAD_INPUT', `Cannot create the folder for ${path}: check the path and its permissions.`);
-    }
-    const db = openDatabase(path, { create: true });
-    try {
-      migrate(db, MIGRATIONS);
-      const vaultId = randomBytes(VAULT_ID_BYTES);
-      const vaultKey = newVaultKey();
-      const pw = await wrapWithPassword(password, kdf, vaultId, vaultKey);
-      const header: VaultHeader = {
-        vaultId,
-        format: VAULT_FORMAT,
-        kdf,
-        passwordWrap: pw.wrap,
-        keychainSlots: [],
-        passwordCheck: pw.check,
-        keyCheck: vaultKeyCheck(vaultKey, vaultId),
-        manifest: Buffer.alloc(32),
-      };
-      const kernel = new VaultKernel(db, path, vaultId, opts);
-      const keys = deriveVaultKeys(vaultKey, vaultId);
-      vaultKey.fill(0);
-      db.transaction(() => {
-        kernel.repo.insertHeader(headerRow(header));
-        const head = appendAudit(kernel.repo, keys, vaultId, EMPTY_AUDIT_HEAD, {
-          at: kernel.clock.now().toISOString(),
-          action: 'vault-create',
-          tokenId: null,
-          detail: null,
-        });
-        kernel.repo.updateManifest(computeManifest(keys.manifestKey, vaultId, VAULT_FORMAT, [], head));
-      }).immediate();
-      kernel.keysHeld = keys;
-      return kernel;
-    } catch (e) {
-      db.close();
-      for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
-      throw sqliteToAppError(e, path);
-    }
+    const file = await createVaultFile(path, password, opts.clock ?? systemClock, opts.kdf);
+    const kernel = new VaultKernel(file.db, path, file.vaultId, opts);
+    kernel.keysHeld = file.keys;
+    return kernel;
   }
 
   /** Opens an existing vault, locked. Checks it is a vault this version can read; writes nothing. */
@@ -210,14 +168,7 @@ export class VaultKernel {
    * That is not damage: this session locks and says so, and the user unlocks again.
    */
   private assertKeyCurrent(keys: VaultKeys): void {
-    const committed = parseHeader(this.repo.header()).keyCheck;
-    if (committed === null) return;
-    const raw = keys.vaultKey.export();
-    try {
-      if (vaultKeyCheck(raw, this.vaultIdBytes).equals(committed)) return;
-    } finally {
-      raw.fill(0);
-    }
+    if (holdsCommittedKey(parseHeader(this.repo.header()).keyCheck, keys, this.vaultIdBytes)) return;
     this.keysHeld = null;
     this.loaded = null;
     queueMicrotask(() => this.changed());
@@ -248,8 +199,7 @@ export class VaultKernel {
         flushBuckets(ctx);
         if (opts.audit) this.audit(ctx, opts.audit);
         writeAuditSeal(ctx.repo, keys, ctx.vaultId, ctx.state.auditDigest, ctx.state.auditHead);
-        const format = parseHeader(ctx.repo.header()).format;
-        ctx.repo.updateManifest(computeManifest(keys.manifestKey, ctx.vaultId, format, orderedBucketTags(ctx.state), ctx.state.auditHead));
+        resealManifest(ctx);
         return out;
       }).immediate();
       this.changed();
@@ -288,8 +238,7 @@ export class VaultKernel {
         for (const b of state.bucketTags.keys()) ctx.dirty.add(b);
         for (const id of [...state.accounts.keys(), ...state.tokens.keys(), ...state.platforms.keys()]) ctx.dirty.add(bucketOf(id));
         flushBuckets(ctx);
-        const format = parseHeader(ctx.repo.header()).format;
-        ctx.repo.updateManifest(computeManifest(next.manifestKey, ctx.vaultId, format, orderedBucketTags(ctx.state), ctx.state.auditHead));
+        resealManifest(ctx);
         return out;
       }).immediate();
     } catch (e) {

@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors';
 import { LIMITS } from '../../../shared/domain/limits';
 import { open, seal } from './crypto/aead';
 import { KDF_DEFAULTS, SALT_BYTES, assertKdfParams, deriveKeyFromPassword, kdfContext, type KdfParams } from './crypto/kdf';
-import { keyCommitment, wrappingKey } from './crypto/keys';
+import { keyCommitment, wrappingKey, type VaultKeys } from './crypto/keys';
 import { isEnvelopeFormatError, EnvelopeKind } from './format/envelope';
 import type { KeychainSlot, VaultHeader } from './format/header';
 
@@ -57,6 +57,17 @@ export function vaultKeyCheck(vaultKey: Buffer, vaultId: Buffer): Buffer {
 }
 
 const sameBytes = (a: Buffer, b: Buffer): boolean => a.length === b.length && timingSafeEqual(a, b);
+
+/** True when `keys` hold the vault key `committed` (a header's keyCheck) names; a header without one names none. */
+export function holdsCommittedKey(committed: Buffer | null, keys: VaultKeys, vaultId: Buffer): boolean {
+  if (committed === null) return true;
+  const raw = keys.vaultKey.export();
+  try {
+    return sameBytes(vaultKeyCheck(raw, vaultId), committed);
+  } finally {
+    raw.fill(0);
+  }
+}
 
 /** Seals the vault key under a key derived from `password`. */
 export async function wrapWithPassword(password: string, kdf: KdfParams, vaultId: Buffer, vaultKey: Buffer): Promise<PasswordWrap> {

@@ -21,7 +21,9 @@ import {
   type PlatformOverviewData,
   type TokenOverviewData,
 } from './record-codec';
-import { bucketContext, bucketOf, damaged, type TokenRec, type VaultState } from './vault-state';
+import { bucketContext, bucketOf, damaged, orderedBucketTags, type TokenRec, type VaultState } from './vault-state';
+import { parseHeader } from './format/header';
+import { computeManifest } from './manifest';
 import { reminderExpiry } from './token-expiry';
 
 /** What a read needs: one consistent snapshot of the records, and the keys to open them. */
@@ -232,4 +234,10 @@ export function tokenIn(ctx: ReadCtx, id: string): TokenRec {
 /** The secret of a token record read in `ctx`. */
 export function secretIn(ctx: ReadCtx, rec: TokenRec): StoredSecret {
   return openTokenSecret(ctx.repo, ctx.keys, ctx.vaultId, rec);
+}
+
+/** Re-seals the manifest over the buckets and audit head in `ctx`, under `ctx.keys` (the last step of every write). */
+export function resealManifest(ctx: WriteCtx): void {
+  const format = parseHeader(ctx.repo.header()).format;
+  ctx.repo.updateManifest(computeManifest(ctx.keys.manifestKey, ctx.vaultId, format, orderedBucketTags(ctx.state), ctx.state.auditHead));
 }
