@@ -111,7 +111,10 @@ export function commonStatusOutcome(res: HttpResponse): CheckOutcome | null {
 
 /**
  * A 401 (or a 403 the platform means as "not accepted"): `invalid`, or `expired` / `revoked`
- * when the platform's own message says so.
+ * when the platform's own message says so. Inference, not a documented contract: no platform
+ * here documents a status or code that separates an expired or revoked token from a wrong
+ * one, so its words (`message`, or OAuth's `error_description`) are read; anything else
+ * stays `invalid`, which is true of all three.
  */
 export function rejectedOutcome(res: HttpResponse, reason: string): CheckOutcome {
   // Only matched, never shown: read further than a reason's length so a late word still counts.
